@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import type { Summary } from '@/utils/summary';
+import { useRenderedHtml } from './use-rendered-html';
+
+/** Bodies longer than this start collapsed with "more". */
+const LONG_BODY_CHARS = 1200;
+
+function formatDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? null
+    : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export interface SummaryCardProps {
+  summary: Summary;
+  images: boolean;
+}
+
+/** One summary: who wrote it, where from, its licence, and the rendered body. */
+export function SummaryCard({ summary, images }: SummaryCardProps) {
+  const long = summary.body.length > LONG_BODY_CHARS;
+  const [expanded, setExpanded] = useState(!long);
+  const rendered = useRenderedHtml(summary.body, summary.format, { images });
+  const { source } = summary;
+  const date = formatDate(summary.date);
+  const bodyId = `body-${summary.id.replace(/[^\w-]/g, '_')}`;
+
+  return (
+    <article class={`card card-${source.kind}`} data-testid="summary-card" data-summary-id={summary.id}>
+      <header class="card-head">
+        <span class="source">{source.name}</span>
+        <span class={`kind kind-${source.kind}`}>
+          {source.kind === 'human' ? 'human-written' : 'machine-generated'}
+        </span>
+        {summary.label && <span class="label">{summary.label}</span>}
+      </header>
+      <p class="byline">
+        by {summary.author ?? 'anonymous'}
+        {date && <> · {date}</>}
+        {summary.votes !== null && <> · {summary.votes} votes</>}
+      </p>
+      {rendered.status === 'done' ? (
+        <div
+          id={bodyId}
+          class={`body${expanded ? '' : ' body-collapsed'}`}
+          dangerouslySetInnerHTML={{ __html: rendered.sanitizedHtml }}
+        />
+      ) : rendered.status === 'failed' ? (
+        <p class="body body-error">This summary could not be displayed ({rendered.message}).</p>
+      ) : (
+        <p class="body body-pending" aria-busy="true">Rendering…</p>
+      )}
+      {long && (
+        <button
+          type="button"
+          class="more"
+          aria-expanded={expanded}
+          aria-controls={bodyId}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? 'less' : 'more'}
+        </button>
+      )}
+      <footer class="card-foot">
+        {summary.link && (
+          <a href={summary.link} target="_blank" rel="noopener noreferrer">
+            Read on {source.name}
+          </a>
+        )}
+        <span class="licence" title="Licence of this summary">
+          {source.licence}
+        </span>
+      </footer>
+    </article>
+  );
+}

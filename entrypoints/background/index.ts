@@ -1,0 +1,101 @@
+import { browser, type Runtime } from '@/utils/browser';
+import type { PaperRef } from '@/utils/detect/paper-ref';
+import { IndexReader } from '@/utils/lookup/index-reader';
+import { lookupSummaries } from '@/utils/lookup/lookup';
+import { sendToTab } from '@/utils/messaging/client';
+import { fail, ok, type Result, type SidebarState, type ToBackground } from '@/utils/messaging/protocol';
+import { isPaperRef } from '@/utils/messaging/validate';
+
+type Sender = Runtime.MessageSender;
+
+/** What the worker knows of a tab; in storage.session because MV3 stops idle workers. */
+interface TabState {
+  ref: PaperRef;
+  count: number;
+}
+const tabKey = (tabId: number) => `tab:${tabId}`;
+
+async function readBundledFile(path: string): Promise<string> {
+  const response = await fetch(browser.runtime.getURL(`/index/${path}`));
+  if (!response.ok) throw new Error(`The bundled index file ${path} is missing (${response.status}).`);
+  return response.text();
+}
+
+export default defineBackground(() => {
+  // Created per worker start; parsed shards live only as long as the worker.
+  const bundled = { name: 'Bundled summaries', reader: new IndexReader(readBundledFile) };
+  const lookup = (ref: Pick<PaperRef, 'keys'>) => lookupSummaries(ref, [bundled]);
+
+  const fromContentScript = (sender: Sender) =>
+    sender.id === browser.runtime.id && sender.tab?.id !== undefined && sender.frameId === 0;
+  const fromExtensionPage = (sender: Sender) =>
+    sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+
+  async function setBadge(tabId: number, count: number | null) {
+    await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+    if (count) await browser.action.setBadgeBackgroundColor({ tabId, color: '#4b5d8a' });
+  }
+
+  type Handlers = {
+    [K in keyof ToBackground]: (
+      payload: unknown,
+      sender: Sender,
+    ) => Promise<Result<ToBackground[K]['response']>>;
+  };
+
+  const handlers: Handlers = {
+    async 'page:paper-detected'(payload, sender) {
+      const tabId = sender.tab?.id;
+      if (!fromContentScript(sender) || tabId === undefined) return fail('bad-request', 'Not from a page.');
+      const ref = (payload as { ref?: unknown } | null)?.ref;
+      if (!isPaperRef(ref)) return fail('bad-request', 'The page sent a malformed paper reference.');
+      const { summaries } = await lookup(ref);
+      const state: TabState = { ref, count: summaries.length };
+      await browser.storage.session.set({ [tabKey(tabId)]: state });
+      await setBadge(tabId, summaries.length);
+      return ok({ count: summaries.length });
+    },
+
+    async 'page:no-paper'(_payload, sender) {
+      const tabId = sender.tab?.id;
+      if (!fromContentScript(sender) || tabId === undefined) return fail('bad-request', 'Not from a page.');
+      await browser.storage.session.remove(tabKey(tabId));
+      await setBadge(tabId, null);
+      return ok(null);
+    },
+
+    async 'sidebar:get-state'(_payload, sender) {
+      const tabId = sender.tab?.id;
+      if (!fromExtensionPage(sender) || tabId === undefined) return fail('bad-request', 'Not from the sidebar.');
+      const stored = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as TabState | undefined;
+      const state: SidebarState = { tabId, paper: stored?.ref ?? null, summaries: [], errors: [] };
+      if (stored) Object.assign(state, await lookup(stored.ref));
+      return ok(state);
+    },
+
+    async 'sidebar:collapse'(_payload, sender) {
+      const tabId = sender.tab?.id;
+      if (!fromExtensionPage(sender) || tabId === undefined) return fail('bad-request', 'Not from the sidebar.');
+      await sendToTab(tabId, 'tab:collapse-sidebar', {});
+      return ok(null);
+    },
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    const { type, payload } = (message ?? {}) as { type?: unknown; payload?: unknown };
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+    const handler = handlers[type as keyof Handlers];
+    return handler(payload, sender).catch((error: unknown) => {
+      console.error(`Sidenotes: ${type} failed`, error);
+      return fail('bug', error instanceof Error ? error.message : String(error));
+    });
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'toggle-sidebar' || tab?.id === undefined) return;
+    // A tab without a detected paper has no content script to answer: nothing to toggle.
+    sendToTab(tab.id, 'tab:toggle-sidebar', {}).catch(() => undefined);
+  });
+});

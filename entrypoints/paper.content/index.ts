@@ -1,0 +1,53 @@
+import { detectPaper } from '@/utils/detect';
+import type { PaperRef } from '@/utils/detect/paper-ref';
+import { ok } from '@/utils/messaging/protocol';
+import { PAPER_SITES } from '@/utils/detect/sites';
+import { browser } from 'wxt/browser';
+import { sendToBackground } from './send';
+import { SidebarHost } from './sidebar-host';
+import { watchUrl } from './watch-url';
+
+/**
+ * Detection only: find the paper from the URL and <meta> tags, tell the
+ * background, and mount the sidebar frame when the paper is known. No UI
+ * framework, index or renderer is bundled here (size budget in README).
+ */
+export default defineContentScript({
+  matches: PAPER_SITES,
+  runAt: 'document_idle',
+  main() {
+    let host: SidebarHost | undefined;
+    let current: string | undefined;
+
+    async function detect() {
+      const ref: PaperRef | null = detectPaper(location.href, document);
+      const key = ref?.keys[0];
+      if (key === current) return;
+      current = key;
+      if (!ref || !key) {
+        host?.remove();
+        host = undefined;
+        await sendToBackground('page:no-paper', {});
+        return;
+      }
+      const { count } = await sendToBackground('page:paper-detected', { ref });
+      host ??= new SidebarHost(location.hostname);
+      await host.show(key, count);
+    }
+
+    // Answered synchronously with sendResponse, which every browser supports.
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+      const type = (message as { type?: unknown } | null)?.type;
+      if (type === 'tab:toggle-sidebar') host?.toggle(true);
+      else if (type === 'tab:collapse-sidebar') host?.setCollapsed(true, true);
+      else return undefined;
+      sendResponse(ok(null));
+      return undefined;
+    });
+
+    const run = () => detect().catch((error: unknown) => console.warn('Sidenotes:', error));
+    void run();
+    // Single-page sites (OpenReview) change the URL without a page load.
+    watchUrl(() => void run());
+  },
+});

@@ -1,0 +1,171 @@
+import { browser } from 'wxt/browser';
+import { SIDEBAR_CSS } from './sidebar-host.css';
+
+/** Per-site choices, so arXiv and OpenReview can each keep their own. */
+interface SitePrefs {
+  collapsed?: boolean;
+  widthPx?: number;
+}
+
+const DEFAULT_WIDTH_PX = 400;
+const MIN_WIDTH_PX = 280;
+const maxWidthPx = () => Math.max(MIN_WIDTH_PX, Math.round(innerWidth * 0.7));
+const clampWidth = (px: number) => Math.min(maxWidthPx(), Math.max(MIN_WIDTH_PX, Math.round(px)));
+
+/**
+ * The sidebar beside the paper: a host element with a shadow root (page CSS
+ * stays out), holding a collapsed tab, a resize handle, and an iframe of the
+ * extension's sidebar page. The summaries and the user's library live only
+ * in that extension-origin frame, which page scripts cannot read. The panel
+ * overlays the page (position: fixed inside the shadow root) so the page's
+ * own layout never shifts.
+ */
+export class SidebarHost {
+  private readonly host: HTMLElement;
+  private readonly panel: HTMLElement;
+  private readonly tab: HTMLButtonElement;
+  private readonly tabCount: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly handle: HTMLElement;
+  private frame: HTMLIFrameElement | undefined;
+  private collapsed = true;
+  private widthPx = DEFAULT_WIDTH_PX;
+  private count = 0;
+  private readonly prefsKey: string;
+
+  constructor(site: string) {
+    this.prefsKey = `sidebar:${site}`;
+    this.host = document.createElement('sidenotes-sidebar');
+    // Inline !important beats any page stylesheet rule aimed at the host.
+    this.host.style.setProperty('all', 'initial', 'important');
+    this.host.style.setProperty('display', 'block', 'important');
+    const root = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = SIDEBAR_CSS;
+
+    this.tab = el('button', 'tab');
+    this.tab.type = 'button';
+    this.tab.append(el('span', 'tab-label', 'Sidenotes'));
+    this.tabCount = el('span', 'tab-count');
+    this.tab.append(this.tabCount);
+    this.tab.addEventListener('click', () => this.setCollapsed(false, true));
+
+    this.panel = el('aside', 'panel');
+    this.panel.setAttribute('aria-label', 'Sidenotes: summaries of this paper');
+    this.handle = el('div', 'resize');
+    this.handle.tabIndex = 0;
+    this.handle.setAttribute('role', 'separator');
+    this.handle.setAttribute('aria-orientation', 'vertical');
+    this.handle.setAttribute('aria-label', 'Resize the sidebar (arrow keys)');
+    this.bindResize();
+    const bar = el('div', 'bar');
+    this.title = el('span', 'bar-title', 'Sidenotes');
+    const close = el('button', 'close', '⟩');
+    close.type = 'button';
+    close.title = 'Hide the sidebar (Esc)';
+    close.setAttribute('aria-label', 'Hide the Sidenotes sidebar');
+    close.addEventListener('click', () => this.setCollapsed(true, true));
+    bar.append(this.title, close);
+    this.panel.append(this.handle, bar);
+    this.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.setCollapsed(true, true);
+    });
+
+    root.append(style, this.tab, this.panel);
+  }
+
+  /** Mounts (or updates) the sidebar for a paper with `count` summaries. */
+  async show(paperKey: string, count: number): Promise<void> {
+    this.host.dataset.sidenotesPaper = paperKey;
+    this.count = count;
+    this.tabCount.textContent = String(count);
+    this.tab.title = `${count} summar${count === 1 ? 'y' : 'ies'} of this paper — open Sidenotes`;
+    this.title.textContent = count ? `Sidenotes · ${count}` : 'Sidenotes';
+    const prefs = await this.readPrefs();
+    this.widthPx = clampWidth(prefs.widthPx ?? DEFAULT_WIDTH_PX);
+    // With nothing to show, never cover the page: start as the small tab.
+    const collapsed = count === 0 ? true : (prefs.collapsed ?? false);
+    if (!this.host.isConnected) document.documentElement.append(this.host);
+    this.frame?.remove();
+    this.frame = undefined; // a new paper (single-page navigation) gets a fresh frame
+    this.setCollapsed(collapsed, false);
+  }
+
+  toggle(byUser: boolean): void {
+    this.setCollapsed(!this.collapsed, byUser);
+  }
+
+  setCollapsed(collapsed: boolean, byUser: boolean): void {
+    this.collapsed = collapsed;
+    this.host.dataset.sidenotesState = collapsed ? 'collapsed' : 'expanded';
+    this.panel.hidden = collapsed;
+    this.tab.hidden = !collapsed;
+    this.panel.style.width = `${this.widthPx}px`;
+    if (!collapsed && !this.frame) {
+      this.frame = document.createElement('iframe');
+      this.frame.className = 'frame';
+      this.frame.title = 'Sidenotes summaries';
+      this.frame.src = browser.runtime.getURL('/sidebar.html');
+      this.panel.append(this.frame);
+    }
+    if (byUser) {
+      (collapsed ? this.tab : this.frame)?.focus();
+      // Only choices made where there is something to read are remembered;
+      // opening an empty sidebar once must not make every empty page open it.
+      if (this.count > 0) void this.writePrefs({ collapsed });
+    }
+  }
+
+  remove(): void {
+    this.host.remove();
+  }
+
+  private bindResize() {
+    let startX = 0;
+    let startWidth = 0;
+    this.handle.addEventListener('pointerdown', (e) => {
+      startX = e.clientX;
+      startWidth = this.widthPx;
+      this.handle.setPointerCapture(e.pointerId);
+      this.panel.classList.add('resizing');
+    });
+    this.handle.addEventListener('pointermove', (e) => {
+      if (!this.handle.hasPointerCapture(e.pointerId)) return;
+      this.widthPx = clampWidth(startWidth + (startX - e.clientX));
+      this.panel.style.width = `${this.widthPx}px`;
+    });
+    const end = (e: PointerEvent) => {
+      if (!this.handle.hasPointerCapture(e.pointerId)) return;
+      this.handle.releasePointerCapture(e.pointerId);
+      this.panel.classList.remove('resizing');
+      void this.writePrefs({ widthPx: this.widthPx });
+    };
+    this.handle.addEventListener('pointerup', end);
+    this.handle.addEventListener('pointercancel', end);
+    this.handle.addEventListener('keydown', (e) => {
+      const step = e.key === 'ArrowLeft' ? 24 : e.key === 'ArrowRight' ? -24 : 0;
+      if (!step) return;
+      e.preventDefault();
+      this.widthPx = clampWidth(this.widthPx + step);
+      this.panel.style.width = `${this.widthPx}px`;
+      void this.writePrefs({ widthPx: this.widthPx });
+    });
+  }
+
+  private async readPrefs(): Promise<SitePrefs> {
+    const stored = (await browser.storage.local.get(this.prefsKey))[this.prefsKey];
+    return typeof stored === 'object' && stored !== null ? (stored as SitePrefs) : {};
+  }
+
+  private async writePrefs(change: SitePrefs): Promise<void> {
+    const prefs = { ...(await this.readPrefs()), ...change };
+    await browser.storage.local.set({ [this.prefsKey]: prefs });
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}

@@ -1,0 +1,19 @@
+/**
+ * Calls back when the page's URL changes without a load (pushState,
+ * replaceState, back/forward). Uses the Navigation API where there is one;
+ * elsewhere a cheap once-a-second check, since content scripts cannot see
+ * the page's own history calls.
+ */
+export function watchUrl(onChange: () => void): void {
+  let last = location.href;
+  const check = () => {
+    if (location.href === last) return;
+    last = location.href;
+    // Let the page update its <head> before reading metadata again.
+    setTimeout(onChange, 300);
+  };
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav) nav.addEventListener('navigatesuccess', check);
+  else setInterval(check, 1000);
+  addEventListener('popstate', check);
+}

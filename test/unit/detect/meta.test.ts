@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { detectPaper } from '@/utils/detect';
+import { readPageMeta } from '@/utils/detect/meta';
+import { readFixture } from '../../helpers/fixtures';
+
+function page(path: string): Document {
+  const html = readFixture(`pages/${path}`);
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('metadata on real saved pages', () => {
+  it('reads the arXiv 2020 design (EMPIR, Last, First authors)', () => {
+    const doc = page('arxiv-2020-gfournier/arxiv.html');
+    const meta = readPageMeta(doc);
+    expect(meta.keys).toEqual(['arxiv:2004.10162']);
+    expect(meta.title).toBe(
+      'EMPIR: Ensembles of Mixed Precision Deep Networks for Increased Robustness against Adversarial Attacks',
+    );
+    expect(meta.authors).toEqual(['Sanchari Sen', 'Balaraman Ravindran', 'Anand Raghunathan']);
+    const ref = detectPaper('https://arxiv.org/abs/2004.10162v1', doc);
+    expect(ref?.keys).toEqual([
+      'arxiv:2004.10162',
+      'title:empir ensembles of mixed precision deep networks for increased robustness against adversarial attacks',
+    ]);
+    expect(ref?.version).toBe('v1');
+  });
+
+  it('reads the arXiv 2024 design (head only)', () => {
+    const doc = page('arxiv-2024head-commonmeta/arxiv.html');
+    const ref = detectPaper('https://arxiv.org/abs/1902.02534v2', doc);
+    expect(ref?.keys[0]).toBe('arxiv:1902.02534');
+    expect(ref?.title).toMatch(/^Crowdsourcing open citations with CROCI/);
+    expect(ref?.authors).toEqual(['Ivan Heibi', 'Silvio Peroni', 'David Shotton']);
+  });
+
+  it('reads the ACL Anthology page (unquoted attributes, DOI)', () => {
+    const doc = page('acl-2021-papis/ACL_2021.naacl-main.208.html');
+    const ref = detectPaper('https://aclanthology.org/2021.naacl-main.208/', doc);
+    expect(ref?.keys).toEqual([
+      'acl:2021.naacl-main.208',
+      'doi:10.18653/v1/2021.naacl-main.208',
+      'title:how many data points is a prompt worth',
+    ]);
+    expect(ref?.authors).toEqual(['Teven Le Scao', 'Alexander M. Rush']);
+  });
+
+  it('detects a paper on any site from citation_* metadata alone', () => {
+    const doc = page('acl-2021-papis/ACL_2021.naacl-main.208.html');
+    const ref = detectPaper('https://publisher.example/article/123', doc);
+    expect(ref?.keys[0]).toBe('acl:2021.naacl-main.208');
+  });
+
+  it('ignores metadata that names another paper than the URL', () => {
+    const doc = page('arxiv-2020-gfournier/arxiv.html');
+    const ref = detectPaper('https://arxiv.org/abs/2007.12223', doc);
+    expect(ref?.keys).toEqual(['arxiv:2007.12223']);
+    expect(ref?.title).toBeUndefined();
+  });
+
+  it('treats a page without paper metadata as no paper', () => {
+    const doc = new DOMParser().parseFromString(
+      '<html><head><title>Blog</title><meta property="og:title" content="My trip"></head></html>',
+      'text/html',
+    );
+    expect(detectPaper('https://blog.example/post', doc)).toBeNull();
+  });
+
+  it('survives odd markup: empty, duplicated and whitespace-only tags', () => {
+    const doc = new DOMParser().parseFromString(
+      `<meta name="citation_title" content="   ">
+       <meta name="CITATION_TITLE" content="  A   Real
+         Title of a Paper ">
+       <meta name="citation_doi" content="doi:10.1000/XYZ.1">
+       <meta name="citation_doi" content="10.1000/xyz.1">
+       <meta name="citation_author">`,
+      'text/html',
+    );
+    const ref = detectPaper('https://journal.example/x', doc);
+    expect(ref?.keys).toEqual(['doi:10.1000/xyz.1', 'title:a real title of a paper']);
+    expect(ref?.title).toBe('A Real Title of a Paper');
+  });
+});

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '@/utils/index-format/build';
+import { IndexReader } from '@/utils/lookup/index-reader';
+import { lookupSummaries } from '@/utils/lookup/lookup';
+import { BUNDLED_BUILT, BUNDLED_OUTPUT, bundledInputs, readInputs } from '../../../scripts/build-index';
+import { ROOT } from '../../helpers/fixtures';
+
+const readCommitted = (path: string) => readFileSync(join(ROOT, BUNDLED_OUTPUT, path), 'utf8');
+const bundled = () => [{ name: 'bundled', reader: new IndexReader(async (p) => readCommitted(p)) }];
+
+describe('the bundled index', () => {
+  it('is exactly what the builder makes from data/bundled', async () => {
+    const { files } = await buildIndex(readInputs(bundledInputs()), { name: 'Sidenotes bundled index', built: BUNDLED_BUILT });
+    for (const [path, text] of files) expect(readCommitted(path), path).toBe(text);
+    const manifest = JSON.parse(readCommitted('manifest.json')) as { shards: object };
+    expect(Object.keys(manifest.shards)).toHaveLength(files.size - 1);
+  });
+
+  it('holds the three shipped sources', () => {
+    const manifest = JSON.parse(readCommitted('manifest.json')) as { counts: { papers: number; summaries: number } };
+    // 5 seed + 3,229 SciTLDR + 974 ScisummNet papers (4 ScisummNet files are empty).
+    expect(manifest.counts.papers).toBe(4208);
+    expect(manifest.counts.summaries).toBe(5 + 5412 + 974);
+  });
+
+  it('finds the seed summary by arXiv id', async () => {
+    const { summaries, errors } = await lookupSummaries({ keys: ['arxiv:2007.12223'] }, bundled());
+    expect(errors).toEqual([]);
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]).toMatchObject({
+      paper: { title: 'The Lottery Ticket Hypothesis for Pre-trained BERT Networks' },
+      source: { name: 'ShortScience.org', kind: 'human' },
+      link: 'https://www.shortscience.org/paper?bibtexKey=journals/corr/2007.12223',
+    });
+  });
+
+  it("finds a SciTLDR paper's TL;DRs, the authors' first", async () => {
+    const { summaries } = await lookupSummaries({ keys: ['openreview:rJlnfaNYvB'] }, bundled());
+    expect(summaries.length).toBeGreaterThan(1);
+    expect(summaries[0]!.label).toBe('TL;DR by the authors');
+    expect(summaries[0]!.body).toBe(
+      'We devise adaptive loss scaling to improve mixed precision training that surpass the state-of-the-art results.',
+    );
+    expect(summaries.slice(1).every((s) => s.label === 'TL;DR written from the peer reviews')).toBe(true);
+  });
+
+  it('finds a ScisummNet summary by ACL id', async () => {
+    const { summaries } = await lookupSummaries({ keys: ['acl:A00-1031'] }, bundled());
+    expect(summaries.map((s) => s.paper.title)).toEqual(['TnT - A Statistical Part-Of-Speech Tagger']);
+  });
+
+  it('finds a paper stored under another id by its normalized title', async () => {
+    const keys = ['arxiv:1910.12385', 'title:adaptive loss scaling for mixed precision training'];
+    const { summaries } = await lookupSummaries({ keys }, bundled());
+    expect(summaries[0]?.paperKeys).toContain('openreview:rJlnfaNYvB');
+  });
+
+  it('finds nothing for an unknown paper', async () => {
+    expect((await lookupSummaries({ keys: ['arxiv:2401.00001'] }, bundled())).summaries).toEqual([]);
+  });
+});

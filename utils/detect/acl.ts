@@ -1,0 +1,36 @@
+import type { UrlMatch } from './paper-ref';
+
+/*
+ * ACL Anthology ids: old style `P19-1001` (letter, year, volume+paper), new
+ * style `2021.naacl-main.208` (year.venue-volume.paper). A volume id such as
+ * `2021.naacl-main` or `P19-1` is not a paper.
+ * Tested on: https://aclanthology.org/2021.naacl-main.208/,
+ * https://aclanthology.org/2021.naacl-main.208.pdf, https://aclanthology.org/A00-1031/,
+ * https://www.aclweb.org/anthology/P19-1001/
+ */
+const OLD = /^([A-Z])(\d{2})-(\d{4})$/;
+const NEW = /^(\d{4})\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(\d+)$/i;
+
+/** The `acl:` key for an Anthology id, or null if it is not a paper id. */
+export function aclKeyFromId(raw: string): string | null {
+  const id = raw.trim().replace(/\/+$/, '').replace(/\.pdf$/i, '');
+  const old = OLD.exec(id.toUpperCase());
+  if (old) return `acl:${id.toUpperCase()}`;
+  if (NEW.test(id)) return `acl:${id.toLowerCase()}`;
+  return null;
+}
+
+const HOSTS: Record<string, RegExp> = {
+  'aclanthology.org': /^\/([^/]+)\/?$/,
+  'www.aclanthology.org': /^\/([^/]+)\/?$/,
+  'aclweb.org': /^\/anthology\/([^/]+)\/?$/,
+  'www.aclweb.org': /^\/anthology\/([^/]+)\/?$/,
+};
+
+/** Detects an ACL Anthology paper from its page or PDF URL. */
+export function matchAclUrl(url: URL): UrlMatch | null {
+  const pattern = HOSTS[url.hostname];
+  const m = pattern?.exec(url.pathname);
+  const key = m?.[1] ? aclKeyFromId(m[1]) : null;
+  return key ? { keys: [key] } : null;
+}

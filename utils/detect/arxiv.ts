@@ -1,0 +1,96 @@
+import type { UrlMatch } from './paper-ref';
+
+/*
+ * arXiv identifiers (https://info.arxiv.org/help/arxiv_identifier.html):
+ * - new style `YYMM.NNNN` (2007–2014) or `YYMM.NNNNN` (2015 on), optional `vN`;
+ * - old style `archive(.SC)/YYMMNNN`, e.g. `hep-th/9901001`, `math.GT/0309136`.
+ *   The subject class is not part of the identity, so the key drops it.
+ * Tested on: https://arxiv.org/abs/2007.12223, https://arxiv.org/pdf/2007.12223v2,
+ * https://arxiv.org/html/2007.12223v2, https://arxiv.org/abs/hep-th/9901001,
+ * https://arxiv.org/abs/math.GT/0309136v2, https://ar5iv.labs.arxiv.org/html/1706.03762,
+ * https://www.alphaxiv.org/abs/2007.12223, https://huggingface.co/papers/2007.12223
+ */
+
+const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/;
+const OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(v\d+)?$/;
+
+export interface ArxivId {
+  /** Canonical id without version: `2007.12223`, `hep-th/9901001`. */
+  id: string;
+  version?: string;
+}
+
+function validMonth(mm: string): boolean {
+  const m = Number(mm);
+  return m >= 1 && m <= 12;
+}
+
+/** Parses one arXiv identifier (no URL around it); returns null if it is not one. */
+export function parseArxivId(raw: string): ArxivId | null {
+  const text = raw.trim().replace(/^arxiv:/i, '');
+  const modern = NEW_ID.exec(text);
+  if (modern) {
+    const [, yy, mm, num, version] = modern as unknown as [string, string, string, string, string?];
+    if (!validMonth(mm)) return null;
+    // Five-digit numbers started in January 2015; before that there were four.
+    const fiveDigits = Number(yy) >= 15;
+    if ((num.length === 5) !== fiveDigits) return null;
+    if (Number(yy) < 7 || (Number(yy) === 7 && Number(mm) < 4)) return null;
+    return { id: `${yy}${mm}.${num}`, ...(version ? { version } : {}) };
+  }
+  const old = OLD_ID.exec(text);
+  if (old) {
+    const [, archive, yy, mm, num, version] = old as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string?,
+    ];
+    if (!validMonth(mm)) return null;
+    // Old-style ids run from 1991 to March 2007.
+    const year = Number(yy);
+    if (year > 7 && year < 91) return null;
+    return { id: `${archive}/${yy}${mm}${num}`, ...(version ? { version } : {}) };
+  }
+  return null;
+}
+
+export const arxivKey = (id: string): string => `arxiv:${id}`;
+
+const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+const ARXIV_PATHS = /^\/(?:abs|pdf|html|format|ps)\/(.+)$/;
+const MIRRORS: Record<string, RegExp> = {
+  'ar5iv.labs.arxiv.org': /^\/(?:html|abs)\/(.+)$/,
+  'ar5iv.org': /^\/(?:html|abs)\/(.+)$/,
+  'alphaxiv.org': /^\/(?:abs|overview|pdf)\/(.+)$/,
+  'www.alphaxiv.org': /^\/(?:abs|overview|pdf)\/(.+)$/,
+  'huggingface.co': /^\/papers\/(.+)$/,
+};
+
+/**
+ * The path after `/abs/` etc. is the id, possibly followed by `.pdf`, a
+ * trailing slash or a sub-path (`/html/<id>v1/#S2`, `/html/<id>v1/x1.png`).
+ * Old-style ids contain a slash themselves, so try "archive/number" first.
+ */
+function idFromPathRest(rest: string): ArxivId | null {
+  const cleaned = decodeURIComponent(rest).replace(/\.pdf$/i, '');
+  const parts = cleaned.split('/').filter(Boolean);
+  if (parts.length >= 2) {
+    const old = parseArxivId(`${parts[0]}/${(parts[1] ?? '').replace(/\.pdf$/i, '')}`);
+    if (old) return old;
+  }
+  return parts[0] ? parseArxivId(parts[0].replace(/\.pdf$/i, '')) : null;
+}
+
+/** Detects an arXiv paper from a URL on arXiv or one of its mirrors. */
+export function matchArxivUrl(url: URL): UrlMatch | null {
+  const pattern = ARXIV_HOSTS.has(url.hostname) ? ARXIV_PATHS : MIRRORS[url.hostname];
+  if (!pattern) return null;
+  const m = pattern.exec(url.pathname);
+  if (!m?.[1]) return null;
+  const parsed = idFromPathRest(m[1]);
+  if (!parsed) return null;
+  return { keys: [arxivKey(parsed.id)], ...(parsed.version ? { version: parsed.version } : {}) };
+}

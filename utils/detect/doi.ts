@@ -1,0 +1,42 @@
+import { arxivKey, parseArxivId } from './arxiv';
+import { aclKeyFromId } from './acl';
+
+/** Matches a DOI anywhere in a string: `10.<registrant>/<suffix>`. */
+const DOI = /\b(10\.\d{4,9}\/[^\s"'<>]+)/;
+
+/** Extracts a DOI from a bare DOI, `doi:` prefix or a doi.org URL; lower-cased. */
+export function parseDoi(raw: string): string | null {
+  let text = raw.trim();
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    // A stray % is not worth losing the DOI over; keep the raw text.
+  }
+  const m = DOI.exec(text);
+  if (!m?.[1]) return null;
+  return m[1].replace(/[.,;)\]]+$/, '').toLowerCase();
+}
+
+/**
+ * The keys a DOI stands for. arXiv's own DOIs (`10.48550/arXiv.<id>`) are the
+ * arXiv key; ACL Anthology DOIs (`10.18653/v1/<id>`) also give the ACL key.
+ */
+export function keysForDoi(doi: string): string[] {
+  const arxiv = /^10\.48550\/arxiv\.(.+)$/.exec(doi);
+  if (arxiv?.[1]) {
+    const parsed = parseArxivId(arxiv[1]);
+    if (parsed) return [arxivKey(parsed.id)];
+  }
+  const keys = [`doi:${doi}`];
+  const acl = /^10\.18653\/v1\/(.+)$/.exec(doi);
+  const aclKey = acl?.[1] ? aclKeyFromId(acl[1]) : null;
+  if (aclKey) keys.unshift(aclKey);
+  return keys;
+}
+
+/** Detects a paper from a doi.org URL. */
+export function matchDoiUrl(url: URL): string[] | null {
+  if (url.hostname !== 'doi.org' && url.hostname !== 'dx.doi.org') return null;
+  const doi = parseDoi(url.pathname.slice(1));
+  return doi ? keysForDoi(doi) : null;
+}

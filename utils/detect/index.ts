@@ -1,0 +1,72 @@
+import { matchAclUrl } from './acl';
+import { matchArxivUrl } from './arxiv';
+import { matchDoiUrl } from './doi';
+import { readPageMeta } from './meta';
+import { matchOpenReviewUrl } from './openreview';
+import { orderKeys, type PaperRef, type UrlMatch } from './paper-ref';
+import { titleKey } from './title';
+
+export type { PaperRef } from './paper-ref';
+
+/** Site detectors, tried in order; each is a pure URL predicate. */
+const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
+  matchArxivUrl,
+  matchOpenReviewUrl,
+  matchAclUrl,
+  (url) => {
+    const keys = matchDoiUrl(url);
+    return keys ? { keys } : null;
+  },
+];
+
+const kindOf = (key: string): string => key.slice(0, key.indexOf(':'));
+
+function metaAgrees(urlKeys: readonly string[], metaKeys: readonly string[]): boolean {
+  return metaKeys.every(
+    (key) => urlKeys.includes(key) || !urlKeys.some((k) => kindOf(k) === kindOf(key)),
+  );
+}
+
+export function detectFromUrl(url: URL): UrlMatch | null {
+  for (const detect of URL_DETECTORS) {
+    const match = detect(url);
+    if (match) return match;
+  }
+  return null;
+}
+
+/**
+ * Finds the paper a page is about, from its URL and, when given, its
+ * metadata. The URL wins for the canonical key (it is what the user opened);
+ * metadata adds other keys (DOI, arXiv id), the title and authors. A page that
+ * only has `citation_title` metadata is still a paper, known by title.
+ */
+export function detectPaper(href: string, doc?: ParentNode): PaperRef | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const fromUrl = detectFromUrl(url);
+  let meta = doc ? readPageMeta(doc) : null;
+  // Metadata naming another paper of the same kind than the URL (a stale
+  // single-page-app head, a mirror's own record) describes something else.
+  if (fromUrl && meta && !metaAgrees(fromUrl.keys, meta.keys)) meta = null;
+  if (!fromUrl && !meta?.isArticle && !meta?.keys.length) return null;
+
+  const keys = [...(fromUrl?.keys ?? []), ...(meta?.keys ?? [])];
+  const byTitle = meta?.title ? titleKey(meta.title) : null;
+  if (byTitle) keys.push(byTitle);
+  const ordered = fromUrl ? [...new Set(keys)] : orderKeys(keys);
+  if (!ordered.length) return null;
+  const version = fromUrl?.version ?? meta?.version;
+  return {
+    keys: ordered,
+    ...(meta?.title ? { title: meta.title } : {}),
+    ...(meta?.authors.length ? { authors: meta.authors } : {}),
+    ...(version ? { version } : {}),
+    url: url.href,
+  };
+}

@@ -1,0 +1,61 @@
+import { arxivKey, parseArxivId } from './arxiv';
+import { keysForDoi, parseDoi } from './doi';
+
+/**
+ * Paper metadata from the page's `<meta>` tags: Highwire Press `citation_*`
+ * (Google Scholar's convention, used by arXiv, ACL Anthology, OpenReview and
+ * most publishers), Dublin Core and PRISM. Tested on the saved arXiv (2020
+ * and 2024 designs) and ACL Anthology pages in `test/fixtures`.
+ */
+export interface PageMeta {
+  keys: string[];
+  title?: string;
+  authors: string[];
+  version?: string;
+  /** True when the page declares itself a scholarly article (citation_title). */
+  isArticle: boolean;
+}
+
+function metaValues(doc: ParentNode, names: readonly string[]): string[] {
+  const values: string[] = [];
+  for (const el of doc.querySelectorAll('meta[name], meta[property]')) {
+    const name = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
+    if (!names.includes(name)) continue;
+    const content = el.getAttribute('content')?.replace(/\s+/g, ' ').trim();
+    if (content) values.push(content);
+  }
+  return values;
+}
+
+/** "Last, First" (arXiv's citation_author) → "First Last". */
+export function displayAuthor(name: string): string {
+  const parts = name.split(',').map((p) => p.trim());
+  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : name.trim();
+}
+
+export function readPageMeta(doc: ParentNode): PageMeta {
+  const keys: string[] = [];
+  let version: string | undefined;
+  for (const raw of metaValues(doc, ['citation_arxiv_id'])) {
+    const parsed = parseArxivId(raw);
+    if (parsed) {
+      keys.push(arxivKey(parsed.id));
+      version ??= parsed.version;
+    }
+  }
+  const doiFields = ['citation_doi', 'dc.identifier', 'prism.doi', 'bepress_citation_doi'];
+  for (const raw of metaValues(doc, doiFields)) {
+    const doi = parseDoi(raw);
+    if (doi) keys.push(...keysForDoi(doi));
+  }
+  const citationTitle = metaValues(doc, ['citation_title'])[0];
+  const title = citationTitle ?? metaValues(doc, ['dc.title'])[0];
+  const authors = metaValues(doc, ['citation_author', 'dc.creator']).map(displayAuthor);
+  return {
+    keys,
+    ...(title ? { title } : {}),
+    authors: [...new Set(authors)],
+    ...(version ? { version } : {}),
+    isArticle: Boolean(citationTitle),
+  };
+}

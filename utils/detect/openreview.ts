@@ -1,0 +1,19 @@
+import type { UrlMatch } from './paper-ref';
+
+/*
+ * OpenReview papers are forums: `/forum?id=<id>` (page) and `/pdf?id=<id>`.
+ * Ids are opaque, URL-safe strings of 8+ characters. Group, profile and
+ * venue pages also use `?id=` but are not papers.
+ * Tested on: https://openreview.net/forum?id=rJlnfaNYvB,
+ * https://openreview.net/pdf?id=rJlnfaNYvB, https://openreview.net/forum?id=rJlnfaNYvB&noteId=abc
+ */
+const FORUM_ID = /^[A-Za-z0-9_-]{8,}$/;
+
+export const openreviewKey = (forum: string): string => `openreview:${forum}`;
+
+export function matchOpenReviewUrl(url: URL): UrlMatch | null {
+  if (url.hostname !== 'openreview.net' && url.hostname !== 'www.openreview.net') return null;
+  if (!['/forum', '/pdf', '/attachment'].includes(url.pathname.replace(/\/$/, ''))) return null;
+  const id = url.searchParams.get('id');
+  return id && FORUM_ID.test(id) ? { keys: [openreviewKey(id)] } : null;
+}

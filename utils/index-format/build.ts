@@ -1,0 +1,118 @@
+import { normalizeTitle, titleKey } from '../detect/title';
+import {
+  INDEX_FORMAT_VERSION,
+  shardFileName,
+  sha256Hex,
+  shardIdFor,
+  type Manifest,
+  type PaperEntry,
+  type Shard,
+  type ShardEntry,
+} from './format';
+import type { InputRecord } from './input';
+
+export interface BuildOptions {
+  name: string;
+  /** ISO date written into the manifest. */
+  built: string;
+  /** Average shard size to aim for; decides how many hex digits name a shard. */
+  targetShardBytes?: number;
+  /** Force a shard prefix length (tests, tiny indexes). */
+  shardPrefixLength?: number;
+}
+
+export interface BuiltIndex {
+  manifest: Manifest;
+  /** Relative path → file content (manifest.json included). */
+  files: Map<string, string>;
+}
+
+/**
+ * Groups input records into papers. Records sharing any id key are one paper
+ * (a ShortScience summary and a SciTLDR one of the same arXiv paper), keyed by
+ * the most specific key. Titles are not merged here: the same title can name
+ * different papers, so a title key refers to every paper that has it and the
+ * reader decides.
+ */
+function groupPapers(records: readonly InputRecord[]): Map<string, PaperEntry> {
+  const primaryOf = new Map<string, string>();
+  const papers = new Map<string, PaperEntry>();
+  for (const record of records) {
+    const keys = record.keys.length ? record.keys : [titleKey(record.paper.title) ?? `title:${normalizeTitle(record.paper.title)}`];
+    const existing = keys.map((k) => primaryOf.get(k)).find((k) => k !== undefined);
+    const primary = existing ?? keys[0]!;
+    let entry = papers.get(primary);
+    if (!entry) {
+      entry = { keys: [], paper: record.paper, summaries: [] };
+      papers.set(primary, entry);
+    }
+    for (const key of keys) {
+      if (!entry.keys.includes(key)) entry.keys.push(key);
+      primaryOf.set(key, primary);
+    }
+    const n = entry.summaries.filter((s) => s.source.id === record.summary.source.id).length;
+    entry.summaries.push({ ...record.summary, id: record.summary.id ?? `${record.summary.source.id}:${primary}:${n}` });
+  }
+  return papers;
+}
+
+function choosePrefixLength(totalBytes: number, target: number): number {
+  let length = 0;
+  while (length < 4 && totalBytes / 16 ** length > target) length++;
+  return length;
+}
+
+/** Builds index files from input records. Deterministic for the same input and options. */
+export async function buildIndex(records: readonly InputRecord[], options: BuildOptions): Promise<BuiltIndex> {
+  const papers = groupPapers(records);
+  const entries = new Map<string, ShardEntry>();
+  const addSee = (key: string, primary: string) => {
+    const node = entries.get(key) ?? {};
+    node.see = [...new Set([...(node.see ?? []), primary])].sort();
+    entries.set(key, node);
+  };
+  let summaryCount = 0;
+  for (const [primary, entry] of papers) {
+    summaryCount += entry.summaries.length;
+    entries.set(primary, { ...entries.get(primary), entry });
+    for (const key of entry.keys) if (key !== primary) addSee(key, primary);
+    const byTitle = titleKey(entry.paper.title);
+    if (byTitle && byTitle !== primary) addSee(byTitle, primary);
+  }
+
+  const totalBytes = [...papers.values()].reduce((n, e) => n + JSON.stringify(e).length, 0);
+  const prefixLength = options.shardPrefixLength ?? choosePrefixLength(totalBytes, options.targetShardBytes ?? 64 * 1024);
+  const shards = new Map<string, Shard>();
+  for (const key of [...entries.keys()].sort()) {
+    const id = shardIdFor(key, prefixLength);
+    const shard = shards.get(id) ?? { format: INDEX_FORMAT_VERSION, entries: {} };
+    // Fixed property order keeps the output byte-identical across builds.
+    const { entry, see } = entries.get(key)!;
+    shard.entries[key] = { ...(entry ? { entry } : {}), ...(see ? { see } : {}) };
+    shards.set(id, shard);
+  }
+
+  const files = new Map<string, string>();
+  const manifest: Manifest = {
+    format: INDEX_FORMAT_VERSION,
+    name: options.name,
+    built: options.built,
+    counts: { papers: papers.size, summaries: summaryCount, keys: entries.size },
+    shardPrefixLength: prefixLength,
+    shards: {},
+  };
+  for (const id of [...shards.keys()].sort()) {
+    const shard = shards.get(id)!;
+    const text = JSON.stringify(shard);
+    const file = shardFileName(id);
+    files.set(file, text);
+    manifest.shards[id] = {
+      file,
+      sha256: await sha256Hex(text),
+      bytes: new TextEncoder().encode(text).length,
+      entries: Object.keys(shard.entries).length,
+    };
+  }
+  files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+  return { manifest, files };
+}

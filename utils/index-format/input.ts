@@ -1,0 +1,121 @@
+import { aclKeyFromId } from '../detect/acl';
+import { arxivKey, parseArxivId } from '../detect/arxiv';
+import { keysForDoi, parseDoi } from '../detect/doi';
+import { openreviewKey } from '../detect/openreview';
+import { orderKeys } from '../detect/paper-ref';
+import type { PaperMeta, Summary, SummarySource } from '../summary';
+
+/**
+ * One line of builder input: a `paper` and a `summary`, in the shape of
+ * ShortScience's export (`data/bundled/shortscience-seed.jsonl`). Anyone can
+ * write these to build and host an index of their own summaries.
+ */
+export interface InputRecord {
+  keys: string[];
+  paper: PaperMeta;
+  summary: Omit<Summary, 'paper' | 'paperKeys' | 'id'> & { id?: string };
+}
+
+/** Sources that input lines may name by id alone (`"source": "shortscience"`). */
+export const KNOWN_SOURCES: Record<string, SummarySource> = {
+  shortscience: {
+    id: 'shortscience',
+    name: 'ShortScience.org',
+    url: 'https://www.shortscience.org',
+    licence: 'by its author, published on ShortScience.org',
+    kind: 'human',
+  },
+};
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const optString = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.trim() : undefined;
+
+function parseSource(raw: unknown): SummarySource {
+  if (typeof raw === 'string') {
+    const known = KNOWN_SOURCES[raw];
+    if (!known) throw new InputError(`unknown source "${raw}"; give a source object instead`);
+    return known;
+  }
+  if (!isObject(raw)) throw new InputError('summary.source is missing');
+  const { id, name, url, licence, kind } = raw;
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof url !== 'string') {
+    throw new InputError('summary.source needs id, name and url');
+  }
+  if (kind !== 'human' && kind !== 'machine') {
+    throw new InputError('summary.source.kind must be "human" or "machine"');
+  }
+  return { id, name, url, licence: typeof licence === 'string' ? licence : 'unknown', kind };
+}
+
+function paperKeys(paper: Record<string, unknown>): string[] {
+  const keys: string[] = [];
+  const arxiv = optString(paper.arxivId);
+  if (arxiv) {
+    const parsed = parseArxivId(arxiv);
+    if (!parsed) throw new InputError(`paper.arxivId "${arxiv}" is not an arXiv id`);
+    keys.push(arxivKey(parsed.id));
+  }
+  const openreview = optString(paper.openreviewId);
+  if (openreview) keys.push(openreviewKey(openreview));
+  const acl = optString(paper.aclId);
+  if (acl) {
+    const key = aclKeyFromId(acl);
+    if (!key) throw new InputError(`paper.aclId "${acl}" is not an ACL Anthology id`);
+    keys.push(key);
+  }
+  const doiRaw = optString(paper.doi);
+  if (doiRaw) {
+    const doi = parseDoi(doiRaw);
+    if (!doi) throw new InputError(`paper.doi "${doiRaw}" is not a DOI`);
+    keys.push(...keysForDoi(doi));
+  }
+  return orderKeys(keys);
+}
+
+/** Parses and checks one input line; throws InputError saying what is wrong. */
+export function parseInputLine(line: string): InputRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new InputError('not valid JSON');
+  }
+  if (!isObject(value) || !isObject(value.paper) || !isObject(value.summary)) {
+    throw new InputError('expected an object with "paper" and "summary"');
+  }
+  const { paper, summary } = value;
+  const title = optString(paper.title);
+  if (!title) throw new InputError('paper.title is missing');
+  const keys = paperKeys(paper);
+  const body = typeof summary.body === 'string' ? summary.body.trim() : '';
+  if (!body) throw new InputError('summary.body is empty');
+  const authors = Array.isArray(paper.authors)
+    ? paper.authors.filter((a): a is string => typeof a === 'string')
+    : [];
+  const year = typeof paper.year === 'number' ? paper.year : undefined;
+  const venue = optString(paper.venue);
+  const url = optString(paper.url);
+  const label = optString(summary.label);
+  const id = optString(summary.id);
+  return {
+    keys,
+    paper: { title, authors, ...(year ? { year } : {}), ...(venue ? { venue } : {}), ...(url ? { url } : {}) },
+    summary: {
+      ...(id ? { id } : {}),
+      body,
+      format: summary.format === 'text' ? 'text' : 'markdown',
+      ...(label ? { label } : {}),
+      author: optString(summary.author) ?? null,
+      date: optString(summary.date) ?? null,
+      votes: typeof summary.votes === 'number' ? summary.votes : null,
+      link: optString(summary.link) ?? optString(summary.sourceUrl) ?? null,
+      source: parseSource(summary.source),
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { PaperRef } from '../detect/paper-ref';
+import type { Summary } from '../summary';
+
+/**
+ * Every message between the parts of the extension: name → request and
+ * response. The name says who sends it (`page:` from the detection content
+ * script, `sidebar:` from extension pages, `tab:` from the background to a tab).
+ */
+export interface SidebarState {
+  tabId: number;
+  paper: PaperRef | null;
+  summaries: Summary[];
+  /** Index sources that failed, with a message for people. */
+  errors: Array<{ source: string; message: string }>;
+}
+
+export interface ToBackground {
+  /** The content script found a paper: look it up, set the badge; answers the count. */
+  'page:paper-detected': { request: { ref: PaperRef }; response: { count: number } };
+  /** The page is not (or no longer) a paper: clear the tab's state and badge. */
+  'page:no-paper': { request: Record<string, never>; response: null };
+  /** The sidebar or side panel wants what to show for its tab. */
+  'sidebar:get-state': { request: Record<string, never>; response: SidebarState };
+  /** The sidebar asks its tab to collapse it (Esc inside the sidebar frame). */
+  'sidebar:collapse': { request: Record<string, never>; response: null };
+}
+
+export interface ToTab {
+  /** Show or hide the sidebar (keyboard command). */
+  'tab:toggle-sidebar': { request: Record<string, never>; response: null };
+  'tab:collapse-sidebar': { request: Record<string, never>; response: null };
+}
+
+export type ErrorCode = 'not-found' | 'offline' | 'quota' | 'bad-data' | 'bad-request' | 'bug';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export type Message<M, K extends keyof M = keyof M> = K extends keyof M
+  ? { type: K } & (M[K] extends { request: infer R } ? { payload: R } : never)
+  : never;
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+export class MessageError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+/** A response's value, or a MessageError with its code and message. */
+export function unwrap<T>(result: unknown): T {
+  const r = result as Result<T> | undefined;
+  if (!r || typeof r !== 'object' || !('ok' in r)) {
+    throw new MessageError('bug', 'The extension did not answer. Reload the page and try again.');
+  }
+  if (!r.ok) throw new MessageError(r.error.code, r.error.message);
+  return r.value;
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { PAPER_SITES } from './utils/detect/sites';
+
+
+export default defineConfig({
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Sidenotes',
+    description:
+      'Human-written summaries of research papers, beside the paper you are reading.',
+    permissions: ['storage'],
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: PAPER_SITES }],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Show or hide the Sidenotes sidebar',
+      },
+    },
+    action: { default_title: 'Sidenotes' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sidenotes@sidenotes.invalid',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
