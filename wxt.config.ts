@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { PAPER_SITES } from './utils/detect/sites';
+import { PAPER_ORIGINS } from './utils/detect/sites';
 
 
 export default defineConfig({
@@ -10,7 +10,7 @@ export default defineConfig({
     description:
       'Human-written summaries of research papers, beside the paper you are reading.',
     permissions: ['storage'],
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: PAPER_SITES }],
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: PAPER_ORIGINS }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+S' },

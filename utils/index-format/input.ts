@@ -22,7 +22,7 @@ export const KNOWN_SOURCES: Record<string, SummarySource> = {
     id: 'shortscience',
     name: 'ShortScience.org',
     url: 'https://www.shortscience.org',
-    licence: 'by its author, published on ShortScience.org',
+    licence: '© its author',
     kind: 'human',
   },
 };

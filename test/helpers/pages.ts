@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readFixture, ROOT } from './fixtures';
+
+/**
+ * Pages served under real URLs in end-to-end tests and the start script:
+ * real saved pages, with their metadata pointed at the paper under test.
+ */
+const seed = JSON.parse(readFileSync(join(ROOT, 'data/bundled/shortscience-seed.jsonl'), 'utf8').split('\n')[0]!) as {
+  paper: { arxivId: string; title: string; authors: string[] };
+};
+export const SEED = seed.paper;
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The real 2020 arXiv abstract page (EMPIR), turned into the page of another arXiv paper. */
+export function arxivAbsPage(arxivId: string, title: string, authors: string[]): string {
+  const original = readFixture('pages/arxiv-2020-gfournier/arxiv.html');
+  const empirTitle = 'EMPIR: Ensembles of Mixed Precision Deep Networks for Increased Robustness against Adversarial Attacks';
+  let html = original.split(empirTitle).join(escapeHtml(title)).split('2004.10162').join(arxivId);
+  html = html.replace(/(<meta name="citation_author" content="[^"]*"\/>\s*)+/, () =>
+    authors.map((a) => `<meta name="citation_author" content="${escapeHtml(a)}"/>\n`).join(''),
+  );
+  return html;
+}
+
+export const seedAbsPage = (): string => arxivAbsPage(SEED.arxivId, SEED.title, SEED.authors);
+
+/** The real ACL Anthology page, turned into the page of another Anthology paper. */
+export function aclPage(aclId: string, title: string): string {
+  return readFixture('pages/acl-2021-papis/ACL_2021.naacl-main.208.html')
+    .split('How many data points is a prompt worth?')
+    .join(escapeHtml(title))
+    .split('2021.naacl-main.208')
+    .join(aclId)
+    .replace(/<meta content=10\.18653\/v1\/[^ ]+ name=citation_doi>/, '');
+}
+
+/** An OpenReview forum page as its server renders the head: the documented citation_* tags. */
+export function openReviewPage(forumId: string, title: string, extraScript = ''): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)} | OpenReview</title>
+<meta name="citation_title" content="${escapeHtml(title)}">
+<meta name="citation_author" content="Anonymous">
+<meta name="citation_online_date" content="2019/09/25">
+<meta name="citation_pdf_url" content="https://openreview.net/pdf?id=${forumId}">
+<meta name="citation_conference_title" content="International Conference on Learning Representations">
+</head><body><main style="max-width:760px;margin:40px auto;font:16px/1.5 serif">
+<h1>${escapeHtml(title)}</h1><p>Forum page of ${forumId}.</p></main>${extraScript}</body></html>`;
+}
+
+export const plainPage = (title: string, body = '', head = ''): string =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${head}</head><body>${body}</body></html>`;
+
+/** A small, valid one-page PDF (text only) for the PDF viewer tests. */
+export function minimalPdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((obj, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${obj}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A 64×40 grey PNG standing in for remote figures (no network in tests). */
+export const FIGURE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAEAAAAAoCAIAAADBrGu+AAAAPUlEQVR42u3PMQ0AAAgDsPlXtgdPaOAkaVIDTTuvRUBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEDgYgF2baNa65aHDwAAAABJRU5ErkJggg==',
+  'base64',
+);
