@@ -2,13 +2,11 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PAPER_ORIGINS } from './utils/detect/sites';
 
-
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Sidenotes',
-    description:
-      'Human-written summaries of research papers, beside the paper you are reading.',
+    description: 'Human-written summaries of research papers, beside the paper you are reading.',
     permissions: ['storage'],
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: PAPER_ORIGINS }],
     commands: {
@@ -23,7 +21,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'sidenotes@sidenotes.invalid',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -42,7 +42,12 @@ export function SidebarView({ paper, summaries, errors, images }: SidebarViewPro
         <section class="empty" data-testid="empty-state">
           <p>No summaries of this paper yet.</p>
           <p>
-            <a class="action" href={writeSummaryUrl(paper)} target="_blank" rel="noopener noreferrer">
+            <a
+              class="action"
+              href={writeSummaryUrl(paper)}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
               Write a summary on ShortScience
             </a>
           </p>

@@ -28,7 +28,11 @@ export function SummaryCard({ summary, images }: SummaryCardProps) {
   const bodyId = `body-${summary.id.replace(/[^\w-]/g, '_')}`;
 
   return (
-    <article class={`card card-${source.kind}`} data-testid="summary-card" data-summary-id={summary.id}>
+    <article
+      class={`card card-${source.kind}`}
+      data-testid="summary-card"
+      data-summary-id={summary.id}
+    >
       <header class="card-head">
         <span class="source">{source.name}</span>
         <span class={`kind kind-${source.kind}`}>
@@ -50,7 +54,9 @@ export function SummaryCard({ summary, images }: SummaryCardProps) {
       ) : rendered.status === 'failed' ? (
         <p class="body body-error">This summary could not be displayed ({rendered.message}).</p>
       ) : (
-        <p class="body body-pending" aria-busy="true">Rendering…</p>
+        <p class="body body-pending" aria-busy="true">
+          Rendering…
+        </p>
       )}
       {long && (
         <button

@@ -32,7 +32,9 @@ export function readInputs(files: readonly string[]): InputRecord[] {
       });
   }
   if (problems.length) {
-    throw new Error(`${problems.length} input line(s) are invalid:\n${problems.slice(0, 20).join('\n')}`);
+    throw new Error(
+      `${problems.length} input line(s) are invalid:\n${problems.slice(0, 20).join('\n')}`,
+    );
   }
   return records;
 }

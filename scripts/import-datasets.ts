@@ -62,7 +62,10 @@ const dir = join(shared, 'scisummnet/summaries');
 for (const file of readdirSync(dir).sort()) {
   const aclId = file.replace(/\.scisummnet_human\.txt$/, '');
   const [title = '', ...sentences] = readFileSync(join(dir, file), 'utf8').split(/\r?\n/);
-  const body = sentences.map((s) => s.trim()).filter(Boolean).join(' ');
+  const body = sentences
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ');
   if (!title.trim() || !body) continue;
   scisumm.push({
     paper: { aclId, title: title.trim(), url: `https://aclanthology.org/${aclId}/` },
@@ -81,4 +84,6 @@ writeFileSync(join(out, 'scisummnet.jsonl'), lines(scisumm));
 copyFileSync(join(shared, 'scisummnet/LICENCE'), join(out, 'licences/scisummnet-LICENCE'));
 copyFileSync(join(shared, 'scisummnet/SOURCE.txt'), join(out, 'licences/scisummnet-SOURCE.txt'));
 
-console.log(`data/bundled: seed, ${scitldr.length} SciTLDR, ${scisumm.length} ScisummNet summaries`);
+console.log(
+  `data/bundled: seed, ${scitldr.length} SciTLDR, ${scisumm.length} ScisummNet summaries`,
+);

@@ -23,6 +23,11 @@ export function writeSummaryUrl(ref: Pick<PaperRef, 'keys' | 'title'>): string {
 export function keyLabel(key: string): string {
   const [kind, ...rest] = key.split(':');
   const value = rest.join(':');
-  const names: Record<string, string> = { arxiv: 'arXiv', doi: 'DOI', openreview: 'OpenReview', acl: 'ACL Anthology' };
+  const names: Record<string, string> = {
+    arxiv: 'arXiv',
+    doi: 'DOI',
+    openreview: 'OpenReview',
+    acl: 'ACL Anthology',
+  };
   return kind && names[kind] ? `${names[kind]} ${value}` : value;
 }

@@ -3,7 +3,13 @@ import type { PaperRef } from '@/utils/detect/paper-ref';
 import { IndexReader } from '@/utils/lookup/index-reader';
 import { lookupSummaries } from '@/utils/lookup/lookup';
 import { sendToTab } from '@/utils/messaging/client';
-import { fail, ok, type Result, type SidebarState, type ToBackground } from '@/utils/messaging/protocol';
+import {
+  fail,
+  ok,
+  type Result,
+  type SidebarState,
+  type ToBackground,
+} from '@/utils/messaging/protocol';
 import { isPaperRef } from '@/utils/messaging/validate';
 
 type Sender = Runtime.MessageSender;
@@ -17,7 +23,8 @@ const tabKey = (tabId: number) => `tab:${tabId}`;
 
 async function readBundledFile(path: string): Promise<string> {
   const response = await fetch(browser.runtime.getURL(`/index/${path}`));
-  if (!response.ok) throw new Error(`The bundled index file ${path} is missing (${response.status}).`);
+  if (!response.ok)
+    throw new Error(`The bundled index file ${path} is missing (${response.status}).`);
   return response.text();
 }
 
@@ -25,6 +32,15 @@ export default defineBackground(() => {
   // Created per worker start; parsed shards live only as long as the worker.
   const bundled = { name: 'Bundled summaries', reader: new IndexReader(readBundledFile) };
   const lookup = (ref: Pick<PaperRef, 'keys'>) => lookupSummaries(ref, [bundled]);
+  // Tab states in memory while the worker lives; storage.session after a restart.
+  const tabs = new Map<number, TabState>();
+  async function tabState(tabId: number): Promise<TabState | undefined> {
+    if (tabs.has(tabId)) return tabs.get(tabId);
+    const stored = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as
+      TabState | undefined;
+    if (stored) tabs.set(tabId, stored);
+    return stored;
+  }
 
   const fromContentScript = (sender: Sender) =>
     sender.id === browser.runtime.id && sender.tab?.id !== undefined && sender.frameId === 0;
@@ -46,19 +62,29 @@ export default defineBackground(() => {
   const handlers: Handlers = {
     async 'page:paper-detected'(payload, sender) {
       const tabId = sender.tab?.id;
-      if (!fromContentScript(sender) || tabId === undefined) return fail('bad-request', 'Not from a page.');
+      if (!fromContentScript(sender) || tabId === undefined)
+        return fail('bad-request', 'Not from a page.');
       const ref = (payload as { ref?: unknown } | null)?.ref;
-      if (!isPaperRef(ref)) return fail('bad-request', 'The page sent a malformed paper reference.');
+      if (!isPaperRef(ref))
+        return fail('bad-request', 'The page sent a malformed paper reference.');
       const { summaries } = await lookup(ref);
       const state: TabState = { ref, count: summaries.length };
-      await browser.storage.session.set({ [tabKey(tabId)]: state });
-      await setBadge(tabId, summaries.length);
+      tabs.set(tabId, state);
+      // Answer first: the sidebar waits on this, the badge and the session copy need not.
+      void Promise.all([
+        browser.storage.session.set({ [tabKey(tabId)]: state }),
+        setBadge(tabId, summaries.length),
+      ]).catch((error: unknown) =>
+        console.error('Sidenotes: could not record the tab state', error),
+      );
       return ok({ count: summaries.length });
     },
 
     async 'page:no-paper'(_payload, sender) {
       const tabId = sender.tab?.id;
-      if (!fromContentScript(sender) || tabId === undefined) return fail('bad-request', 'Not from a page.');
+      if (!fromContentScript(sender) || tabId === undefined)
+        return fail('bad-request', 'Not from a page.');
+      tabs.delete(tabId);
       await browser.storage.session.remove(tabKey(tabId));
       await setBadge(tabId, null);
       return ok(null);
@@ -66,8 +92,9 @@ export default defineBackground(() => {
 
     async 'sidebar:get-state'(_payload, sender) {
       const tabId = sender.tab?.id;
-      if (!fromExtensionPage(sender) || tabId === undefined) return fail('bad-request', 'Not from the sidebar.');
-      const stored = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as TabState | undefined;
+      if (!fromExtensionPage(sender) || tabId === undefined)
+        return fail('bad-request', 'Not from the sidebar.');
+      const stored = await tabState(tabId);
       const state: SidebarState = { tabId, paper: stored?.ref ?? null, summaries: [], errors: [] };
       if (stored) Object.assign(state, await lookup(stored.ref));
       return ok(state);
@@ -75,7 +102,8 @@ export default defineBackground(() => {
 
     async 'sidebar:collapse'(_payload, sender) {
       const tabId = sender.tab?.id;
-      if (!fromExtensionPage(sender) || tabId === undefined) return fail('bad-request', 'Not from the sidebar.');
+      if (!fromExtensionPage(sender) || tabId === undefined)
+        return fail('bad-request', 'Not from the sidebar.');
       await sendToTab(tabId, 'tab:collapse-sidebar', {});
       return ok(null);
     },
@@ -91,7 +119,10 @@ export default defineBackground(() => {
     });
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.delete(tabId);
+    void browser.storage.session.remove(tabKey(tabId));
+  });
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'toggle-sidebar' || tab?.id === undefined) return;

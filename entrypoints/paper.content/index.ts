@@ -14,7 +14,9 @@ import { watchUrl } from './watch-url';
  */
 export default defineContentScript({
   matches: PAPER_SITES,
-  runAt: 'document_idle',
+  // At DOMContentLoaded: <meta> tags are parsed; no need to wait for the
+  // page's images and scripts (arXiv's MathJax) before showing summaries.
+  runAt: 'document_end',
   main() {
     let host: SidebarHost | undefined;
     let current: string | undefined;
@@ -30,9 +32,12 @@ export default defineContentScript({
         await sendToBackground('page:no-paper', {});
         return;
       }
-      const { count } = await sendToBackground('page:paper-detected', { ref });
       host ??= new SidebarHost(location.hostname);
-      await host.show(key, count);
+      const [{ count }] = await Promise.all([
+        sendToBackground('page:paper-detected', { ref }),
+        host.loadPrefs(),
+      ]);
+      host.show(key, count);
     }
 
     // Answered synchronously with sendResponse, which every browser supports.

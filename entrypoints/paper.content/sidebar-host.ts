@@ -31,6 +31,7 @@ export class SidebarHost {
   private collapsed = true;
   private widthPx = DEFAULT_WIDTH_PX;
   private count = 0;
+  private prefs: SitePrefs = {};
   private readonly prefsKey: string;
 
   constructor(site: string) {
@@ -74,14 +75,19 @@ export class SidebarHost {
     root.append(style, this.tab, this.panel);
   }
 
+  /** Reads this site's choices; call before show(), alongside the look-up. */
+  async loadPrefs(): Promise<void> {
+    this.prefs = await this.readPrefs();
+  }
+
   /** Mounts (or updates) the sidebar for a paper with `count` summaries. */
-  async show(paperKey: string, count: number): Promise<void> {
+  show(paperKey: string, count: number): void {
     this.host.dataset.sidenotesPaper = paperKey;
     this.count = count;
     this.tabCount.textContent = String(count);
     this.tab.title = `${count} summar${count === 1 ? 'y' : 'ies'} of this paper — open Sidenotes`;
     this.title.textContent = count ? `Sidenotes · ${count}` : 'Sidenotes';
-    const prefs = await this.readPrefs();
+    const prefs = this.prefs;
     this.widthPx = clampWidth(prefs.widthPx ?? DEFAULT_WIDTH_PX);
     // With nothing to show, never cover the page: start as the small tab.
     const collapsed = count === 0 ? true : (prefs.collapsed ?? false);
@@ -158,8 +164,8 @@ export class SidebarHost {
   }
 
   private async writePrefs(change: SitePrefs): Promise<void> {
-    const prefs = { ...(await this.readPrefs()), ...change };
-    await browser.storage.local.set({ [this.prefsKey]: prefs });
+    this.prefs = { ...(await this.readPrefs()), ...change };
+    await browser.storage.local.set({ [this.prefsKey]: this.prefs });
   }
 }
 

@@ -5,14 +5,26 @@ import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
 import '@/components/sidebar.css';
 
-type Load = { status: 'loading' } | { status: 'ready'; state: SidebarState } | { status: 'failed'; message: string };
+performance.mark('sidenotes:script-start');
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; state: SidebarState }
+  | { status: 'failed'; message: string };
 
 function App() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   useEffect(() => {
     sendToBackground('sidebar:get-state', {}).then(
-      (state) => setLoad({ status: 'ready', state }),
-      (error: unknown) => setLoad({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (state) => {
+        performance.mark('sidenotes:state-received');
+        setLoad({ status: 'ready', state });
+      },
+      (error: unknown) =>
+        setLoad({
+          status: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') void sendToBackground('sidebar:collapse', {}).catch(() => undefined);
@@ -21,9 +33,37 @@ function App() {
     return () => removeEventListener('keydown', onKey);
   }, []);
 
-  if (load.status === 'loading') return <p class="empty" aria-busy="true">Looking for summaries…</p>;
-  if (load.status === 'failed') return <p class="notice notice-error">Sidenotes could not load: {load.message}</p>;
+  useEffect(() => {
+    if (load.status === 'ready') markPaintedWhenRendered();
+  }, [load.status]);
+
+  if (load.status === 'loading')
+    return (
+      <p class="empty" aria-busy="true">
+        Looking for summaries…
+      </p>
+    );
+  if (load.status === 'failed')
+    return <p class="notice notice-error">Sidenotes could not load: {load.message}</p>;
   return <SidebarView {...load.state} images={true} />;
+}
+
+/**
+ * Records when the summaries are on screen (all card bodies rendered, one
+ * frame later) as epoch ms, for `npm run bench` to compare with the page's
+ * navigation start. Costs a few animation frames once per sidebar.
+ */
+function markPaintedWhenRendered() {
+  const check = () => {
+    if (document.querySelector('[aria-busy="true"]')) return requestAnimationFrame(check);
+    performance.mark('sidenotes:rendered');
+    requestAnimationFrame(() => {
+      document.documentElement.dataset.paintedAt = String(
+        performance.timeOrigin + performance.now(),
+      );
+    });
+  };
+  requestAnimationFrame(check);
 }
 
 render(<App />, document.getElementById('app')!);

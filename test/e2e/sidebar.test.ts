@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeText, launch, sidebarFrame, sidebarHost, type Launched } from '../helpers/browser';
 import { ROOT } from '../helpers/fixtures';
-import { aclPage, arxivAbsPage, minimalPdf, openReviewPage, plainPage, SEED, seedAbsPage } from '../helpers/pages';
+import {
+  aclPage,
+  arxivAbsPage,
+  minimalPdf,
+  openReviewPage,
+  plainPage,
+  SEED,
+  seedAbsPage,
+} from '../helpers/pages';
 
 const ABS = `https://arxiv.org/abs/${SEED.arxivId}`;
 const PDF = `https://arxiv.org/pdf/${SEED.arxivId}v2`;
@@ -22,7 +30,9 @@ const pages = {
   [OPENREVIEW]: openReviewPage('rJlnfaNYvB', 'Adaptive Loss Scaling for Mixed Precision Training'),
   'https://openreview.net/forum?id=SJgEl3A5tm': openReviewPage('SJgEl3A5tm', 'Some Other Forum'),
   [ACL]: aclPage('A00-1031', 'TnT - A Statistical Part-Of-Speech Tagger'),
-  [BY_TITLE]: arxivAbsPage('1910.12385', 'Adaptive Loss Scaling for Mixed Precision Training', ['Ruizhe Zhao']),
+  [BY_TITLE]: arxivAbsPage('1910.12385', 'Adaptive Loss Scaling for Mixed Precision Training', [
+    'Ruizhe Zhao',
+  ]),
   [NO_SUMMARIES]: arxivAbsPage('2401.00001', 'A Paper Nobody Has Summarized Yet', ['A. Author']),
   [LISTING]: plainPage('cs.LG recent', '<h1>Machine Learning</h1><ul><li>2007.12223</li></ul>'),
   [ELSEWHERE]: plainPage('A blog', '<p>Not a paper.</p>'),
@@ -58,7 +68,9 @@ describe('the sidebar beside the paper', () => {
   it('shows the seed ShortScience summary on its arXiv abstract page, with a badge', async () => {
     const page = await browser.context.newPage();
     await page.goto(ABS);
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper')).toBe(`arxiv:${SEED.arxivId}`);
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
+      .toBe(`arxiv:${SEED.arxivId}`);
     const card = sidebarFrame(page).locator('[data-testid="summary-card"]');
     await card.first().waitFor();
     expect(await card.count()).toBe(1);
@@ -67,10 +79,14 @@ describe('the sidebar beside the paper', () => {
     expect(await card.textContent()).toContain('anonymous');
     expect(await sidebarFrame(page).locator('.paper-title').textContent()).toBe(SEED.title);
     const link = card.locator('a', { hasText: 'Read on ShortScience.org' });
-    expect(await link.getAttribute('href')).toBe(`https://www.shortscience.org/paper?bibtexKey=journals/corr/${SEED.arxivId}`);
+    expect(await link.getAttribute('href')).toBe(
+      `https://www.shortscience.org/paper?bibtexKey=journals/corr/${SEED.arxivId}`,
+    );
     // The figure is an image, loaded lazily; the long body starts collapsed with "more".
     await card.locator('button.more').click();
-    expect(await card.locator('.body img').first().getAttribute('src')).toBe('https://i.imgur.com/pAF08H3.png');
+    expect(await card.locator('.body img').first().getAttribute('src')).toBe(
+      'https://i.imgur.com/pAF08H3.png',
+    );
     expect(await badgeText(browser.worker, page)).toBe('1');
     await page.screenshot({ path: join(SHOTS, 'sidebar-arxiv-light.png') });
     await page.close();
@@ -79,7 +95,9 @@ describe('the sidebar beside the paper', () => {
   it('shows the sidebar over the PDF viewer', async () => {
     const page = await browser.context.newPage();
     await page.goto(PDF);
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper')).toBe(`arxiv:${SEED.arxivId}`);
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
+      .toBe(`arxiv:${SEED.arxivId}`);
     const card = sidebarFrame(page).locator('[data-testid="summary-card"]');
     await card.first().waitFor();
     const box = await page.locator('sidenotes-sidebar aside').boundingBox();
@@ -92,21 +110,27 @@ describe('the sidebar beside the paper', () => {
   it("shows a SciTLDR paper's TL;DRs on its OpenReview forum, and follows in-page navigation", async () => {
     const page = await browser.context.newPage();
     await page.goto(OPENREVIEW);
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper')).toBe('openreview:rJlnfaNYvB');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
+      .toBe('openreview:rJlnfaNYvB');
     const cards = sidebarFrame(page).locator('[data-testid="summary-card"]');
     await cards.first().waitFor();
     expect(await cards.first().textContent()).toContain('TL;DR by the authors');
     expect(await cards.nth(1).textContent()).toContain('TL;DR written from the peer reviews');
     // Single-page navigation to another forum: the sidebar follows.
     await page.evaluate(() => history.pushState({}, '', '/forum?id=SJgEl3A5tm'));
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper')).toBe('openreview:SJgEl3A5tm');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
+      .toBe('openreview:SJgEl3A5tm');
     await page.close();
   });
 
   it('shows the ScisummNet summary on an ACL Anthology page', async () => {
     const page = await browser.context.newPage();
     await page.goto(ACL);
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper')).toBe('acl:A00-1031');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
+      .toBe('acl:A00-1031');
     const card = sidebarFrame(page).locator('[data-testid="summary-card"]');
     await card.first().waitFor();
     expect(await card.textContent()).toContain('Trigrams');
@@ -126,7 +150,9 @@ describe('the sidebar beside the paper', () => {
   it('on a paper without summaries, only a small "0" tab that opens to what to do next', async () => {
     const page = await browser.context.newPage();
     await page.goto(NO_SUMMARIES);
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-state')).toBe('collapsed');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('collapsed');
     const tab = page.locator('sidenotes-sidebar button.tab');
     expect(await tab.locator('.tab-count').textContent()).toBe('0');
     const tabBox = await tab.boundingBox();
@@ -136,10 +162,12 @@ describe('the sidebar beside the paper', () => {
     await tab.click();
     const empty = sidebarFrame(page).locator('[data-testid="empty-state"]');
     await empty.waitFor();
-    expect(await empty.locator('a', { hasText: 'Write a summary on ShortScience' }).getAttribute('href')).toBe(
-      'https://www.shortscience.org/paper?bibtexKey=journals/corr/2401.00001',
-    );
-    expect(await empty.locator('a', { hasText: 'Search ShortScience' }).getAttribute('href')).toContain('internalsearch?q=');
+    expect(
+      await empty.locator('a', { hasText: 'Write a summary on ShortScience' }).getAttribute('href'),
+    ).toBe('https://www.shortscience.org/paper?bibtexKey=journals/corr/2401.00001');
+    expect(
+      await empty.locator('a', { hasText: 'Search ShortScience' }).getAttribute('href'),
+    ).toContain('internalsearch?q=');
     await page.screenshot({ path: join(SHOTS, 'sidebar-empty.png') });
     await page.close();
   });
@@ -158,23 +186,35 @@ describe('the sidebar beside the paper', () => {
   it('collapses and expands, by mouse and keyboard, and remembers it across reloads', async () => {
     const page = await browser.context.newPage();
     await page.goto(ABS);
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-state')).toBe('expanded');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('expanded');
     await page.locator('sidenotes-sidebar button.close').click();
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-state')).toBe('collapsed');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('collapsed');
     expect(await page.locator('sidenotes-sidebar .tab-count').textContent()).toBe('1');
     await page.reload();
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-state')).toBe('collapsed');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('collapsed');
     // Keyboard: the tab is a focused button after collapsing; Enter opens, Esc in the sidebar closes.
     await page.locator('sidenotes-sidebar button.tab').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-state')).toBe('expanded');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('expanded');
     await sidebarFrame(page).locator('[data-testid="summary-card"]').first().waitFor();
     await sidebarFrame(page).locator('a').first().focus();
     await page.keyboard.press('Escape');
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-state')).toBe('collapsed');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('collapsed');
     await page.locator('sidenotes-sidebar button.tab').click();
     await page.reload();
-    await expect.poll(() => sidebarHost(page).getAttribute('data-sidenotes-state')).toBe('expanded');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('expanded');
     await page.close();
   });
 
@@ -192,7 +232,9 @@ describe('the sidebar beside the paper', () => {
     await page.mouse.up();
     await expect.poll(async () => (await panel.boundingBox())!.width).toBeCloseTo(before + 120, -1);
     await page.reload();
-    await expect.poll(async () => (await page.locator('sidenotes-sidebar aside').boundingBox())?.width ?? 0).toBeCloseTo(before + 120, -1);
+    await expect
+      .poll(async () => (await page.locator('sidenotes-sidebar aside').boundingBox())?.width ?? 0)
+      .toBeCloseTo(before + 120, -1);
     // Put it back for the other tests.
     await page.locator('sidenotes-sidebar .resize').focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
@@ -203,15 +245,21 @@ describe('the sidebar beside the paper', () => {
     const page = await browser.context.newPage();
     await page.goto(ABS);
     await sidebarFrame(page).locator('[data-testid="summary-card"]').first().waitFor();
-    const withSidebar = await page.evaluate(() => [document.body.getBoundingClientRect().width, scrollX]);
+    const withSidebar = await page.evaluate(() => [
+      document.body.getBoundingClientRect().width,
+      scrollX,
+    ]);
     await page.locator('sidenotes-sidebar button.close').click();
-    const without = await page.evaluate(() => [document.body.getBoundingClientRect().width, scrollX]);
+    const without = await page.evaluate(() => [
+      document.body.getBoundingClientRect().width,
+      scrollX,
+    ]);
     expect(withSidebar).toEqual(without);
     await page.locator('sidenotes-sidebar button.tab').click(); // leave it open for later tests
     await page.close();
   });
 
-  it("survives a hostile page: its CSS cannot hide the sidebar, its scripts cannot read it", async () => {
+  it('survives a hostile page: its CSS cannot hide the sidebar, its scripts cannot read it', async () => {
     const page = await browser.context.newPage();
     await page.goto(HOSTILE);
     const cards = sidebarFrame(page).locator('[data-testid="summary-card"]');
@@ -220,7 +268,9 @@ describe('the sidebar beside the paper', () => {
     const box = await page.locator('sidenotes-sidebar aside').boundingBox();
     expect(box!.width).toBeGreaterThan(250);
     await page.waitForTimeout(500);
-    const stolen = await page.evaluate(() => (window as unknown as { __stolen: string[] }).__stolen);
+    const stolen = await page.evaluate(
+      () => (window as unknown as { __stolen: string[] }).__stolen,
+    );
     expect(stolen.length).toBeGreaterThan(0);
     for (const attempt of stolen) {
       expect(attempt).not.toContain('contrastive');
@@ -238,7 +288,9 @@ describe('dark mode', () => {
       await page.goto(ABS);
       const card = sidebarFrame(page).locator('[data-testid="summary-card"]');
       await card.first().waitFor();
-      const bg = await sidebarFrame(page).locator('html').evaluate((b) => getComputedStyle(b).backgroundColor);
+      const bg = await sidebarFrame(page)
+        .locator('html')
+        .evaluate((b) => getComputedStyle(b).backgroundColor);
       expect(bg).toBe('rgb(28, 31, 38)');
       await page.screenshot({ path: join(SHOTS, 'sidebar-arxiv-dark.png') });
     } finally {

@@ -9,7 +9,8 @@ export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 // Debian's /usr/bin/chromium is a shell wrapper that adds flags of its own
 // (an empty --load-extension among them); drive the binary itself.
 export const CHROMIUM =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
+  process.env.CHROMIUM_PATH ??
+  (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
 
 export interface Launched {
   context: BrowserContext;
@@ -63,11 +64,15 @@ export async function launch(options: {
     if (page !== undefined) {
       const { body, contentType } =
         typeof page === 'string' || Buffer.isBuffer(page)
-          ? { body: page, contentType: Buffer.isBuffer(page) ? 'application/pdf' : 'text/html; charset=utf-8' }
+          ? {
+              body: page,
+              contentType: Buffer.isBuffer(page) ? 'application/pdf' : 'text/html; charset=utf-8',
+            }
           : page;
       return route.fulfill({ status: 200, body, contentType });
     }
-    if (/\.(png|jpe?g|gif|webp)(\?|$)/i.test(url)) return route.fulfill({ status: 200, body: FIGURE_PNG, contentType: 'image/png' });
+    if (/\.(png|jpe?g|gif|webp)(\?|$)/i.test(url))
+      return route.fulfill({ status: 200, body: FIGURE_PNG, contentType: 'image/png' });
     return route.abort('internetdisconnected');
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -6,7 +6,9 @@ import { readFixture, ROOT } from './fixtures';
  * Pages served under real URLs in end-to-end tests and the start script:
  * real saved pages, with their metadata pointed at the paper under test.
  */
-const seed = JSON.parse(readFileSync(join(ROOT, 'data/bundled/shortscience-seed.jsonl'), 'utf8').split('\n')[0]!) as {
+const seed = JSON.parse(
+  readFileSync(join(ROOT, 'data/bundled/shortscience-seed.jsonl'), 'utf8').split('\n')[0]!,
+) as {
   paper: { arxivId: string; title: string; authors: string[] };
 };
 export const SEED = seed.paper;
@@ -16,7 +18,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(
 /** The real 2020 arXiv abstract page (EMPIR), turned into the page of another arXiv paper. */
 export function arxivAbsPage(arxivId: string, title: string, authors: string[]): string {
   const original = readFixture('pages/arxiv-2020-gfournier/arxiv.html');
-  const empirTitle = 'EMPIR: Ensembles of Mixed Precision Deep Networks for Increased Robustness against Adversarial Attacks';
+  const empirTitle =
+    'EMPIR: Ensembles of Mixed Precision Deep Networks for Increased Robustness against Adversarial Attacks';
   let html = original.split(empirTitle).join(escapeHtml(title)).split('2004.10162').join(arxivId);
   html = html.replace(/(<meta name="citation_author" content="[^"]*"\/>\s*)+/, () =>
     authors.map((a) => `<meta name="citation_author" content="${escapeHtml(a)}"/>\n`).join(''),

@@ -13,7 +13,10 @@ const NEW = /^(\d{4})\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(\d+)$/i;
 
 /** The `acl:` key for an Anthology id, or null if it is not a paper id. */
 export function aclKeyFromId(raw: string): string | null {
-  const id = raw.trim().replace(/\/+$/, '').replace(/\.pdf$/i, '');
+  const id = raw
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\.pdf$/i, '');
   const old = OLD.exec(id.toUpperCase());
   if (old) return `acl:${id.toUpperCase()}`;
   if (NEW.test(id)) return `acl:${id.toLowerCase()}`;

@@ -19,4 +19,6 @@ export const PAPER_SITES = [
 ];
 
 /** The same sites as origins (`*://host/*`): web_accessible_resources accept no paths. */
-export const PAPER_ORIGINS = [...new Set(PAPER_SITES.map((p) => p.replace(/^(\*:\/\/[^/]+)\/.*$/, '$1/*')))];
+export const PAPER_ORIGINS = [
+  ...new Set(PAPER_SITES.map((p) => p.replace(/^(\*:\/\/[^/]+)\/.*$/, '$1/*'))),
+];

@@ -10,7 +10,9 @@ export function normalizeTitle(title: string): string {
       // Keep the word of Greek letters and similar (\alpha → alpha); drop
       // formatting commands (\textbf, \emph, \mathrm …).
       const name = cmd.trim().slice(1);
-      return /^(text|math|emph|mbox|bf|it|rm|sf|tt|cal|bm|boldsymbol)/.test(name) ? ' ' : ` ${name} `;
+      return /^(text|math|emph|mbox|bf|it|rm|sf|tt|cal|bm|boldsymbol)/.test(name)
+        ? ' '
+        : ` ${name} `;
     })
     .replace(/\\./g, ' ')
     .normalize('NFKD')

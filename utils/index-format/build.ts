@@ -38,7 +38,9 @@ function groupPapers(records: readonly InputRecord[]): Map<string, PaperEntry> {
   const primaryOf = new Map<string, string>();
   const papers = new Map<string, PaperEntry>();
   for (const record of records) {
-    const keys = record.keys.length ? record.keys : [titleKey(record.paper.title) ?? `title:${normalizeTitle(record.paper.title)}`];
+    const keys = record.keys.length
+      ? record.keys
+      : [titleKey(record.paper.title) ?? `title:${normalizeTitle(record.paper.title)}`];
     const existing = keys.map((k) => primaryOf.get(k)).find((k) => k !== undefined);
     const primary = existing ?? keys[0]!;
     let entry = papers.get(primary);
@@ -51,7 +53,10 @@ function groupPapers(records: readonly InputRecord[]): Map<string, PaperEntry> {
       primaryOf.set(key, primary);
     }
     const n = entry.summaries.filter((s) => s.source.id === record.summary.source.id).length;
-    entry.summaries.push({ ...record.summary, id: record.summary.id ?? `${record.summary.source.id}:${primary}:${n}` });
+    entry.summaries.push({
+      ...record.summary,
+      id: record.summary.id ?? `${record.summary.source.id}:${primary}:${n}`,
+    });
   }
   return papers;
 }
@@ -63,7 +68,10 @@ function choosePrefixLength(totalBytes: number, target: number): number {
 }
 
 /** Builds index files from input records. Deterministic for the same input and options. */
-export async function buildIndex(records: readonly InputRecord[], options: BuildOptions): Promise<BuiltIndex> {
+export async function buildIndex(
+  records: readonly InputRecord[],
+  options: BuildOptions,
+): Promise<BuiltIndex> {
   const papers = groupPapers(records);
   const entries = new Map<string, ShardEntry>();
   const addSee = (key: string, primary: string) => {
@@ -81,7 +89,9 @@ export async function buildIndex(records: readonly InputRecord[], options: Build
   }
 
   const totalBytes = [...papers.values()].reduce((n, e) => n + JSON.stringify(e).length, 0);
-  const prefixLength = options.shardPrefixLength ?? choosePrefixLength(totalBytes, options.targetShardBytes ?? 64 * 1024);
+  const prefixLength =
+    options.shardPrefixLength ??
+    choosePrefixLength(totalBytes, options.targetShardBytes ?? 64 * 1024);
   const shards = new Map<string, Shard>();
   for (const key of [...entries.keys()].sort()) {
     const id = shardIdFor(key, prefixLength);

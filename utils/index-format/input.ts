@@ -105,7 +105,13 @@ export function parseInputLine(line: string): InputRecord {
   const id = optString(summary.id);
   return {
     keys,
-    paper: { title, authors, ...(year ? { year } : {}), ...(venue ? { venue } : {}), ...(url ? { url } : {}) },
+    paper: {
+      title,
+      authors,
+      ...(year ? { year } : {}),
+      ...(venue ? { venue } : {}),
+      ...(url ? { url } : {}),
+    },
     summary: {
       ...(id ? { id } : {}),
       body,

@@ -11,7 +11,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export function validateManifest(value: unknown): Manifest {
   if (!isObject(value)) throw new IndexFormatError('The index manifest is not a JSON object.');
   const { format, shards, shardPrefixLength, counts } = value;
-  if (typeof format !== 'number') throw new IndexFormatError('The index manifest has no format version.');
+  if (typeof format !== 'number')
+    throw new IndexFormatError('The index manifest has no format version.');
   if (format > INDEX_FORMAT_VERSION) {
     throw new IndexFormatError(
       `This index uses format ${format}, newer than this version of Sidenotes understands (${INDEX_FORMAT_VERSION}). Update Sidenotes to read it.`,

@@ -23,7 +23,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 /** Keeps only well-formed summaries of an entry; an index is data from elsewhere. */
 function checkedEntry(raw: unknown): PaperEntry | undefined {
-  if (!isObject(raw) || !isObject(raw.paper) || typeof raw.paper.title !== 'string') return undefined;
+  if (!isObject(raw) || !isObject(raw.paper) || typeof raw.paper.title !== 'string')
+    return undefined;
   if (!Array.isArray(raw.keys) || !Array.isArray(raw.summaries)) return undefined;
   const summaries = raw.summaries.filter(
     (s): s is PaperEntry['summaries'][number] =>
@@ -37,7 +38,12 @@ function checkedEntry(raw: unknown): PaperEntry | undefined {
   const paper = raw.paper as unknown as PaperEntry['paper'];
   return {
     keys: raw.keys.filter((k): k is string => typeof k === 'string'),
-    paper: { ...paper, authors: Array.isArray(paper.authors) ? paper.authors.filter((a) => typeof a === 'string') : [] },
+    paper: {
+      ...paper,
+      authors: Array.isArray(paper.authors)
+        ? paper.authors.filter((a) => typeof a === 'string')
+        : [],
+    },
     summaries,
   };
 }
@@ -79,7 +85,9 @@ export class IndexReader {
     if (!info) return null; // no key hashes to this shard
     const text = await this.readFile(info.file);
     if (this.verify && (await sha256Hex(text)) !== info.sha256) {
-      throw new IndexFormatError(`Index shard ${info.file} does not match its checksum; it was changed or cut short.`);
+      throw new IndexFormatError(
+        `Index shard ${info.file} does not match its checksum; it was changed or cut short.`,
+      );
     }
     let parsed: unknown;
     try {
@@ -100,7 +108,9 @@ export class IndexReader {
     }
     const manifest = await this.manifest();
     if (!manifest.shards[id]) return null;
-    const pending = this.loadShard(id, manifest).then((s) => s ?? { format: manifest.format, entries: {} });
+    const pending = this.loadShard(id, manifest).then(
+      (s) => s ?? { format: manifest.format, entries: {} },
+    );
     this.shards.set(id, pending);
     pending.catch(() => this.shards.delete(id));
     while (this.shards.size > this.maxCachedShards) {
@@ -118,7 +128,9 @@ export class IndexReader {
     const node = shard?.entries[key];
     if (!isObject(node)) return undefined;
     const entry = checkedEntry(node.entry);
-    const see = Array.isArray(node.see) ? node.see.filter((k): k is string => typeof k === 'string') : undefined;
+    const see = Array.isArray(node.see)
+      ? node.see.filter((k): k is string => typeof k === 'string')
+      : undefined;
     return { ...(entry ? { entry } : {}), ...(see ? { see } : {}) };
   }
 

@@ -14,7 +14,8 @@ const kindOf = (key: string): string => key.slice(0, key.indexOf(':'));
 function titleMatchFits(entry: PaperEntry, pageKeys: readonly string[]): boolean {
   const idKeys = pageKeys.filter((k) => !k.startsWith('title:'));
   return entry.keys.every(
-    (k) => k.startsWith('title:') || idKeys.includes(k) || !idKeys.some((p) => kindOf(p) === kindOf(k)),
+    (k) =>
+      k.startsWith('title:') || idKeys.includes(k) || !idKeys.some((p) => kindOf(p) === kindOf(k)),
   );
 }
 
@@ -45,7 +46,10 @@ export async function lookupSummaries(
           }
         }
       } catch (error) {
-        errors.push({ source: name, message: error instanceof Error ? error.message : String(error) });
+        errors.push({
+          source: name,
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     }),
   );

@@ -3,7 +3,9 @@ import type { PaperRef } from '../detect/paper-ref';
 const KEY = /^(?:arxiv|doi|openreview|acl|title):[^\s].{0,499}$/s;
 
 const isStringArray = (v: unknown, max: number, maxLength: number): v is string[] =>
-  Array.isArray(v) && v.length <= max && v.every((s) => typeof s === 'string' && s.length <= maxLength);
+  Array.isArray(v) &&
+  v.length <= max &&
+  v.every((s) => typeof s === 'string' && s.length <= maxLength);
 
 /** Checks a PaperRef that arrived in a message; pages can send anything. */
 export function isPaperRef(value: unknown): value is PaperRef {
@@ -17,6 +19,7 @@ export function isPaperRef(value: unknown): value is PaperRef {
     ref.url.length <= 4096 &&
     (ref.title === undefined || (typeof ref.title === 'string' && ref.title.length <= 2000)) &&
     (ref.authors === undefined || isStringArray(ref.authors, 200, 500)) &&
-    (ref.version === undefined || (typeof ref.version === 'string' && /^v\d{1,3}$/.test(ref.version)))
+    (ref.version === undefined ||
+      (typeof ref.version === 'string' && /^v\d{1,3}$/.test(ref.version)))
   );
 }

@@ -6,7 +6,8 @@ import { sanitizeHtml, type SanitizeOptions } from './sanitize';
 // so a single newline is a line break.
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
-const IMAGE_URL = /(?<![(<"'=\]/])(https?:\/\/[^\s<>()[\]"']+?\.(?:png|jpe?g|gif|webp|svg))(?=$|[^\w/?#-]|[a-z])/gi;
+const IMAGE_URL =
+  /(?<![(<"'=\]/])(https?:\/\/[^\s<>()[\]"']+?\.(?:png|jpe?g|gif|webp|svg))(?=$|[^\w/?#-]|[a-z])/gi;
 
 /**
  * ShortScience writes figures as bare image links, sometimes pasted inside a
@@ -31,6 +32,21 @@ function textToHtml(text: string): string {
 export type RenderOptions = SanitizeOptions;
 
 /**
+ * The synchronous path, for bodies without math (most of them): the first
+ * paint needs no extra render pass. Returns null when the body has math.
+ */
+export function renderSummaryHtmlNow(
+  body: string,
+  format: 'markdown' | 'text',
+  options: RenderOptions,
+): string | null {
+  if (format === 'text') return sanitizeHtml(textToHtml(body), options);
+  const { text, math } = protectMath(body);
+  if (math.length) return null;
+  return sanitizeHtml(marked.parse(inlineBareImages(text)) as string, options);
+}
+
+/**
  * A summary body → sanitized HTML: Markdown (GFM) with LaTeX math as MathML
  * and bare image links as images. The math renderer loads only when the
  * body has math. The result is safe to assign as innerHTML.
@@ -40,7 +56,8 @@ export async function renderSummaryHtml(
   format: 'markdown' | 'text',
   options: RenderOptions,
 ): Promise<string> {
-  if (format === 'text') return sanitizeHtml(textToHtml(body), options);
+  const now = renderSummaryHtmlNow(body, format, options);
+  if (now !== null) return now;
   const { text, math } = protectMath(body);
   const html = marked.parse(inlineBareImages(text)) as string;
   const rendered = await renderMath(math);

@@ -38,7 +38,17 @@ export function sanitizeHtml(html: string, options: SanitizeOptions): string {
   const purify = getPurifier();
   const fragment = purify.sanitize(html, {
     USE_PROFILES: { html: true, mathMl: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'dialog', 'template'],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'option',
+      'dialog',
+      'template',
+    ],
     FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href', 'ping'],
     ALLOW_DATA_ATTR: false,
     RETURN_DOM_FRAGMENT: true,

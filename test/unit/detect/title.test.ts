@@ -3,9 +3,18 @@ import { normalizeTitle, titleKey } from '@/utils/detect/title';
 
 describe('normalizeTitle', () => {
   it.each([
-    ['The Lottery Ticket Hypothesis for Pre-trained BERT Networks', 'the lottery ticket hypothesis for pre trained bert networks'],
-    ['  Big   Bird:  Transformers for\nLonger Sequences ', 'big bird transformers for longer sequences'],
-    ['What is being transferred in transfer learning?', 'what is being transferred in transfer learning'],
+    [
+      'The Lottery Ticket Hypothesis for Pre-trained BERT Networks',
+      'the lottery ticket hypothesis for pre trained bert networks',
+    ],
+    [
+      '  Big   Bird:  Transformers for\nLonger Sequences ',
+      'big bird transformers for longer sequences',
+    ],
+    [
+      'What is being transferred in transfer learning?',
+      'what is being transferred in transfer learning',
+    ],
     ['Régularisation de l’apprentissage: Étude', 'regularisation de l apprentissage etude'],
     ['Learning with {$\\alpha$}-Divergences', 'learning with alpha divergences'],
     ['\\textbf{Deep} Learning \\emph{for} Graphs', 'deep learning for graphs'],

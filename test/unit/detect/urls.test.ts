@@ -91,8 +91,12 @@ describe('detectPaper from the URL alone', () => {
   });
 
   it('never takes the last path segment for an old-style id', () => {
-    expect(detectPaper('https://arxiv.org/abs/hep-th/9901001')?.keys).toEqual(['arxiv:hep-th/9901001']);
-    expect(detectPaper('https://arxiv.org/abs/hep-th/9901001')?.keys).not.toContain('arxiv:9901001');
+    expect(detectPaper('https://arxiv.org/abs/hep-th/9901001')?.keys).toEqual([
+      'arxiv:hep-th/9901001',
+    ]);
+    expect(detectPaper('https://arxiv.org/abs/hep-th/9901001')?.keys).not.toContain(
+      'arxiv:9901001',
+    );
   });
 
   it('gives ACL DOIs both the ACL and the DOI key', () => {

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '@/utils/index-format/build';
 import { IndexReader } from '@/utils/lookup/index-reader';
 import { lookupSummaries } from '@/utils/lookup/lookup';
-import { BUNDLED_BUILT, BUNDLED_OUTPUT, bundledInputs, readInputs } from '../../../scripts/build-index';
+import {
+  BUNDLED_BUILT,
+  BUNDLED_OUTPUT,
+  bundledInputs,
+  readInputs,
+} from '../../../scripts/build-index';
 import { ROOT } from '../../helpers/fixtures';
 
 const readCommitted = (path: string) => readFileSync(join(ROOT, BUNDLED_OUTPUT, path), 'utf8');
@@ -12,14 +17,19 @@ const bundled = () => [{ name: 'bundled', reader: new IndexReader(async (p) => r
 
 describe('the bundled index', () => {
   it('is exactly what the builder makes from data/bundled', async () => {
-    const { files } = await buildIndex(readInputs(bundledInputs()), { name: 'Sidenotes bundled index', built: BUNDLED_BUILT });
+    const { files } = await buildIndex(readInputs(bundledInputs()), {
+      name: 'Sidenotes bundled index',
+      built: BUNDLED_BUILT,
+    });
     for (const [path, text] of files) expect(readCommitted(path), path).toBe(text);
     const manifest = JSON.parse(readCommitted('manifest.json')) as { shards: object };
     expect(Object.keys(manifest.shards)).toHaveLength(files.size - 1);
   });
 
   it('holds the three shipped sources', () => {
-    const manifest = JSON.parse(readCommitted('manifest.json')) as { counts: { papers: number; summaries: number } };
+    const manifest = JSON.parse(readCommitted('manifest.json')) as {
+      counts: { papers: number; summaries: number };
+    };
     // 5 seed + 3,229 SciTLDR + 974 ScisummNet papers (4 ScisummNet files are empty).
     expect(manifest.counts.papers).toBe(4208);
     expect(manifest.counts.summaries).toBe(5 + 5412 + 974);
@@ -43,12 +53,16 @@ describe('the bundled index', () => {
     expect(summaries[0]!.body).toBe(
       'We devise adaptive loss scaling to improve mixed precision training that surpass the state-of-the-art results.',
     );
-    expect(summaries.slice(1).every((s) => s.label === 'TL;DR written from the peer reviews')).toBe(true);
+    expect(summaries.slice(1).every((s) => s.label === 'TL;DR written from the peer reviews')).toBe(
+      true,
+    );
   });
 
   it('finds a ScisummNet summary by ACL id', async () => {
     const { summaries } = await lookupSummaries({ keys: ['acl:A00-1031'] }, bundled());
-    expect(summaries.map((s) => s.paper.title)).toEqual(['TnT - A Statistical Part-Of-Speech Tagger']);
+    expect(summaries.map((s) => s.paper.title)).toEqual([
+      'TnT - A Statistical Part-Of-Speech Tagger',
+    ]);
   });
 
   it('finds a paper stored under another id by its normalized title', async () => {
@@ -58,6 +72,8 @@ describe('the bundled index', () => {
   });
 
   it('finds nothing for an unknown paper', async () => {
-    expect((await lookupSummaries({ keys: ['arxiv:2401.00001'] }, bundled())).summaries).toEqual([]);
+    expect((await lookupSummaries({ keys: ['arxiv:2401.00001'] }, bundled())).summaries).toEqual(
+      [],
+    );
   });
 });

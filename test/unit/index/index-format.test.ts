@@ -6,10 +6,17 @@ import { IndexReader } from '@/utils/lookup/index-reader';
 import { lookupSummaries } from '@/utils/lookup/lookup';
 
 const line = (paper: object, summary: object = {}) =>
-  JSON.stringify({ paper: { title: 'A Paper About Things', ...paper }, summary: { body: 'Body.', source: 'shortscience', ...summary } });
+  JSON.stringify({
+    paper: { title: 'A Paper About Things', ...paper },
+    summary: { body: 'Body.', source: 'shortscience', ...summary },
+  });
 
 async function indexOf(lines: string[], shardPrefixLength = 1) {
-  const { files, manifest } = await buildIndex(lines.map(parseInputLine), { name: 't', built: '2026-01-01', shardPrefixLength });
+  const { files, manifest } = await buildIndex(lines.map(parseInputLine), {
+    name: 't',
+    built: '2026-01-01',
+    shardPrefixLength,
+  });
   const reads: string[] = [];
   const reader = new IndexReader(async (path) => {
     reads.push(path);
@@ -23,20 +30,28 @@ async function indexOf(lines: string[], shardPrefixLength = 1) {
 describe('index builder and reader', () => {
   it('round-trips every summary and looks a key up in one shard read', async () => {
     const lines = Array.from({ length: 300 }, (_, i) =>
-      line({ arxivId: `2101.${String(10000 + i)}`, title: `Paper number ${i} on things` }, { body: `Summary ${i}` }),
+      line(
+        { arxivId: `2101.${String(10000 + i)}`, title: `Paper number ${i} on things` },
+        { body: `Summary ${i}` },
+      ),
     );
     const { reader, reads, manifest } = await indexOf(lines, 2);
     expect(manifest.counts).toMatchObject({ papers: 300, summaries: 300 });
     for (const i of [0, 150, 299]) {
       reads.length = 0;
-      const { summaries } = await lookupSummaries({ keys: [`arxiv:2101.${10000 + i}`] }, [{ name: 't', reader }]);
+      const { summaries } = await lookupSummaries({ keys: [`arxiv:2101.${10000 + i}`] }, [
+        { name: 't', reader },
+      ]);
       expect(summaries.map((s) => s.body)).toEqual([`Summary ${i}`]);
       expect(reads.filter((p) => p.startsWith('shards/'))).toHaveLength(1);
     }
   });
 
   it('is deterministic', async () => {
-    const lines = [line({ arxivId: '2007.12223' }), line({ aclId: 'P19-1001', title: 'Other one here' })];
+    const lines = [
+      line({ arxivId: '2007.12223' }),
+      line({ aclId: 'P19-1001', title: 'Other one here' }),
+    ];
     const a = await indexOf(lines);
     const b = await indexOf(lines);
     expect([...a.files]).toEqual([...b.files]);
@@ -55,11 +70,17 @@ describe('index builder and reader', () => {
   });
 
   it('does not take a same-titled paper with another id of the same kind', async () => {
-    const { reader } = await indexOf([line({ arxivId: '2007.12223', title: 'Attention Is All You Need' })]);
+    const { reader } = await indexOf([
+      line({ arxivId: '2007.12223', title: 'Attention Is All You Need' }),
+    ]);
     const idx = [{ name: 't', reader }];
     const title = 'title:attention is all you need';
-    expect((await lookupSummaries({ keys: ['arxiv:1706.03762', title] }, idx)).summaries).toEqual([]);
-    expect((await lookupSummaries({ keys: ['openreview:abcdefgh12', title] }, idx)).summaries).toHaveLength(1);
+    expect((await lookupSummaries({ keys: ['arxiv:1706.03762', title] }, idx)).summaries).toEqual(
+      [],
+    );
+    expect(
+      (await lookupSummaries({ keys: ['openreview:abcdefgh12', title] }, idx)).summaries,
+    ).toHaveLength(1);
   });
 
   it('hashes keys with FNV-1a over UTF-8', () => {
@@ -73,11 +94,17 @@ describe('bad input to the builder', () => {
   it.each([
     ['not json', 'not valid JSON'],
     ['{"paper":{}}', 'expected an object with "paper" and "summary"'],
-    [JSON.stringify({ paper: {}, summary: { body: 'x', source: 'shortscience' } }), 'paper.title is missing'],
+    [
+      JSON.stringify({ paper: {}, summary: { body: 'x', source: 'shortscience' } }),
+      'paper.title is missing',
+    ],
     [line({}, { body: '  ' }), 'summary.body is empty'],
     [line({ arxivId: '1234' }), 'paper.arxivId "1234" is not an arXiv id'],
     [line({}, { source: 'nowhere' }), 'unknown source "nowhere"'],
-    [line({}, { source: { id: 'x', name: 'X', url: 'https://x', kind: 'robot' } }), 'summary.source.kind must be'],
+    [
+      line({}, { source: { id: 'x', name: 'X', url: 'https://x', kind: 'robot' } }),
+      'summary.source.kind must be',
+    ],
   ])('%s', (input, message) => {
     expect(() => parseInputLine(input)).toThrow(InputError);
     expect(() => parseInputLine(input)).toThrow(message);
@@ -89,11 +116,20 @@ describe('a damaged index', () => {
 
   it('rejects a tampered shard with a clear message and keeps other sources working', async () => {
     const { files } = await indexOf([line({ arxivId: '2007.12223' })], 0);
-    const tampered = new IndexReader(async (p) => (p.startsWith('shards/') ? files.get(p)!.replace('Body.', 'Evil.') : files.get(p)!));
+    const tampered = new IndexReader(async (p) =>
+      p.startsWith('shards/') ? files.get(p)!.replace('Body.', 'Evil.') : files.get(p)!,
+    );
     const good = new IndexReader(async (p) => files.get(p)!);
-    const result = await lookupSummaries({ keys: ['arxiv:2007.12223'] }, [...idx(tampered), { name: 'ok', reader: good }]);
+    const result = await lookupSummaries({ keys: ['arxiv:2007.12223'] }, [
+      ...idx(tampered),
+      { name: 'ok', reader: good },
+    ]);
     expect(result.errors).toEqual([
-      { source: 'Remote lab index', message: 'Index shard shards/all.json does not match its checksum; it was changed or cut short.' },
+      {
+        source: 'Remote lab index',
+        message:
+          'Index shard shards/all.json does not match its checksum; it was changed or cut short.',
+      },
     ]);
     expect(result.summaries.map((s) => s.body)).toEqual(['Body.']);
   });
@@ -101,8 +137,14 @@ describe('a damaged index', () => {
   it.each([
     ['not json at all', 'The index manifest is not valid JSON.'],
     ['[]', 'The index manifest is not a JSON object.'],
-    ['{"format": 99, "shardPrefixLength": 0, "shards": {}, "counts": {}}', 'newer than this version of Sidenotes'],
-    ['{"format": 1, "shardPrefixLength": 0, "shards": {"all": {"file": "../../etc/passwd", "sha256": "x"}}, "counts": {}}', 'malformed'],
+    [
+      '{"format": 99, "shardPrefixLength": 0, "shards": {}, "counts": {}}',
+      'newer than this version of Sidenotes',
+    ],
+    [
+      '{"format": 1, "shardPrefixLength": 0, "shards": {"all": {"file": "../../etc/passwd", "sha256": "x"}}, "counts": {}}',
+      'malformed',
+    ],
   ])('reports a bad manifest: %s', async (manifest, message) => {
     const reader = new IndexReader(async () => manifest);
     const result = await lookupSummaries({ keys: ['arxiv:2007.12223'] }, idx(reader));
@@ -112,10 +154,14 @@ describe('a damaged index', () => {
 
   it('skips malformed summaries inside a valid shard', async () => {
     const { files } = await indexOf([line({ arxivId: '2007.12223' })], 0);
-    const shard = JSON.parse(files.get('shards/all.json')!) as { entries: Record<string, { entry: { summaries: unknown[] } }> };
+    const shard = JSON.parse(files.get('shards/all.json')!) as {
+      entries: Record<string, { entry: { summaries: unknown[] } }>;
+    };
     shard.entries['arxiv:2007.12223']!.entry.summaries.push({ id: 1, body: null }, 'junk');
     const text = JSON.stringify(shard);
-    const reader = new IndexReader(async (p) => (p === 'manifest.json' ? files.get(p)! : text), { verify: false });
+    const reader = new IndexReader(async (p) => (p === 'manifest.json' ? files.get(p)! : text), {
+      verify: false,
+    });
     const result = await lookupSummaries({ keys: ['arxiv:2007.12223'] }, idx(reader));
     expect(result.summaries.map((s) => s.body)).toEqual(['Body.']);
   });
@@ -127,8 +173,12 @@ describe('a damaged index', () => {
       if (fail) throw new Error('offline');
       return files.get(p)!;
     });
-    expect((await lookupSummaries({ keys: ['arxiv:2007.12223'] }, idx(reader))).errors).toHaveLength(1);
+    expect(
+      (await lookupSummaries({ keys: ['arxiv:2007.12223'] }, idx(reader))).errors,
+    ).toHaveLength(1);
     fail = false;
-    expect((await lookupSummaries({ keys: ['arxiv:2007.12223'] }, idx(reader))).summaries).toHaveLength(1);
+    expect(
+      (await lookupSummaries({ keys: ['arxiv:2007.12223'] }, idx(reader))).summaries,
+    ).toHaveLength(1);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sortSummaries, type Summary } from '@/utils/summary';
 
-const make = (id: string, kind: 'human' | 'machine', votes: number | null, date: string | null): Summary => ({
+const make = (
+  id: string,
+  kind: 'human' | 'machine',
+  votes: number | null,
+  date: string | null,
+): Summary => ({
   id,
   paperKeys: ['arxiv:2007.12223'],
   paper: { title: 'T', authors: [] },

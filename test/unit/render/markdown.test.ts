@@ -31,28 +31,40 @@ describe('renderSummaryHtml on the seed summaries', () => {
   });
 
   it('joins a figure pasted inside a word as ShortScience shows it', async () => {
-    const out = dom(await renderSummaryHtml('serve thhttps://i.imgur.com/ks86OgJ.pnge purpose', 'markdown', { images: true }));
+    const out = dom(
+      await renderSummaryHtml('serve thhttps://i.imgur.com/ks86OgJ.pnge purpose', 'markdown', {
+        images: true,
+      }),
+    );
     expect(out.querySelector('img')?.getAttribute('src')).toBe('https://i.imgur.com/ks86OgJ.png');
     expect(out.textContent?.trim()).toBe('serve the purpose');
   });
 
   it('turns images into links when remote images are off', async () => {
-    const out = dom(await renderSummaryHtml('See https://i.imgur.com/pAF08H3.png here', 'markdown', { images: false }));
+    const out = dom(
+      await renderSummaryHtml('See https://i.imgur.com/pAF08H3.png here', 'markdown', {
+        images: false,
+      }),
+    );
     expect(out.querySelector('img')).toBeNull();
     expect(out.querySelector('a')?.getAttribute('href')).toBe('https://i.imgur.com/pAF08H3.png');
   });
 
   it('leaves Markdown image and link syntax alone', () => {
-    expect(inlineBareImages('![x](https://a.org/f.png) [y](https://a.org/g.jpg) <https://a.org/h.gif>')).toBe(
-      '![x](https://a.org/f.png) [y](https://a.org/g.jpg) <https://a.org/h.gif>',
-    );
+    expect(
+      inlineBareImages('![x](https://a.org/f.png) [y](https://a.org/g.jpg) <https://a.org/h.gif>'),
+    ).toBe('![x](https://a.org/f.png) [y](https://a.org/g.jpg) <https://a.org/h.gif>');
   });
 
   it('renders GFM: lists, tables, links that open safely', async () => {
     const out = dom(
-      await renderSummaryHtml('- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[paper](https://arxiv.org/abs/2007.12223)', 'markdown', {
-        images: true,
-      }),
+      await renderSummaryHtml(
+        '- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[paper](https://arxiv.org/abs/2007.12223)',
+        'markdown',
+        {
+          images: true,
+        },
+      ),
     );
     expect(out.querySelectorAll('li')).toHaveLength(2);
     expect(out.querySelector('table td')?.textContent).toBe('1');
@@ -62,7 +74,9 @@ describe('renderSummaryHtml on the seed summaries', () => {
   });
 
   it('renders plain-text summaries without interpreting them', async () => {
-    const out = dom(await renderSummaryHtml('Uses *stars* and <b>tags</b>\n\nSecond', 'text', { images: true }));
+    const out = dom(
+      await renderSummaryHtml('Uses *stars* and <b>tags</b>\n\nSecond', 'text', { images: true }),
+    );
     expect(out.querySelectorAll('p')).toHaveLength(2);
     expect(out.querySelector('b')).toBeNull();
     expect(out.textContent).toContain('*stars* and <b>tags</b>');
@@ -85,7 +99,11 @@ describe('math', () => {
   });
 
   it('renders math as MathML without Markdown touching _ and *', async () => {
-    const out = dom(await renderSummaryHtml('Weights $w_i * x_i$ and $a_b$ sum to $$\\frac{1}{n}$$', 'markdown', { images: true }));
+    const out = dom(
+      await renderSummaryHtml('Weights $w_i * x_i$ and $a_b$ sum to $$\\frac{1}{n}$$', 'markdown', {
+        images: true,
+      }),
+    );
     expect(out.querySelectorAll('math')).toHaveLength(3);
     expect(out.querySelector('em')).toBeNull();
     expect(out.querySelector('math mfrac')).not.toBeNull();
@@ -93,7 +111,9 @@ describe('math', () => {
   });
 
   it('shows a formula it cannot parse as its source', async () => {
-    const out = dom(await renderSummaryHtml('Broken $\\frac{1}{$ here', 'markdown', { images: true }));
+    const out = dom(
+      await renderSummaryHtml('Broken $\\frac{1}{$ here', 'markdown', { images: true }),
+    );
     expect(out.querySelector('code.tex-source')?.textContent).toBe('\\frac{1}{');
   });
 });
