@@ -6,6 +6,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
     languageOptions: { globals: { window: 'readonly', document: 'readonly', chrome: 'readonly' } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -1,3 +1,4 @@
+import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Runtime } from '@/utils/browser';
 import type { PaperRef } from '@/utils/detect/paper-ref';
 import { IndexReader } from '@/utils/lookup/index-reader';

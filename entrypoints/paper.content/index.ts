@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectPaper } from '@/utils/detect';
 import type { PaperRef } from '@/utils/detect/paper-ref';
 import { ok } from '@/utils/messaging/protocol';
