@@ -272,10 +272,12 @@ describe('the sidebar beside the paper', () => {
       () => (window as unknown as { __stolen: string[] }).__stolen,
     );
     expect(stolen.length).toBeGreaterThan(0);
-    for (const attempt of stolen) {
-      expect(attempt).not.toContain('contrastive');
-      expect(attempt).toMatch(/^(blocked|no-access)/);
-    }
+    // Before the extension page commits, the frame holds an empty same-origin
+    // about:blank: reading it yields ''. Once loaded, every read is refused.
+    for (const attempt of stolen)
+      expect(attempt === '' || /^(blocked|no-access)/.test(attempt), attempt).toBe(true);
+    expect(stolen.filter((a) => /^(blocked|no-access)/.test(a)).length).toBeGreaterThan(0);
+    expect(stolen.join(' ')).not.toMatch(/contrastive/i);
     await page.close();
   });
 });
