@@ -24,7 +24,7 @@ const profile = mkdtempSync(join(tmpdir(), 'sidenotes-start-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
   headless,
-  viewport: null,
+  viewport: headless ? { width: 1280, height: 800 } : null,
   args: [
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,

@@ -218,6 +218,35 @@ describe('the sidebar beside the paper', () => {
     await page.close();
   });
 
+  it('toggles with the keyboard command (the message its handler sends to the tab)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('expanded');
+    await page.bringToFront();
+    // Headless Chrome cannot press extension shortcuts; send what the worker's
+    // commands.onCommand handler sends to the active tab.
+    const toggle = () =>
+      browser.worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.tabs.sendMessage(
+          tab!.id!,
+          { type: 'tab:toggle-sidebar', payload: {} },
+          { frameId: 0 },
+        );
+      });
+    expect(await toggle()).toEqual({ ok: true, value: null });
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('collapsed');
+    await toggle();
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('expanded');
+    await page.close();
+  });
+
   it('resizes with the handle and keeps the width per site', async () => {
     const page = await browser.context.newPage();
     await page.goto(ABS);
