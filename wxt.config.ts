@@ -9,12 +9,22 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Sidenotes',
     description: 'Human-written summaries of research papers, beside the paper you are reading.',
-    permissions: ['storage'],
+    // storage: per-site sidebar state and tab state; contextMenus: "Search
+    // summaries for …" on selected text; sidePanel: the browser side panel.
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: PAPER_ORIGINS }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Show or hide the Sidenotes sidebar',
+      },
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Search summaries (open the Sidenotes popup)',
+      },
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open Sidenotes in the side panel',
       },
     },
     action: { default_title: 'Sidenotes' },

@@ -1,17 +1,34 @@
 /**
  * npm run bench — the performance figures of DESIGN.md, measured here:
  *   1. the bundled index: build time, size, look-up by key (cold and warm);
- *   2. real Chromium: page load → sidebar painted on the seed arXiv page,
- *      with the worker warm and after it was stopped (as Chrome does after 30 s idle).
- * Needs a built extension (npm run build) and Chromium for part 2.
+ *   2. search, on the bundled index and on the 74,728-paper arXiv corpus
+ *      (abstracts as summary text): build, size, load, per-keystroke latency
+ *      as titles are typed, rank of full titles, memory; a plain scan side by side;
+ *   3. look-up by key through the 75k index's shards;
+ *   4. real Chromium: page load → sidebar painted, popup open → first result.
+ * Options: --no-browser (skip 4), --no-corpus (skip the 75k parts).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIndex } from '../utils/index-format/build';
 import { IndexReader } from '../utils/lookup/index-reader';
 import { lookupSummaries } from '../utils/lookup/lookup';
+import type { InputRecord } from '../utils/index-format/input';
+import { SearchEngine } from '../utils/search/engine';
+import { decodeSearchData } from '../utils/search/format';
+import { words } from '../utils/search/text';
 import { BUNDLED_BUILT, BUNDLED_OUTPUT, bundledInputs, readInputs } from './build-index';
+import { readCorpus } from './corpus';
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -28,7 +45,10 @@ async function benchBundledIndex() {
   console.log(
     `build: ${records.length} records → ${manifest.counts.papers} papers in ${(performance.now() - t).toFixed(0)} ms`,
   );
-  const raw = [...files.values()].reduce((n, f) => n + Buffer.byteLength(f), 0);
+  const raw = [...files.values()].reduce(
+    (n, f) => n + (typeof f === 'string' ? Buffer.byteLength(f) : f.length),
+    0,
+  );
   const gz = [...files.values()].reduce((n, f) => n + gzipSync(f).length, 0);
   const shardSizes = Object.values(manifest.shards).map((s) => s.bytes);
   console.log(
@@ -40,7 +60,9 @@ async function benchBundledIndex() {
   const read = async (p: string) => readFileSync(join(dir, p), 'utf8');
   const keys = [...files.keys()]
     .filter((p) => p.startsWith('shards/'))
-    .flatMap((p) => Object.keys((JSON.parse(files.get(p)!) as { entries: object }).entries))
+    .flatMap((p) =>
+      Object.keys((JSON.parse(files.get(p) as string) as { entries: object }).entries),
+    )
     .filter((k) => !k.startsWith('title:'));
   const sample = keys.filter((_, i) => i % Math.ceil(keys.length / 400) === 0);
   const cold: number[] = [];
@@ -76,6 +98,213 @@ async function benchBundledIndex() {
     console.log(
       `chunk ${c.name}: ${(buf.length / 1024).toFixed(0)} KB raw, ${(gzipSync(buf, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`,
     );
+  }
+}
+
+/** A seeded pseudo-random sample, so runs compare. */
+function sample<T>(items: readonly T[], count: number, seed = 42): T[] {
+  let x = seed;
+  const rand = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const picked = new Set<number>();
+  while (picked.size < Math.min(count, items.length)) picked.add(Math.floor(rand() * items.length));
+  return [...picked].map((i) => items[i]!);
+}
+
+/** As-you-type: every prefix of the title, one character more each time. */
+const keystrokes = (title: string): string[] =>
+  Array.from({ length: title.length }, (_, i) => title.slice(0, i + 1));
+
+/** The baseline: scan every paper's text for every query word (substring). */
+class PlainScan {
+  private readonly texts: string[];
+  constructor(readonly records: readonly InputRecord[]) {
+    this.texts = records.map((r) =>
+      words(`${r.paper.title} ${r.paper.authors.join(' ')} ${r.summary.body}`).join(' '),
+    );
+  }
+  search(query: string, limit = 20): number[] {
+    const tokens = words(query);
+    if (!tokens.length) return [];
+    const hits: number[] = [];
+    for (let i = 0; i < this.texts.length && hits.length < limit; i++) {
+      if (tokens.every((t) => this.texts[i]!.includes(t))) hits.push(i);
+    }
+    return hits;
+  }
+}
+
+function heapMb() {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+async function benchSearch(
+  label: string,
+  records: InputRecord[],
+  options: { maxBodyTerms?: number; excerptChars?: number },
+) {
+  console.log(`\n## Search: ${label} (${records.length.toLocaleString()} summaries)`);
+  let t = performance.now();
+  const { files, manifest } = await buildIndex(records, {
+    name: label,
+    built: BUNDLED_BUILT,
+    search: options,
+  });
+  console.log(
+    `build (shards + search index): ${((performance.now() - t) / 1000).toFixed(1)} s, ${manifest.counts.papers.toLocaleString()} papers`,
+  );
+  const bin = files.get('search.bin') as Uint8Array;
+  console.log(
+    `search.bin: ${(bin.length / 1e6).toFixed(2)} MB raw, ${(gzipSync(bin).length / 1e6).toFixed(2)} MB gzipped`,
+  );
+  const heapBefore = heapMb();
+  const loads: number[] = [];
+  let engine: SearchEngine | undefined;
+  for (let i = 0; i < 5; i++) {
+    const buffer = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length) as ArrayBuffer;
+    t = performance.now();
+    engine = new SearchEngine(decodeSearchData(buffer));
+    loads.push(performance.now() - t);
+  }
+  console.log(`load (decode + engine set-up, as the popup does after fetch): ${fmt(loads)}`);
+  console.log(`memory: ~${(heapMb() - heapBefore).toFixed(0)} MB of JS heap for the loaded index`);
+  const titles = sample(records, 200).map((r) => r.paper.title);
+  const typed = titles.flatMap(keystrokes);
+  for (const q of typed.slice(0, 200)) engine!.search(q); // warm the JIT
+  const perKey: number[] = [];
+  for (const q of typed) {
+    t = performance.now();
+    engine!.search(q);
+    perKey.push(performance.now() - t);
+  }
+  console.log(
+    `per keystroke, typing 200 real titles (${typed.length.toLocaleString()} queries): ${fmt(perKey)}`,
+  );
+  const short = typed.filter((q) => q.length <= 2);
+  const shortTimes = short.map((q) => {
+    const s = performance.now();
+    engine!.search(q);
+    return performance.now() - s;
+  });
+  console.log(`  1–2 character prefixes: ${fmt(shortTimes)}`);
+  const keyOf = new Map(records.map((r) => [r.paper.title, r.keys[0] ?? '']));
+  let rank1 = 0;
+  for (const title of titles)
+    if (engine!.search(title).hits[0]?.doc.key === keyOf.get(title)) rank1++;
+  console.log(
+    `full title typed → its paper at rank 1: ${rank1}/${titles.length} (${((100 * rank1) / titles.length).toFixed(1)}%)`,
+  );
+  let typoFound = 0;
+  const typoTitles = titles.slice(0, 100);
+  for (const title of typoTitles) {
+    // One typo (two letters swapped) in the title's longest word.
+    const longest = [...title.split(' ')].sort((a, b) => b.length - a.length)[0] ?? '';
+    const typo =
+      longest.length > 4
+        ? longest.slice(0, 2) + longest[3] + longest[2] + longest.slice(4)
+        : longest;
+    const q = title.replace(longest, typo);
+    if (engine!.search(q, { limit: 10 }).hits.some((h) => h.doc.key === keyOf.get(title)))
+      typoFound++;
+  }
+  console.log(`title with a typo → its paper in the top 10: ${typoFound}/${typoTitles.length}`);
+
+  const scan = new PlainScan(records);
+  const scanQueries = sample(titles, 20, 7).flatMap(keystrokes);
+  const scanTimes: number[] = [];
+  const ourTimes: number[] = [];
+  for (const q of scanQueries) {
+    t = performance.now();
+    scan.search(q);
+    scanTimes.push(performance.now() - t);
+    t = performance.now();
+    engine!.search(q);
+    ourTimes.push(performance.now() - t);
+  }
+  console.log(
+    `side by side on ${scanQueries.length} keystrokes — plain scan: ${fmt(scanTimes)}; Sidenotes: ${fmt(ourTimes)}`,
+  );
+  console.log(
+    `  ratio (scan / Sidenotes): p50 ${(quantile(scanTimes, 0.5) / quantile(ourTimes, 0.5)).toFixed(1)}×, p95 ${(quantile(scanTimes, 0.95) / quantile(ourTimes, 0.95)).toFixed(1)}×`,
+  );
+  return files;
+}
+
+/** Look-up by key through an index's shards written to disk, counting shard reads. */
+async function benchShardLookups(label: string, files: Map<string, string | Uint8Array>) {
+  const dir = mkdtempSync(join(tmpdir(), 'sidenotes-bench-'));
+  try {
+    for (const [path, content] of files) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    const manifest = JSON.parse(files.get('manifest.json') as string) as { shards: object };
+    const shardFiles = Object.keys(manifest.shards).length;
+    let reads = 0;
+    const read = async (p: string) => {
+      if (p.startsWith('shards/')) reads++;
+      return readFileSync(join(dir, p), 'utf8');
+    };
+    const keys = sample(
+      [...files.keys()].filter((p) => p.startsWith('shards/')),
+      100,
+    ).map((p) =>
+      Object.keys((JSON.parse(files.get(p) as string) as { entries: object }).entries).find(
+        (k) => !k.startsWith('title:'),
+      )!,
+    );
+    const cold: number[] = [];
+    const warm: number[] = [];
+    let maxReads = 0;
+    for (const key of keys) {
+      const reader = new IndexReader(read);
+      await reader.manifest();
+      reads = 0;
+      let t = performance.now();
+      await lookupSummaries({ keys: [key] }, [{ name: 'b', reader }]);
+      cold.push(performance.now() - t);
+      maxReads = Math.max(maxReads, reads);
+      t = performance.now();
+      await lookupSummaries({ keys: [key] }, [{ name: 'b', reader }]);
+      warm.push(performance.now() - t);
+    }
+    console.log(`\n## Look-up by key: ${label} (${shardFiles} shards on disk)`);
+    console.log(
+      `cold (manifest loaded, read + verify + parse one shard): ${fmt(cold)}; shard reads per look-up ≤ ${maxReads}`,
+    );
+    console.log(`warm (shard in memory): ${fmt(warm)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchPopup() {
+  console.log('\n## Popup open → first result, real Chromium (bundled index, query "lottery")');
+  const { launch } = await import('../test/helpers/browser');
+  const browser = await launch({ pages: {} });
+  try {
+    const page = await browser.context.newPage();
+    const times: number[] = [];
+    const scriptStarts: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.goto(`chrome-extension://${browser.extensionId}/popup.html?q=lottery`);
+      await page.locator('html[data-first-results-at]').waitFor();
+      times.push(Number(await page.locator('html').getAttribute('data-first-results-at')));
+      scriptStarts.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('sidenotes:script-start')[0]?.startTime ?? NaN,
+        ),
+      );
+    }
+    console.log(`navigation start → first results on screen: ${fmt(times.slice(2))}`);
+    console.log(
+      `  of which navigation start → popup script runs (Chrome loads the page and its modules): ${fmt(scriptStarts.slice(2))}`,
+    );
+    console.log(
+      `  popup script → results (fetch index, decode, search, render): ${fmt(times.slice(2).map((t, i) => t - scriptStarts[i + 2]!))}`,
+    );
+  } finally {
+    await browser.close();
   }
 }
 
@@ -149,4 +378,15 @@ async function benchSidebarPaint() {
 }
 
 await benchBundledIndex();
-if (!process.argv.includes('--no-browser')) await benchSidebarPaint();
+await benchSearch('bundled index', readInputs(bundledInputs()), {});
+if (!process.argv.includes('--no-corpus')) {
+  const files = await benchSearch('arXiv corpus, abstracts as summaries', readCorpus(), {
+    maxBodyTerms: 40,
+    excerptChars: 160,
+  });
+  await benchShardLookups('arXiv corpus', files);
+}
+if (!process.argv.includes('--no-browser')) {
+  await benchSidebarPaint();
+  await benchPopup();
+}

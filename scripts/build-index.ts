@@ -64,7 +64,10 @@ async function main(args: string[]) {
     mkdirSync(dirname(join(outDir, path)), { recursive: true });
     writeFileSync(join(outDir, path), text);
   }
-  const bytes = [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const bytes = [...files.values()].reduce(
+    (n, t) => n + (typeof t === 'string' ? Buffer.byteLength(t) : t.length),
+    0,
+  );
   console.log(
     `${outDir}: ${manifest.counts.papers} papers, ${manifest.counts.summaries} summaries, ` +
       `${Object.keys(manifest.shards).length} shards, ${(bytes / 1024 / 1024).toFixed(1)} MB ` +

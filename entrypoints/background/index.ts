@@ -12,6 +12,10 @@ import {
   type ToBackground,
 } from '@/utils/messaging/protocol';
 import { isPaperRef } from '@/utils/messaging/validate';
+import { searchPagePath } from '@/utils/search/search-page';
+import { openSidePanel } from '@/utils/side-panel';
+
+const SEARCH_SELECTION_MENU = 'search-selection';
 
 type Sender = Runtime.MessageSender;
 
@@ -101,6 +105,21 @@ export default defineBackground(() => {
       return ok(state);
     },
 
+    async 'view:get-active-state'(payload, sender) {
+      if (!fromExtensionPage(sender)) return fail('bad-request', 'Not from an extension page.');
+      const windowId = (payload as { windowId?: unknown } | null)?.windowId;
+      const [tab] = await browser.tabs.query(
+        typeof windowId === 'number'
+          ? { active: true, windowId }
+          : { active: true, lastFocusedWindow: true },
+      );
+      const tabId = tab?.id ?? -1;
+      const stored = tabId === -1 ? undefined : await tabState(tabId);
+      const state: SidebarState = { tabId, paper: stored?.ref ?? null, summaries: [], errors: [] };
+      if (stored) Object.assign(state, await lookup(stored.ref));
+      return ok(state);
+    },
+
     async 'sidebar:collapse'(_payload, sender) {
       const tabId = sender.tab?.id;
       if (!fromExtensionPage(sender) || tabId === undefined)
@@ -126,8 +145,26 @@ export default defineBackground(() => {
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== 'toggle-sidebar' || tab?.id === undefined) return;
-    // A tab without a detected paper has no content script to answer: nothing to toggle.
-    sendToTab(tab.id, 'tab:toggle-sidebar', {}).catch(() => undefined);
+    if (command === 'open-side-panel') {
+      openSidePanel(tab?.windowId).catch((error: unknown) =>
+        console.warn('Sidenotes: side panel', error),
+      );
+    } else if (command === 'toggle-sidebar' && tab?.id !== undefined) {
+      // A tab without a detected paper has no content script to answer: nothing to toggle.
+      sendToTab(tab.id, 'tab:toggle-sidebar', {}).catch(() => undefined);
+    }
+  });
+
+  // Select text anywhere → "Search summaries for …" opens the search with it.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: SEARCH_SELECTION_MENU,
+      title: 'Search summaries for “%s”',
+      contexts: ['selection'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId !== SEARCH_SELECTION_MENU || !info.selectionText) return;
+    void browser.tabs.create({ url: browser.runtime.getURL(searchPagePath(info.selectionText)) });
   });
 });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { SidebarView } from '@/components/SidebarView';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
-import '@/components/sidebar.css';
+import '@/components/styles.css';
 
 performance.mark('sidenotes:script-start');
 

@@ -9,6 +9,7 @@ import {
   type Shard,
   type ShardEntry,
 } from './format';
+import { buildSearchIndex, type SearchBuildOptions } from '../search/build';
 import type { InputRecord } from './input';
 
 export interface BuildOptions {
@@ -19,12 +20,13 @@ export interface BuildOptions {
   targetShardBytes?: number;
   /** Force a shard prefix length (tests, tiny indexes). */
   shardPrefixLength?: number;
+  search?: SearchBuildOptions;
 }
 
 export interface BuiltIndex {
   manifest: Manifest;
   /** Relative path → file content (manifest.json included). */
-  files: Map<string, string>;
+  files: Map<string, string | Uint8Array>;
 }
 
 /**
@@ -102,7 +104,7 @@ export async function buildIndex(
     shards.set(id, shard);
   }
 
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   const manifest: Manifest = {
     format: INDEX_FORMAT_VERSION,
     name: options.name,
@@ -123,6 +125,12 @@ export async function buildIndex(
       entries: Object.keys(shard.entries).length,
     };
   }
+  const search = buildSearchIndex(
+    [...papers].map(([key, entry]) => ({ key, paper: entry.paper, summaries: entry.summaries })),
+    options.search,
+  );
+  files.set('search.bin', search);
+  manifest.search = { file: 'search.bin', sha256: await sha256Hex(search), bytes: search.length };
   files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   return { manifest, files };
 }

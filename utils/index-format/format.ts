@@ -7,6 +7,7 @@ import type { PaperMeta, Summary } from '../summary';
  *   shards/<prefix>.json entries keyed by canonical key, in the shard named by
  *                        the first `shardPrefixLength` hex digits of
  *                        FNV-1a-32(UTF-8 key)
+ *   search.bin           the serialized search index (utils/search/format.ts)
  *
  * Normalized titles are keys too (`title:<normalized>`), stored as references
  * to the paper's primary key: title matching costs one shard read at any
@@ -28,6 +29,8 @@ export interface Manifest {
   counts: { papers: number; summaries: number; keys: number };
   shardPrefixLength: number;
   shards: Record<string, ShardInfo>;
+  /** The prebuilt search index over every paper (utils/search/format.ts). */
+  search?: { file: string; sha256: string; bytes: number };
 }
 
 /** A paper's entry: its metadata and summaries (without the per-paper fields). */
@@ -70,7 +73,8 @@ export function toSummaries(entry: PaperEntry): Summary[] {
   return entry.summaries.map((s) => ({ ...s, paper: entry.paper, paperKeys: entry.keys }));
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text));
+export async function sha256Hex(content: string | Uint8Array): Promise<string> {
+  const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -35,6 +35,13 @@ export function validateManifest(value: unknown): Manifest {
       throw new IndexFormatError(`The index manifest's entry for shard "${id}" is malformed.`);
     }
   }
+  const { search } = value;
+  if (
+    search !== undefined &&
+    (!isObject(search) || search.file !== 'search.bin' || typeof search.sha256 !== 'string')
+  ) {
+    throw new IndexFormatError("The index manifest's search entry is malformed.");
+  }
   return value as unknown as Manifest;
 }
 

@@ -7,6 +7,7 @@ import type { Summary } from '../summary';
  * script, `sidebar:` from extension pages, `tab:` from the background to a tab).
  */
 export interface SidebarState {
+  /** -1 when there is no active tab. */
   tabId: number;
   paper: PaperRef | null;
   summaries: Summary[];
@@ -23,6 +24,8 @@ export interface ToBackground {
   'sidebar:get-state': { request: Record<string, never>; response: SidebarState };
   /** The sidebar asks its tab to collapse it (Esc inside the sidebar frame). */
   'sidebar:collapse': { request: Record<string, never>; response: null };
+  /** The popup or side panel wants the state of the active tab of a window. */
+  'view:get-active-state': { request: { windowId?: number }; response: SidebarState };
 }
 
 export interface ToTab {

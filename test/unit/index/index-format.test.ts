@@ -21,7 +21,7 @@ async function indexOf(lines: string[], shardPrefixLength = 1) {
   const reader = new IndexReader(async (path) => {
     reads.push(path);
     const text = files.get(path);
-    if (text === undefined) throw new Error(`missing ${path}`);
+    if (typeof text !== 'string') throw new Error(`missing ${path}`);
     return text;
   });
   return { files, manifest, reader, reads };
@@ -117,9 +117,11 @@ describe('a damaged index', () => {
   it('rejects a tampered shard with a clear message and keeps other sources working', async () => {
     const { files } = await indexOf([line({ arxivId: '2007.12223' })], 0);
     const tampered = new IndexReader(async (p) =>
-      p.startsWith('shards/') ? files.get(p)!.replace('Body.', 'Evil.') : files.get(p)!,
+      p.startsWith('shards/')
+        ? (files.get(p) as string).replace('Body.', 'Evil.')
+        : (files.get(p) as string),
     );
-    const good = new IndexReader(async (p) => files.get(p)!);
+    const good = new IndexReader(async (p) => files.get(p) as string);
     const result = await lookupSummaries({ keys: ['arxiv:2007.12223'] }, [
       ...idx(tampered),
       { name: 'ok', reader: good },
@@ -154,14 +156,17 @@ describe('a damaged index', () => {
 
   it('skips malformed summaries inside a valid shard', async () => {
     const { files } = await indexOf([line({ arxivId: '2007.12223' })], 0);
-    const shard = JSON.parse(files.get('shards/all.json')!) as {
+    const shard = JSON.parse(files.get('shards/all.json') as string) as {
       entries: Record<string, { entry: { summaries: unknown[] } }>;
     };
     shard.entries['arxiv:2007.12223']!.entry.summaries.push({ id: 1, body: null }, 'junk');
     const text = JSON.stringify(shard);
-    const reader = new IndexReader(async (p) => (p === 'manifest.json' ? files.get(p)! : text), {
-      verify: false,
-    });
+    const reader = new IndexReader(
+      async (p) => (p === 'manifest.json' ? (files.get(p) as string) : text),
+      {
+        verify: false,
+      },
+    );
     const result = await lookupSummaries({ keys: ['arxiv:2007.12223'] }, idx(reader));
     expect(result.summaries.map((s) => s.body)).toEqual(['Body.']);
   });
@@ -171,7 +176,7 @@ describe('a damaged index', () => {
     let fail = true;
     const reader = new IndexReader(async (p) => {
       if (fail) throw new Error('offline');
-      return files.get(p)!;
+      return files.get(p) as string;
     });
     expect(
       (await lookupSummaries({ keys: ['arxiv:2007.12223'] }, idx(reader))).errors,

@@ -1,0 +1,30 @@
+import { useState } from 'preact/hooks';
+import type { SidebarState } from '@/utils/messaging/protocol';
+import { SummaryCard } from './SummaryCard';
+
+/** The active tab's paper, its summary count, and its summaries on demand. */
+export function CurrentPaper({ state, images }: { state: SidebarState; images: boolean }) {
+  const [open, setOpen] = useState(false);
+  const { paper, summaries } = state;
+  if (!paper) return null;
+  const title = paper.title ?? summaries[0]?.paper.title ?? paper.keys[0];
+  return (
+    <section class="current" aria-label="This tab's paper" data-testid="current-paper">
+      <p class="current-label">On this page</p>
+      <p class="current-title">{title}</p>
+      {summaries.length ? (
+        <button
+          type="button"
+          class="current-toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Hide' : 'Show'} {summaries.length} summar{summaries.length === 1 ? 'y' : 'ies'}
+        </button>
+      ) : (
+        <p class="hint">No summaries of this paper yet.</p>
+      )}
+      {open && summaries.map((s) => <SummaryCard key={s.id} summary={s} images={images} />)}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { SearchView } from '@/components/SearchView';
+import { browser } from '@/utils/browser';
+import { sendToBackground } from '@/utils/messaging/client';
+import type { SidebarState } from '@/utils/messaging/protocol';
+import type { SearchEngine } from '@/utils/search/engine';
+import { loadBundledSearch } from '@/utils/search/load';
+import { openSidePanel } from '@/utils/side-panel';
+import type { CurrentPaper as CurrentPaperComponent } from '@/components/CurrentPaper';
+import '@/components/styles.css';
+
+/** Opened as the toolbar popup, or as a tab by the context menu (`?q=`). */
+performance.mark('sidenotes:script-start');
+const params = new URLSearchParams(location.search);
+const initialQuery = params.get('q') ?? '';
+/** `?window=<id>`: follow that window's active tab (when this page is itself a tab). */
+const followWindow = Number(params.get('window')) || undefined;
+const inPopup = !initialQuery && innerWidth < 800;
+
+function Popup() {
+  const [engine, setEngine] = useState<SearchEngine | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [state, setState] = useState<SidebarState | null>(null);
+  const [windowId, setWindowId] = useState<number | undefined>();
+  // The summary renderer (Markdown, DOMPurify) loads only when this tab has a paper.
+  const [CurrentPaper, setCurrentPaper] = useState<typeof CurrentPaperComponent | null>(null);
+
+  useEffect(() => {
+    loadBundledSearch().then(setEngine, (e: unknown) =>
+      setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+    sendToBackground('view:get-active-state', followWindow ? { windowId: followWindow } : {}).then(
+      (active) => {
+        setState(active);
+        if (active.paper)
+          void import('@/components/CurrentPaper').then((m) =>
+            setCurrentPaper(() => m.CurrentPaper),
+          );
+      },
+      (e: unknown) => console.warn('Sidenotes:', e),
+    );
+    browser.windows.getCurrent().then((w) => setWindowId(followWindow ?? w.id));
+  }, []);
+
+  const openPaper = (url: string) => {
+    void browser.tabs.create({ url });
+    if (inPopup) window.close();
+  };
+  const openPanel = () => {
+    openSidePanel(windowId).then(
+      (opened) => opened && inPopup && window.close(),
+      (e: unknown) => console.warn('Sidenotes:', e),
+    );
+  };
+
+  return (
+    <main class="app">
+      <header class="app-head">
+        <h1 class="app-name">Sidenotes</h1>
+        <nav class="app-links">
+          <button type="button" class="link-button" onClick={openPanel}>
+            Open side panel
+          </button>
+        </nav>
+      </header>
+      {state && CurrentPaper && <CurrentPaper state={state} images={true} />}
+      <SearchView
+        engine={engine}
+        loadError={loadError}
+        initialQuery={initialQuery}
+        autoFocus
+        onOpen={openPaper}
+        onResults={() => {
+          if (!document.documentElement.dataset.firstResultsAt) {
+            document.documentElement.dataset.firstResultsAt = String(performance.now());
+          }
+        }}
+      />
+    </main>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, type SearchInput } from '@/utils/search/build';
+import { boundedDistance, SearchEngine } from '@/utils/search/engine';
+import { decodeSearchData, SearchFormatError } from '@/utils/search/format';
+import { highlight, snippetAround } from '@/utils/search/highlight';
+import { parseQuery } from '@/utils/search/query';
+import { ROOT } from '../../helpers/fixtures';
+
+const human = { id: 'shortscience', name: 'ShortScience.org', kind: 'human' as const };
+const machine = { id: 'semanticscholar', name: 'Semantic Scholar', kind: 'machine' as const };
+const paper = (
+  key: string,
+  title: string,
+  body: string,
+  source: SearchInput['summaries'][number]['source'] = human,
+  authors: string[] = [],
+): SearchInput => ({
+  key,
+  paper: { title, authors, url: `https://arxiv.org/abs/${key.slice(6)}` },
+  summaries: [{ body, source }],
+});
+
+function engineOf(inputs: SearchInput[]) {
+  const bytes = buildSearchIndex(inputs);
+  return new SearchEngine(
+    decodeSearchData(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
+    ),
+  );
+}
+
+const keys = (engine: SearchEngine, q: string, o = {}) =>
+  engine.search(q, o).hits.map((h) => h.doc.key);
+
+describe('ranking', () => {
+  const engine = engineOf([
+    paper('arxiv:1', 'Graph networks for chemistry', 'We study transformers applied to molecules.'),
+    paper('arxiv:2', 'Transformers for long documents', 'Sparse attention over graphs.'),
+    paper(
+      'arxiv:3',
+      'Attention is all you need',
+      'Introduces the transformer architecture.',
+      human,
+      ['Ashish Vaswani'],
+    ),
+    paper('arxiv:4', 'Transformer circuits', 'A machine summary of circuits.', machine),
+  ]);
+
+  it('puts title hits above body hits', () => {
+    expect(keys(engine, 'graphs networks')[0]).toBe('arxiv:1');
+    const order = keys(engine, 'transformers ');
+    expect(order.indexOf('arxiv:2')).toBeLessThan(order.indexOf('arxiv:1'));
+  });
+
+  it('puts exact words above fuzzy ones, and finds typos', () => {
+    expect(keys(engine, 'atention ')).toEqual(['arxiv:3', 'arxiv:2']);
+    expect(keys(engine, 'transfomers ')[0]).toBe('arxiv:2');
+  });
+
+  it('matches the word being typed as a prefix', () => {
+    expect(keys(engine, 'atten')).toContain('arxiv:3');
+    expect(keys(engine, 'vasw')).toEqual(['arxiv:3']);
+  });
+
+  it('ranks the paper whose title is the query first', () => {
+    expect(keys(engine, 'Attention is all you need')[0]).toBe('arxiv:3');
+  });
+
+  it('filters by source and by human-written', () => {
+    expect(keys(engine, 'circuits', { humanOnly: true })).toEqual([]);
+    expect(keys(engine, 'circuits', { sourceIds: ['semanticscholar'] })).toEqual(['arxiv:4']);
+    expect(keys(engine, 'transformer', { sourceIds: ['shortscience'] })).not.toContain('arxiv:4');
+  });
+
+  it('limits results', () => {
+    expect(engine.search('transformer', { limit: 1 }).hits).toHaveLength(1);
+  });
+});
+
+describe('query parsing never fails', () => {
+  const engine = engineOf([paper('arxiv:1', 'Emoji and LaTeX in titles: $\\alpha$-nets', 'Body')]);
+  it.each([
+    ['', 0],
+    ['    ', 0],
+    ['x'.repeat(500), null],
+    ['🙂🚀', 0],
+    ['$\\alpha$-nets', null],
+    ['"alpha nets"', null],
+    ['the of and', null],
+    ['\u0000\uffff<script>', null],
+    ['((((', 0],
+  ])('%j', (q, expected) => {
+    const result = engine.search(q);
+    if (expected !== null) expect(result.hits).toHaveLength(expected);
+    expect(Array.isArray(result.hits)).toBe(true);
+  });
+
+  it('treats the last word as typed-so-far unless followed by a space or quote', () => {
+    expect(parseQuery('lottery tick').tokens).toEqual([
+      { text: 'lottery', prefix: false },
+      { text: 'tick', prefix: true },
+    ]);
+    expect(parseQuery('lottery ticket ').tokens.at(-1)!.prefix).toBe(false);
+    expect(parseQuery('"lottery ticket"').tokens.at(-1)!.prefix).toBe(false);
+    expect(parseQuery('what is the').tokens.map((t) => t.text)).toEqual(['the']);
+    expect(parseQuery('x'.repeat(500)).tokens[0]!.text).toHaveLength(200);
+  });
+
+  it('finds the LaTeX title by its words', () => {
+    expect(engine.search('alpha nets').hits).toHaveLength(1);
+  });
+});
+
+describe('highlighting', () => {
+  it('marks matched words and words that start with the typed prefix', () => {
+    expect(highlight('The Lottery Ticket Hypothesis', new Set(['lottery']), ['hyp'])).toEqual([
+      { text: 'The ', hit: false },
+      { text: 'Lottery', hit: true },
+      { text: ' Ticket ', hit: false },
+      { text: 'Hypothesis', hit: true },
+    ]);
+  });
+
+  it('folds accents and case', () => {
+    expect(highlight('Étude', new Set(['etude']), [])).toEqual([{ text: 'Étude', hit: true }]);
+  });
+
+  it('cuts a snippet around the first match', () => {
+    const text = `${'filler words here '.repeat(20)}the needle is here ${'more text '.repeat(20)}`;
+    const snippet = snippetAround(text, new Set(['needle']), [], 80);
+    expect(snippet).toContain('needle');
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.length).toBeLessThanOrEqual(84);
+  });
+});
+
+describe('edit distance', () => {
+  it.each([
+    ['attention', 'atention', 1],
+    ['transformer', 'transfomer', 1],
+    ['ticket', 'tikcet', 1],
+    ['bert', 'bart', 1],
+    ['graph', 'grpah', 1],
+    ['graph', 'giraffe', 3],
+  ])('%s ~ %s', (a, b, d) => {
+    expect(boundedDistance(a, b, 2)).toBe(Math.min(d, 3));
+  });
+});
+
+describe('the bundled search index', () => {
+  let engine: SearchEngine;
+  beforeAll(() => {
+    const buffer = readFileSync(join(ROOT, 'public/index/search.bin'));
+    engine = new SearchEngine(
+      decodeSearchData(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length)),
+    );
+  });
+
+  it('finds the seed paper first, as the words are typed', () => {
+    const typed = 'lottery ticket bert';
+    for (const q of ['lottery ticket b', 'lottery ticket be', typed]) {
+      expect(engine.search(q).hits[0]?.doc.key, q).toBe('arxiv:2007.12223');
+    }
+  });
+
+  it('holds every paper and names its sources', () => {
+    expect(engine.data.header.nDocs).toBe(4208);
+    expect(engine.sources.map((s) => s.id).sort()).toEqual([
+      'scisummnet',
+      'scitldr',
+      'shortscience',
+    ]);
+  });
+
+  it('finds ScisummNet papers by author-free title words with a typo', () => {
+    expect(engine.search('statistical part of speech tager').hits[0]?.doc.key).toBe('acl:A00-1031');
+  });
+});
+
+describe('a damaged search index', () => {
+  it.each([
+    ['empty', new Uint8Array(0)],
+    ['not ours', new TextEncoder().encode('PK\u0003\u0004 zip file')],
+  ])('%s is rejected with a clear error', (_name, bytes) => {
+    expect(() => decodeSearchData(bytes.buffer as ArrayBuffer)).toThrow(SearchFormatError);
+  });
+
+  it('a truncated file is rejected', () => {
+    const bytes = buildSearchIndex([paper('arxiv:1', 'A title of a paper', 'body text')]);
+    const cut = bytes.slice(0, bytes.length - 10);
+    expect(() => decodeSearchData(cut.buffer)).toThrow('truncated');
+  });
+});
