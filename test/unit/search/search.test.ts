@@ -193,3 +193,51 @@ describe('a damaged search index', () => {
     expect(() => decodeSearchData(cut.buffer)).toThrow('truncated');
   });
 });
+
+describe('any input', () => {
+  it('never throws and returns at most the limit, on 2,000 random strings', () => {
+    const buffer = readFileSync(join(ROOT, 'public/index/search.bin'));
+    const engine = new SearchEngine(
+      decodeSearchData(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length)),
+    );
+    const alphabet = [
+      'a',
+      'e',
+      't',
+      'x',
+      ' ',
+      ' ',
+      '-',
+      '"',
+      '$',
+      '\\',
+      '(',
+      'é',
+      'ß',
+      '🙂',
+      '\u0000',
+      '\u200b',
+      '中',
+      '1',
+      'Q',
+    ];
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let i = 0; i < 2000; i++) {
+      const q = Array.from({ length: rand(40) }, () => alphabet[rand(alphabet.length)]).join('');
+      const { hits } = engine.search(q, { limit: 5, humanOnly: i % 2 === 0 });
+      expect(hits.length).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+describe('the context-menu search', () => {
+  it('opens the search page on the selected text, tidied and bounded', async () => {
+    const { searchPagePath } = await import('@/utils/search/search-page');
+    expect(searchPagePath('  The Lottery\n Ticket  ')).toBe('/popup.html?q=The%20Lottery%20Ticket');
+    expect(
+      decodeURIComponent(searchPagePath('x'.repeat(5000)).slice('/popup.html?q='.length)),
+    ).toHaveLength(200);
+    expect(searchPagePath('a&b=c#d')).toBe('/popup.html?q=a%26b%3Dc%23d');
+  });
+});
