@@ -1,0 +1,207 @@
+import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
+import { asLibraryError, normalizeTags, writeAction } from './library';
+import type { LibraryDb } from './schema';
+import { LibraryError, type LibraryItem } from './types';
+
+/** Limits that keep a hostile file from filling the disk or the page. */
+const MAX_FILE_CHARS = 200 * 1024 * 1024;
+const MAX_ITEMS = 200_000;
+const MAX_BODY_CHARS = 200_000;
+const MAX_FIELD_CHARS = 5_000;
+
+export interface ImportProblem {
+  /** 1-based position of the entry in the file's items. */
+  entry: number;
+  reason: string;
+}
+
+export interface ParsedImport {
+  items: LibraryItem[];
+  invalid: ImportProblem[];
+}
+
+export interface ImportPreview extends ParsedImport {
+  fresh: LibraryItem[];
+  present: LibraryItem[];
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function str(value: unknown, field: string, max = MAX_FIELD_CHARS, optional = false): string {
+  if (optional && (value === undefined || value === null)) return '';
+  if (typeof value !== 'string') throw new Error(`${field} is not text`);
+  if (value.length > max)
+    throw new Error(`${field} is longer than ${max.toLocaleString()} characters`);
+  return value;
+}
+
+function date(value: unknown, field: string): string {
+  const text = str(value, field, 40);
+  if (Number.isNaN(Date.parse(text))) throw new Error(`${field} is not a date`);
+  return text;
+}
+
+function strings(value: unknown, field: string, maxItems: number): string[] {
+  if (!Array.isArray(value)) throw new Error(`${field} is not a list`);
+  if (value.length > maxItems) throw new Error(`${field} has more than ${maxItems} entries`);
+  return value.map((v, i) => str(v, `${field}[${i}]`));
+}
+
+/**
+ * Rebuilds an item field by field from untrusted JSON: only known fields,
+ * of the right types and sizes, are kept. Text stays text: it is rendered
+ * through the same sanitizer as every summary.
+ */
+function checkItem(raw: unknown): LibraryItem {
+  if (!isObject(raw)) throw new Error('not an object');
+  const s = raw.summary;
+  if (!isObject(s)) throw new Error('summary is missing');
+  const paper = s.paper;
+  if (!isObject(paper)) throw new Error('summary.paper is missing');
+  const source = s.source;
+  if (!isObject(source)) throw new Error('summary.source is missing');
+  const kind = source.kind;
+  if (kind !== 'human' && kind !== 'machine')
+    throw new Error('summary.source.kind must be "human" or "machine"');
+  const itemKind = raw.kind;
+  if (itemKind !== 'saved' && itemKind !== 'own') throw new Error('kind must be "saved" or "own"');
+  const id = str(raw.id, 'id', 600);
+  if (!id) throw new Error('id is empty');
+  if (str(s.id, 'summary.id', 600) !== id) throw new Error('id and summary.id differ');
+  const revision = raw.revision;
+  if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 1)
+    throw new Error('revision is not a positive whole number');
+  const year = paper.year;
+  const votes = s.votes;
+  const paperKeys = strings(s.paperKeys, 'summary.paperKeys', 30);
+  if (!paperKeys.length) throw new Error('summary.paperKeys is empty');
+  const body = str(s.body, 'summary.body', MAX_BODY_CHARS);
+  if (!body.trim()) throw new Error('summary.body is empty');
+  return {
+    id,
+    kind: itemKind,
+    summary: {
+      id,
+      paperKeys,
+      paper: {
+        title: str(paper.title, 'summary.paper.title'),
+        authors: strings(paper.authors ?? [], 'summary.paper.authors', 500),
+        ...(typeof year === 'number' && Number.isFinite(year) ? { year } : {}),
+        ...(paper.venue !== undefined ? { venue: str(paper.venue, 'summary.paper.venue') } : {}),
+        ...(paper.url !== undefined ? { url: str(paper.url, 'summary.paper.url', 2000) } : {}),
+      },
+      body,
+      format: s.format === 'text' ? 'text' : 'markdown',
+      ...(s.label !== undefined ? { label: str(s.label, 'summary.label') } : {}),
+      author: s.author === null ? null : str(s.author, 'summary.author'),
+      date: s.date === null ? null : str(s.date, 'summary.date', 40),
+      votes: typeof votes === 'number' && Number.isFinite(votes) ? votes : null,
+      link: s.link === null ? null : str(s.link, 'summary.link', 2000),
+      source: {
+        id: str(source.id, 'summary.source.id', 200),
+        name: str(source.name, 'summary.source.name', 200),
+        url: str(source.url, 'summary.source.url', 2000, true),
+        licence: str(source.licence, 'summary.source.licence', 500, true),
+        kind,
+      },
+    },
+    savedAt: date(raw.savedAt, 'savedAt'),
+    updatedAt: date(raw.updatedAt, 'updatedAt'),
+    tags: normalizeTags(strings(raw.tags ?? [], 'tags', 50)),
+    note: str(raw.note ?? '', 'note', MAX_BODY_CHARS),
+    revision,
+  };
+}
+
+/**
+ * Reads an export file. A file that is not a Sidenotes export, is cut short
+ * or is of another version is refused whole; within a good file, each bad
+ * entry is listed with why, and the good ones can still be imported.
+ */
+export function parseImport(text: string): ParsedImport {
+  if (text.length > MAX_FILE_CHARS)
+    throw new LibraryError('bad-data', 'This file is too large to be a Sidenotes library export.');
+  let data: unknown;
+  try {
+    // Keys that could reach Object.prototype are dropped while parsing.
+    data = JSON.parse(text, (key, value: unknown) => (FORBIDDEN_KEYS.has(key) ? undefined : value));
+  } catch {
+    throw new LibraryError(
+      'bad-data',
+      'This file is not valid JSON — it may be cut short or not a Sidenotes export. Nothing was imported.',
+    );
+  }
+  if (!isObject(data) || data.format !== EXPORT_FORMAT) {
+    throw new LibraryError(
+      'bad-data',
+      'This file is not a Sidenotes library export. Nothing was imported.',
+    );
+  }
+  if (data.version !== EXPORT_VERSION) {
+    throw new LibraryError(
+      'bad-data',
+      typeof data.version === 'number' && data.version > EXPORT_VERSION
+        ? `This export was made by a newer Sidenotes (format ${data.version}). Update Sidenotes to import it.`
+        : 'This export has an unknown format version. Nothing was imported.',
+    );
+  }
+  if (!Array.isArray(data.items))
+    throw new LibraryError('bad-data', 'This export has no list of items. Nothing was imported.');
+  if (data.items.length > MAX_ITEMS)
+    throw new LibraryError(
+      'bad-data',
+      `This export has more than ${MAX_ITEMS.toLocaleString()} items.`,
+    );
+  const items: LibraryItem[] = [];
+  const invalid: ImportProblem[] = [];
+  const seen = new Set<string>();
+  data.items.forEach((raw, i) => {
+    try {
+      const item = checkItem(raw);
+      if (seen.has(item.id)) throw new Error(`repeats item ${item.id}`);
+      seen.add(item.id);
+      items.push(item);
+    } catch (error) {
+      invalid.push({
+        entry: i + 1,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  });
+  return { items, invalid };
+}
+
+/** What an import would do: which items are new and which are already in the library. */
+export async function previewImport(db: LibraryDb, parsed: ParsedImport): Promise<ImportPreview> {
+  try {
+    const tx = db.transaction('items');
+    const keys = await Promise.all(parsed.items.map((item) => tx.store.getKey(item.id)));
+    await tx.done;
+    return {
+      ...parsed,
+      fresh: parsed.items.filter((_, i) => keys[i] === undefined),
+      present: parsed.items.filter((_, i) => keys[i] !== undefined),
+    };
+  } catch (error) {
+    throw asLibraryError(error);
+  }
+}
+
+/**
+ * Adds the new items in one transaction: all of them or, on any failure
+ * (a full disk), none. Items already present are left as they are.
+ */
+export function commitImport(db: LibraryDb, preview: ImportPreview): Promise<number> {
+  return writeAction(db, ['items'], async (tx) => {
+    const items = tx.objectStore('items');
+    let added = 0;
+    for (const item of preview.fresh) {
+      if ((await items.getKey(item.id)) !== undefined) continue; // saved by another page meanwhile
+      await items.add(item);
+      added++;
+    }
+    return added;
+  });
+}

@@ -1,0 +1,244 @@
+import type { PaperRef } from '../detect/paper-ref';
+import type { Summary } from '../summary';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { LibraryDb, LibrarySchema } from './schema';
+import { LibraryError, OWN_SOURCE, type Draft, type LibraryItem } from './types';
+
+const now = () => new Date().toISOString();
+
+/** Turns IndexedDB failures into errors people can act on; nothing was written. */
+export function asLibraryError(error: unknown): LibraryError {
+  if (error instanceof LibraryError) return error;
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') {
+    return new LibraryError(
+      'quota',
+      'Your browser has no room left for the library. Nothing was saved: free some disk space, or export and remove items.',
+    );
+  }
+  if (
+    name === 'AbortError' ||
+    name === 'TransactionInactiveError' ||
+    name === 'InvalidStateError'
+  ) {
+    return new LibraryError('bug', 'The change was interrupted and not saved. Try again.');
+  }
+  return new LibraryError(
+    'bug',
+    `The library could not be changed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+
+async function guarded<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    throw asLibraryError(error);
+  }
+}
+
+type WriteTx<S extends StoreNames<LibrarySchema>[]> = IDBPTransaction<
+  LibrarySchema,
+  S,
+  'readwrite'
+>;
+
+/**
+ * One user action, one transaction: on any failure it is aborted, so no
+ * part of the action is written (IndexedDB commits what was already
+ * requested unless the transaction is aborted).
+ */
+export async function writeAction<S extends StoreNames<LibrarySchema>[], T>(
+  db: LibraryDb,
+  stores: S,
+  action: (tx: WriteTx<S>) => Promise<T>,
+): Promise<T> {
+  const tx = db.transaction(stores, 'readwrite');
+  try {
+    const result = await action(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted by the browser (a quota error does): nothing to undo.
+    }
+    await tx.done.catch(() => undefined);
+    throw asLibraryError(error);
+  }
+}
+
+/** Saves a summary (a snapshot with its paper). Saving it again changes nothing. */
+export function saveSummary(db: LibraryDb, summary: Summary): Promise<LibraryItem> {
+  return writeAction(db, ['items'], async (tx) => {
+    const existing = await tx.objectStore('items').get(summary.id);
+    if (existing) return existing;
+    const time = now();
+    const item: LibraryItem = {
+      id: summary.id,
+      kind: 'saved',
+      summary,
+      savedAt: time,
+      updatedAt: time,
+      tags: [],
+      note: '',
+      revision: 1,
+    };
+    await tx.objectStore('items').add(item);
+    return item;
+  });
+}
+
+export function removeItem(db: LibraryDb, id: string): Promise<void> {
+  return guarded(() => db.delete('items', id));
+}
+
+export function getItem(db: LibraryDb, id: string): Promise<LibraryItem | undefined> {
+  return guarded(() => db.get('items', id));
+}
+
+/** Which of these summary ids are in the library. */
+export function savedIds(db: LibraryDb, ids: readonly string[]): Promise<Set<string>> {
+  return guarded(async () => {
+    const tx = db.transaction('items');
+    const found = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+    await tx.done;
+    return new Set(found.filter((k): k is string => k !== undefined));
+  });
+}
+
+/** The library's items for a paper (by any of its keys), own summaries first. */
+export function itemsForPaper(db: LibraryDb, keys: readonly string[]): Promise<LibraryItem[]> {
+  return guarded(async () => {
+    const tx = db.transaction('items');
+    const index = tx.store.index('by-paper');
+    const lists = await Promise.all(keys.map((k) => index.getAll(k)));
+    await tx.done;
+    const byId = new Map(lists.flat().map((item) => [item.id, item]));
+    return [...byId.values()].sort((a, b) => Number(b.kind === 'own') - Number(a.kind === 'own'));
+  });
+}
+
+export function allItems(db: LibraryDb): Promise<LibraryItem[]> {
+  return guarded(() => db.getAll('items'));
+}
+
+export function countItems(db: LibraryDb): Promise<number> {
+  return guarded(() => db.count('items'));
+}
+
+/**
+ * Changes an item's tags or note. `revision` is the one the user edited: if
+ * another page changed the item since, nothing is written and a conflict
+ * says so (no silent overwrite).
+ */
+export function updateItem(
+  db: LibraryDb,
+  id: string,
+  revision: number,
+  change: Partial<Pick<LibraryItem, 'tags' | 'note'>> & { body?: string },
+): Promise<LibraryItem> {
+  return writeAction(db, ['items'], async (tx) => {
+    const item = await tx.objectStore('items').get(id);
+    if (!item) throw new LibraryError('not-found', 'This item is no longer in your library.');
+    if (item.revision !== revision) {
+      throw new LibraryError(
+        'conflict',
+        'This item was changed in another Sidenotes page; its latest version is shown now. Make your change again.',
+      );
+    }
+    const updated: LibraryItem = {
+      ...item,
+      ...(change.tags ? { tags: normalizeTags(change.tags) } : {}),
+      ...(change.note !== undefined ? { note: change.note } : {}),
+      ...(change.body !== undefined
+        ? { summary: { ...item.summary, body: change.body, date: now() } }
+        : {}),
+      updatedAt: now(),
+      revision: item.revision + 1,
+    };
+    await tx.objectStore('items').put(updated);
+    return updated;
+  });
+}
+
+export function normalizeTags(tags: readonly string[]): string[] {
+  return [
+    ...new Set(tags.map((t) => t.trim().replace(/\s+/g, ' ').slice(0, 64)).filter(Boolean)),
+  ].slice(0, 50);
+}
+
+const ownId = (paperKey: string) => `you:${paperKey}`;
+
+/** Creates or replaces the user's own summary of a paper, and drops its draft. */
+export function saveOwnSummary(
+  db: LibraryDb,
+  paper: Pick<PaperRef, 'keys'> & Partial<Pick<PaperRef, 'title' | 'authors' | 'url'>>,
+  body: string,
+): Promise<LibraryItem> {
+  const paperKey = paper.keys[0];
+  if (!paperKey)
+    return Promise.reject(new LibraryError('bad-data', 'No paper to write about on this page.'));
+  if (!body.trim()) return Promise.reject(new LibraryError('bad-data', 'Your summary is empty.'));
+  return writeAction(db, ['items', 'drafts'], async (tx) => {
+    const items = tx.objectStore('items');
+    const existing = await items.get(ownId(paperKey));
+    const time = now();
+    const summary: Summary = {
+      id: ownId(paperKey),
+      paperKeys: paper.keys
+        .filter((k) => !k.startsWith('title:'))
+        .concat(paper.keys.filter((k) => k.startsWith('title:'))),
+      paper: {
+        title: paper.title ?? paperKey,
+        authors: paper.authors ?? [],
+        ...(paper.url ? { url: paper.url } : {}),
+      },
+      body,
+      format: 'markdown',
+      label: 'Your summary',
+      author: 'you',
+      date: time,
+      votes: null,
+      link: null,
+      source: { ...OWN_SOURCE },
+    };
+    const item: LibraryItem = existing
+      ? { ...existing, summary, updatedAt: time, revision: existing.revision + 1 }
+      : {
+          id: summary.id,
+          kind: 'own',
+          summary,
+          savedAt: time,
+          updatedAt: time,
+          tags: [],
+          note: '',
+          revision: 1,
+        };
+    await items.put(item);
+    await tx.objectStore('drafts').delete(paperKey);
+    return item;
+  });
+}
+
+export function getDraft(db: LibraryDb, paperKey: string): Promise<Draft | undefined> {
+  return guarded(() => db.get('drafts', paperKey));
+}
+
+export function saveDraft(db: LibraryDb, paperKey: string, body: string): Promise<void> {
+  return guarded(async () => {
+    if (body.trim()) await db.put('drafts', { paperKey, body, updatedAt: now() });
+    else await db.delete('drafts', paperKey);
+  });
+}
+
+export async function getMeta<T>(db: LibraryDb, key: string): Promise<T | undefined> {
+  return (await guarded(() => db.get('meta', key)))?.value as T | undefined;
+}
+
+export function setMeta(db: LibraryDb, key: string, value: unknown): Promise<void> {
+  return guarded(async () => {
+    await db.put('meta', { key, value });
+  });
+}
