@@ -195,40 +195,44 @@ describe('a damaged search index', () => {
 });
 
 describe('any input', () => {
-  it('never throws and returns at most the limit, on 500 random strings', { timeout: 30_000 }, () => {
-    const buffer = readFileSync(join(ROOT, 'public/index/search.bin'));
-    const engine = new SearchEngine(
-      decodeSearchData(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length)),
-    );
-    const alphabet = [
-      'a',
-      'e',
-      't',
-      'x',
-      ' ',
-      ' ',
-      '-',
-      '"',
-      '$',
-      '\\',
-      '(',
-      'é',
-      'ß',
-      '🙂',
-      '\u0000',
-      '\u200b',
-      '中',
-      '1',
-      'Q',
-    ];
-    let seed = 7;
-    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
-    for (let i = 0; i < 500; i++) {
-      const q = Array.from({ length: rand(40) }, () => alphabet[rand(alphabet.length)]).join('');
-      const { hits } = engine.search(q, { limit: 5, humanOnly: i % 2 === 0 });
-      expect(hits.length).toBeLessThanOrEqual(5);
-    }
-  });
+  it(
+    'never throws and returns at most the limit, on 500 random strings',
+    { timeout: 30_000 },
+    () => {
+      const buffer = readFileSync(join(ROOT, 'public/index/search.bin'));
+      const engine = new SearchEngine(
+        decodeSearchData(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.length)),
+      );
+      const alphabet = [
+        'a',
+        'e',
+        't',
+        'x',
+        ' ',
+        ' ',
+        '-',
+        '"',
+        '$',
+        '\\',
+        '(',
+        'é',
+        'ß',
+        '🙂',
+        '\u0000',
+        '\u200b',
+        '中',
+        '1',
+        'Q',
+      ];
+      let seed = 7;
+      const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+      for (let i = 0; i < 500; i++) {
+        const q = Array.from({ length: rand(40) }, () => alphabet[rand(alphabet.length)]).join('');
+        const { hits } = engine.search(q, { limit: 5, humanOnly: i % 2 === 0 });
+        expect(hits.length).toBeLessThanOrEqual(5);
+      }
+    },
+  );
 });
 
 describe('the context-menu search', () => {
