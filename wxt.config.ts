@@ -11,7 +11,14 @@ export default defineConfig({
     description: 'Human-written summaries of research papers, beside the paper you are reading.',
     // storage: per-site sidebar state and tab state; contextMenus: "Search
     // summaries for …" on selected text; sidePanel: the browser side panel.
-    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // unlimitedStorage: the library must not be evicted or capped.
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    options_ui: { page: 'library.html', open_in_tab: true },
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: PAPER_ORIGINS }],
     commands: {
       'toggle-sidebar': {

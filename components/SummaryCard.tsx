@@ -16,10 +16,15 @@ function formatDate(iso: string | null): string | null {
 export interface SummaryCardProps {
   summary: Summary;
   images: boolean;
+  /** Library state; without it the card has no Save button. */
+  saved?: boolean;
+  onToggleSave?: () => void;
+  /** For the user's own summary: edit instead of save. */
+  onEdit?: () => void;
 }
 
 /** One summary: who wrote it, where from, its licence, and the rendered body. */
-export function SummaryCard({ summary, images }: SummaryCardProps) {
+export function SummaryCard({ summary, images, saved, onToggleSave, onEdit }: SummaryCardProps) {
   const long = summary.body.length > LONG_BODY_CHARS;
   const [expanded, setExpanded] = useState(!long);
   const rendered = useRenderedHtml(summary.body, summary.format, { images });
@@ -70,6 +75,25 @@ export function SummaryCard({ summary, images }: SummaryCardProps) {
         </button>
       )}
       <footer class="card-foot">
+        {onEdit && (
+          <button type="button" class="card-action" onClick={onEdit} data-testid="edit-own">
+            Edit
+          </button>
+        )}
+        {onToggleSave && (
+          <button
+            type="button"
+            class={`card-action${saved ? ' card-action-on' : ''}`}
+            aria-pressed={saved}
+            onClick={onToggleSave}
+            data-testid="save-button"
+            title={
+              saved ? 'In your library — click to remove' : 'Save to your library (works offline)'
+            }
+          >
+            {saved ? '★ Saved' : '☆ Save'}
+          </button>
+        )}
         {summary.link && (
           <a href={summary.link} target="_blank" rel="noopener noreferrer">
             Read on {source.name}

@@ -1,7 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { SavedList } from '@/components/SavedList';
 import { SearchView } from '@/components/SearchView';
 import { browser } from '@/utils/browser';
+import { library, onLibraryChange } from '@/utils/library/client';
+import { allItems } from '@/utils/library/library';
+import type { LibraryItem } from '@/utils/library/types';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
 import type { SearchEngine } from '@/utils/search/engine';
@@ -23,6 +27,7 @@ function Popup() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [state, setState] = useState<SidebarState | null>(null);
   const [windowId, setWindowId] = useState<number | undefined>();
+  const [saved, setSaved] = useState<{ items: LibraryItem[]; total: number } | null>(null);
   // The summary renderer (Markdown, DOMPurify) loads only when this tab has a paper.
   const [CurrentPaper, setCurrentPaper] = useState<typeof CurrentPaperComponent | null>(null);
 
@@ -40,6 +45,19 @@ function Popup() {
       },
       (e: unknown) => console.warn('Sidenotes:', e),
     );
+    const loadSaved = () =>
+      library()
+        .then(allItems)
+        .then(
+          (items) =>
+            setSaved({
+              items: items.sort((a, b) => b.savedAt.localeCompare(a.savedAt)).slice(0, 5),
+              total: items.length,
+            }),
+          (e: unknown) => console.warn('Sidenotes: library', e),
+        );
+    void loadSaved();
+    onLibraryChange(() => void loadSaved());
     browser.windows.getCurrent().then((w) => setWindowId(followWindow ?? w.id));
   }, []);
 
@@ -77,6 +95,16 @@ function Popup() {
           }
         }}
       />
+      {saved && (
+        <SavedList
+          items={saved.items}
+          total={saved.total}
+          onOpenLibrary={() => {
+            void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+            if (inPopup) window.close();
+          }}
+        />
+      )}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { SidebarView } from '@/components/SidebarView';
+import { PaperSidebar } from '@/components/PaperSidebar';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
 import '@/components/styles.css';
@@ -45,7 +45,7 @@ function App() {
     );
   if (load.status === 'failed')
     return <p class="notice notice-error">Sidenotes could not load: {load.message}</p>;
-  return <SidebarView {...load.state} images={true} />;
+  return <PaperSidebar state={load.state} images={true} />;
 }
 
 /**

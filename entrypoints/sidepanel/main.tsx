@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SearchView } from '@/components/SearchView';
-import { SidebarView } from '@/components/SidebarView';
+import { PaperSidebar } from '@/components/PaperSidebar';
 import { browser } from '@/utils/browser';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
@@ -65,7 +65,7 @@ function SidePanel() {
         (error ? (
           <p class="notice notice-error">Sidenotes could not load: {error}</p>
         ) : state?.paper ? (
-          <SidebarView {...state} images={true} />
+          <PaperSidebar state={state} images={true} />
         ) : state ? (
           <p class="hint panel-empty" data-testid="no-paper">
             No paper detected in this tab. Open a paper on arXiv, OpenReview or the ACL Anthology —

@@ -1,4 +1,5 @@
 import type { PaperRef } from '../detect/paper-ref';
+import type { LibraryItem } from '../library/types';
 import type { Summary } from '../summary';
 
 /**
@@ -26,6 +27,28 @@ export interface ToBackground {
   'sidebar:collapse': { request: Record<string, never>; response: null };
   /** The popup or side panel wants the state of the active tab of a window. */
   'view:get-active-state': { request: { windowId?: number }; response: SidebarState };
+  /**
+   * The library, for the in-page sidebar: an extension frame inside a web
+   * page counts as third-party storage and may not open IndexedDB, so the
+   * worker does it. What is saved, the own summary and the draft of a paper:
+   */
+  'library:paper': {
+    request: { keys: string[]; summaryIds: string[] };
+    response: PaperLibraryState;
+  };
+  'library:toggle-save': { request: { summary: Summary }; response: { saved: boolean } };
+  'library:save-own': {
+    request: { paper: Pick<PaperRef, 'keys' | 'title' | 'authors' | 'url'>; body: string };
+    response: LibraryItem;
+  };
+  'library:remove': { request: { id: string }; response: null };
+  'library:draft': { request: { paperKey: string; body: string }; response: null };
+}
+
+export interface PaperLibraryState {
+  saved: string[];
+  own: LibraryItem | null;
+  draft: string | null;
 }
 
 export interface ToTab {

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { LibraryItem } from '@/utils/library/types';
+import { SummaryCard } from './SummaryCard';
+
+export interface ItemDetailProps {
+  item: LibraryItem;
+  onSave: (change: { tags: string[]; note: string }) => Promise<void>;
+  onRemove: () => void;
+}
+
+/** One library item: the summary as a card, its tags and personal note. */
+export function ItemDetail({ item, onSave, onRemove }: ItemDetailProps) {
+  const [tags, setTags] = useState(item.tags.join(', '));
+  const [note, setNote] = useState(item.note);
+  const [status, setStatus] = useState('');
+  // A newer revision (saved here or in another page) replaces the form.
+  useEffect(() => {
+    setTags(item.tags.join(', '));
+    setNote(item.note);
+  }, [item.id, item.revision]);
+  const dirty = tags !== item.tags.join(', ') || note !== item.note;
+  return (
+    <section class="detail" aria-label="Selected item" data-testid="item-detail">
+      <SummaryCard summary={item.summary} images={true} />
+      <form
+        class="detail-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setStatus('Saving…');
+          onSave({ tags: tags.split(','), note }).then(
+            () => setStatus('Saved.'),
+            (err: unknown) => setStatus(err instanceof Error ? err.message : String(err)),
+          );
+        }}
+      >
+        <label class="editor-label" for="item-tags">
+          Tags <span class="hint">comma-separated</span>
+        </label>
+        <input
+          id="item-tags"
+          class="search-input"
+          value={tags}
+          onInput={(e) => setTags((e.target as HTMLInputElement).value)}
+          data-testid="item-tags"
+        />
+        <label class="editor-label" for="item-note">
+          Personal note
+        </label>
+        <textarea
+          id="item-note"
+          class="editor-text"
+          rows={4}
+          value={note}
+          onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+          data-testid="item-note"
+        />
+        <div class="editor-actions">
+          <button type="submit" class="primary" disabled={!dirty} data-testid="item-save">
+            Save tags and note
+          </button>
+          <button type="button" class="danger" onClick={onRemove} data-testid="item-remove">
+            Remove from library
+          </button>
+        </div>
+        {status && (
+          <p class="hint" role="status">
+            {status}
+          </p>
+        )}
+      </form>
+      <p class="hint">
+        Saved {new Date(item.savedAt).toLocaleString()} ·{' '}
+        {item.kind === 'own' ? 'your own summary' : item.summary.source.name}
+      </p>
+    </section>
+  );
+}

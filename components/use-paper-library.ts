@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PaperRef } from '@/utils/detect/paper-ref';
+import { onLibraryChange } from '@/utils/library/client';
+import type { LibraryItem } from '@/utils/library/types';
+import { sendToBackground } from '@/utils/messaging/client';
+import type { Summary } from '@/utils/summary';
+
+export interface PaperLibrary {
+  saved: ReadonlySet<string>;
+  own: LibraryItem | undefined;
+  draft: string | undefined;
+  /** The last failure, in words for the user. */
+  error: string | null;
+  toggleSave(summary: Summary): Promise<void>;
+  saveOwn(body: string): Promise<boolean>;
+  deleteOwn(): Promise<void>;
+  keepDraft(body: string): void;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The library's view of one paper: which summaries are saved, the user's
+ * own, its draft. Through the worker: the in-page sidebar is a third-party
+ * frame and may not open IndexedDB itself.
+ */
+export function usePaperLibrary(
+  paper: PaperRef | null,
+  summaries: readonly Summary[],
+): PaperLibrary {
+  const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
+  const [own, setOwn] = useState<LibraryItem | undefined>();
+  const [draft, setDraft] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const paperKey = paper?.keys[0];
+  const ids = summaries.map((s) => s.id);
+  const idList = ids.join('\n');
+
+  const refresh = useCallback(async () => {
+    if (!paper || !paperKey) return;
+    try {
+      const state = await sendToBackground('library:paper', { keys: paper.keys, summaryIds: ids });
+      setSaved(new Set(state.saved));
+      setOwn(state.own ?? undefined);
+      setDraft(state.draft ?? undefined);
+    } catch (e) {
+      setError(message(e));
+    }
+  }, [paperKey, idList]);
+
+  useEffect(() => {
+    void refresh();
+    return onLibraryChange(() => void refresh());
+  }, [refresh]);
+
+  const act = async (action: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await action();
+      setError(null);
+      await refresh();
+      return true;
+    } catch (e) {
+      setError(message(e));
+      return false;
+    }
+  };
+
+  return {
+    saved,
+    own,
+    draft,
+    error,
+    async toggleSave(summary) {
+      await act(() => sendToBackground('library:toggle-save', { summary }));
+    },
+    saveOwn(body) {
+      if (!paper) return Promise.resolve(false);
+      const { keys, title, authors, url } = paper;
+      return act(() =>
+        sendToBackground('library:save-own', {
+          paper: { keys, url, ...(title ? { title } : {}), ...(authors ? { authors } : {}) },
+          body,
+        }),
+      );
+    },
+    async deleteOwn() {
+      const id = own?.id;
+      if (id) await act(() => sendToBackground('library:remove', { id }));
+    },
+    keepDraft(body) {
+      if (paperKey)
+        sendToBackground('library:draft', { paperKey, body }).catch((e: unknown) =>
+          setError(message(e)),
+        );
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launch, sidebarFrame, type Launched } from '../helpers/browser';
+import { ROOT } from '../helpers/fixtures';
+import { SEED, seedAbsPage } from '../helpers/pages';
+
+const ABS = `https://arxiv.org/abs/${SEED.arxivId}`;
+const SHOTS = join(ROOT, 'test/screenshots');
+const pages = { [ABS]: seedAbsPage() };
+const work = mkdtempSync(join(tmpdir(), 'sidenotes-library-e2e-'));
+const profile = join(work, 'profile');
+let browser: Launched | undefined;
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const libraryPage = async (b: Launched) => {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/library.html`);
+  await page.getByTestId('library-count').waitFor();
+  return page;
+};
+
+/** Every item of the library, via its own lossless JSON export. */
+async function exportedItems(b: Launched, file: string): Promise<unknown[]> {
+  const page = await libraryPage(b);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-json').click(),
+  ]);
+  await download.saveAs(file);
+  await page.close();
+  return (JSON.parse(readFileSync(file, 'utf8')) as { items: unknown[] }).items;
+}
+
+describe('the library', () => {
+  it('keeps a saved summary across the popup, the library page and a browser restart; export → import is identical', async () => {
+    browser = await launch({ pages, profileDir: profile });
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    const save = sidebarFrame(page).getByTestId('save-button');
+    await save.click();
+    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect
+      .poll(() => popup.getByTestId('saved-item').first().textContent())
+      .toContain(SEED.title);
+
+    const lib = await libraryPage(browser);
+    await expect.poll(() => lib.getByTestId('saved-item').count()).toBe(1);
+    expect(await lib.getByTestId('saved-item').textContent()).toContain(SEED.title);
+
+    // Tags and a note, edited on the library page.
+    await lib.getByTestId('saved-item').click();
+    await lib.getByTestId('item-tags').fill('pruning, reading group');
+    await lib.getByTestId('item-note').fill('Compare with the original LTH paper.');
+    await lib.getByTestId('item-save').click();
+    await expect
+      .poll(() => lib.locator('.tag').allTextContents())
+      .toEqual(['pruning', 'reading group']);
+    await lib.setViewportSize({ width: 1200, height: 700 });
+    await lib.screenshot({ path: join(SHOTS, 'library-light.png') });
+
+    await browser.close({ keepProfile: true });
+    browser = await launch({ pages, profileDir: profile });
+    const after = await libraryPage(browser);
+    await expect.poll(() => after.getByTestId('saved-item').count()).toBe(1);
+    const exported = await exportedItems(browser, join(work, 'export.json'));
+    expect(exported).toHaveLength(1);
+    expect(exported[0]).toMatchObject({
+      tags: ['pruning', 'reading group'],
+      note: 'Compare with the original LTH paper.',
+    });
+    await browser.close();
+
+    browser = await launch({ pages }); // a fresh profile
+    const fresh = await libraryPage(browser);
+    expect(await fresh.getByTestId('saved-item').count()).toBe(0);
+    await fresh.getByTestId('import-file').setInputFiles(join(work, 'export.json'));
+    const preview = fresh.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('1 new, 0 already present, 0 invalid');
+    await fresh.getByTestId('import-confirm').click();
+    await expect.poll(() => fresh.getByTestId('saved-item').count()).toBe(1);
+    expect(await exportedItems(browser, join(work, 'again.json'))).toEqual(exported);
+  });
+
+  it('refuses a corrupt import file with a clear message and changes nothing', async () => {
+    browser ??= await launch({ pages });
+    const page = await libraryPage(browser);
+    const before = await page.getByTestId('saved-item').count();
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "sidenotes-library", "version": 1, "items": ['),
+    });
+    await expect
+      .poll(() => page.getByTestId('library-notice').textContent())
+      .toContain('not valid JSON');
+    expect(await page.getByTestId('import-preview').count()).toBe(0);
+    expect(await page.getByTestId('saved-item').count()).toBe(before);
+  });
+
+  it('writes your own summary with math, with a live preview; the sidebar shows it rendered, first', async () => {
+    browser ??= await launch({ pages });
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    const frame = sidebarFrame(page);
+    await frame.getByTestId('write-own').click();
+    await frame
+      .getByTestId('own-body')
+      .fill('The key result: $\\sum_i w_i^2$ stays **small**.\n\n$$\\frac{1}{n}$$');
+    await expect.poll(() => frame.getByTestId('own-preview').locator('math').count()).toBe(2);
+    await frame.getByTestId('own-save').click();
+    const first = frame.getByTestId('summary-card').first();
+    await expect.poll(() => first.textContent()).toContain('Your summary');
+    expect(await first.locator('math').count()).toBe(2);
+    expect(await first.locator('strong').textContent()).toBe('small');
+    await page.screenshot({ path: join(SHOTS, 'sidebar-own-summary.png') });
+    // A draft survives closing the sidebar.
+    await frame.getByTestId('edit-own').click();
+    await frame.getByTestId('own-body').fill('A better draft');
+    await page.waitForTimeout(700);
+    await page.reload();
+    await sidebarFrame(page).getByTestId('write-own').click();
+    expect(await sidebarFrame(page).getByTestId('own-body').inputValue()).toBe('A better draft');
+  });
+
+  it('two library pages editing the same item: the stale edit is refused, not silently applied', async () => {
+    browser ??= await launch({ pages });
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    const save = sidebarFrame(page).getByTestId('save-button').last();
+    if ((await save.getAttribute('aria-pressed')) !== 'true') await save.click();
+    const a = await libraryPage(browser);
+    const b = await libraryPage(browser);
+    for (const p of [a, b]) await p.getByTestId('saved-item').last().click();
+    // Page a's change lands while b still shows the old revision (the race
+    // the revision check exists for): written straight to IndexedDB, unannounced.
+    const id = await b.getByTestId('saved-item').last().getAttribute('data-item');
+    await a.evaluate(
+      (itemId) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('sidenotes');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('items', 'readwrite');
+            const store = tx.objectStore('items');
+            const get = store.get(itemId!);
+            get.onsuccess = () =>
+              store.put({ ...get.result, note: 'From page A', revision: get.result.revision + 1 });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      id,
+    );
+    await b.getByTestId('item-note').fill('From page B');
+    await b.getByTestId('item-save').click();
+    await expect
+      .poll(() => b.getByTestId('library-notice').textContent())
+      .toContain('changed in another Sidenotes page');
+    await expect.poll(() => b.getByTestId('item-note').inputValue()).toBe('From page A');
+  });
+});
