@@ -63,10 +63,24 @@ function LibraryPage() {
   };
   useEffect(() => {
     void reload();
-    return onLibraryChange(() => void reload());
+    // Many saves in a row (another page, an import) make one reload.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = onLibraryChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload(), 250);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
   }, []);
 
-  const engine = useMemo(() => (items && items.length ? librarySearch(items) : null), [items]);
+  // Built when the user first searches: listing 10,000 items needs no index.
+  const searching = filter.query.trim() !== '';
+  const engine = useMemo(
+    () => (searching && items && items.length ? librarySearch(items) : null),
+    [items, searching],
+  );
   const shown = useMemo(
     () => (items ? viewItems(items, engine, filter) : []),
     [items, engine, filter],

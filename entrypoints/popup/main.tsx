@@ -4,7 +4,7 @@ import { SavedList } from '@/components/SavedList';
 import { SearchView } from '@/components/SearchView';
 import { browser } from '@/utils/browser';
 import { library, onLibraryChange } from '@/utils/library/client';
-import { allItems } from '@/utils/library/library';
+import { countItems, latestItems } from '@/utils/library/library';
 import type { LibraryItem } from '@/utils/library/types';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
@@ -45,17 +45,15 @@ function Popup() {
       },
       (e: unknown) => console.warn('Sidenotes:', e),
     );
-    const loadSaved = () =>
-      library()
-        .then(allItems)
-        .then(
-          (items) =>
-            setSaved({
-              items: items.sort((a, b) => b.savedAt.localeCompare(a.savedAt)).slice(0, 5),
-              total: items.length,
-            }),
-          (e: unknown) => console.warn('Sidenotes: library', e),
-        );
+    const loadSaved = async () => {
+      try {
+        const db = await library();
+        const [items, total] = await Promise.all([latestItems(db, 5), countItems(db)]);
+        setSaved({ items, total });
+      } catch (e) {
+        console.warn('Sidenotes: library', e);
+      }
+    };
     void loadSaved();
     onLibraryChange(() => void loadSaved());
     browser.windows.getCurrent().then((w) => setWindowId(followWindow ?? w.id));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,30 @@ describe('the library', () => {
     await fresh.getByTestId('import-confirm').click();
     await expect.poll(() => fresh.getByTestId('saved-item').count()).toBe(1);
     expect(await exportedItems(browser, join(work, 'again.json'))).toEqual(exported);
+  });
+
+  it('lists 10,000 items rendering only the rows in view', async () => {
+    const { generateItems } = await import('../unit/library/helpers');
+    const { exportJson } = await import('../../utils/library/export');
+    const file = join(work, 'ten-thousand.json');
+    writeFileSync(file, exportJson(generateItems(10_000, 5)));
+    const b = await launch({ pages });
+    try {
+      const page = await libraryPage(b);
+      await page.setViewportSize({ width: 1200, height: 800 });
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-confirm').click();
+      await page.getByText('10000 items', { exact: true }).waitFor({ timeout: 60_000 });
+      const rows = page.getByTestId('saved-item');
+      expect(await rows.count()).toBeLessThan(40);
+      await page.locator('.vlist').evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await expect.poll(() => rows.last().isVisible()).toBe(true);
+      expect(await rows.count()).toBeLessThan(40);
+      // The reminder to export appears for a library never exported.
+      expect(await page.getByTestId('export-reminder').textContent()).toContain('10000 items');
+    } finally {
+      await b.close();
+    }
   });
 
   it('refuses a corrupt import file with a clear message and changes nothing', async () => {

@@ -124,6 +124,21 @@ export function allItems(db: LibraryDb): Promise<LibraryItem[]> {
   return guarded(() => db.getAll('items'));
 }
 
+/** The newest saved items, through the date index: no need to read the whole library. */
+export function latestItems(db: LibraryDb, count: number): Promise<LibraryItem[]> {
+  return guarded(async () => {
+    const tx = db.transaction('items');
+    const latest: LibraryItem[] = [];
+    let cursor = await tx.store.index('by-saved').openCursor(null, 'prev');
+    while (cursor && latest.length < count) {
+      latest.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return latest;
+  });
+}
+
 export function countItems(db: LibraryDb): Promise<number> {
   return guarded(() => db.count('items'));
 }
@@ -197,7 +212,6 @@ export function saveOwnSummary(
       },
       body,
       format: 'markdown',
-      label: 'Your summary',
       author: 'you',
       date: time,
       votes: null,

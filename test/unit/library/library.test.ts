@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   allItems,
+  countItems,
   getDraft,
+  latestItems,
   itemsForPaper,
   removeItem,
   saveDraft,
@@ -12,7 +14,7 @@ import {
 } from '@/utils/library/library';
 import { DB_VERSION, MIGRATIONS, openLibraryDb } from '@/utils/library/schema';
 import { LibraryError } from '@/utils/library/types';
-import { freshIndexedDb, makeSummary } from './helpers';
+import { freshIndexedDb, generateItems, makeSummary } from './helpers';
 
 beforeEach(freshIndexedDb);
 
@@ -98,6 +100,18 @@ describe('the library', () => {
     }
     expect(await allItems(db)).toEqual([]);
     expect((await getDraft(db, 'arxiv:2007.12223'))?.body).toBe('my draft');
+  });
+});
+
+describe('listing', () => {
+  it('gives the newest items through the date index, and the count', async () => {
+    const db = await openLibraryDb();
+    const tx = db.transaction('items', 'readwrite');
+    const items = generateItems(40);
+    await Promise.all([...items.map((i) => tx.store.put(i)), tx.done]);
+    const newest = [...items].sort((a, b) => b.savedAt.localeCompare(a.savedAt)).slice(0, 5);
+    expect((await latestItems(db, 5)).map((i) => i.savedAt)).toEqual(newest.map((i) => i.savedAt));
+    expect(await countItems(db)).toBe(40);
   });
 });
 
