@@ -12,24 +12,19 @@ import {
   type ToBackground,
 } from '@/utils/messaging/protocol';
 import { isPaperRef } from '@/utils/messaging/validate';
-import { isStrings, isSummary } from '@/utils/messaging/validate-library';
-import { announceLibraryChange, library, requestPersistentStorage } from '@/utils/library/client';
-import {
-  getDraft,
-  itemsForPaper,
-  removeItem,
-  saveDraft,
-  saveOwnSummary,
-  savedIds,
-  saveSummary,
-} from '@/utils/library/library';
 import { LibraryError } from '@/utils/library/types';
+import { libraryHandlers } from './library-handlers';
 import { searchPagePath } from '@/utils/search/search-page';
 import { openSidePanel } from '@/utils/side-panel';
 
 const SEARCH_SELECTION_MENU = 'search-selection';
 
-type Sender = Runtime.MessageSender;
+/** A handler per message: validates its payload and sender, answers a Result. */
+export type Handlers<K extends keyof ToBackground = keyof ToBackground> = {
+  [M in K]: (payload: unknown, sender: Sender) => Promise<Result<ToBackground[M]['response']>>;
+};
+
+export type Sender = Runtime.MessageSender;
 
 /** What the worker knows of a tab; in storage.session because MV3 stops idle workers. */
 interface TabState {
@@ -68,13 +63,6 @@ export default defineBackground(() => {
     await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
     if (count) await browser.action.setBadgeBackgroundColor({ tabId, color: '#4b5d8a' });
   }
-
-  type Handlers = {
-    [K in keyof ToBackground]: (
-      payload: unknown,
-      sender: Sender,
-    ) => Promise<Result<ToBackground[K]['response']>>;
-  };
 
   const handlers: Handlers = {
     async 'page:paper-detected'(payload, sender) {
@@ -132,76 +120,7 @@ export default defineBackground(() => {
       return ok(state);
     },
 
-    async 'library:paper'(payload, sender) {
-      if (!fromExtensionPage(sender)) return fail('bad-request', 'Not from an extension page.');
-      const { keys, summaryIds } = (payload ?? {}) as { keys?: unknown; summaryIds?: unknown };
-      if (!isStrings(keys, 20) || !keys.length || !isStrings(summaryIds, 500))
-        return fail('bad-request', 'Malformed library request.');
-      const db = await library();
-      const [items, saved, draft] = await Promise.all([
-        itemsForPaper(db, keys),
-        savedIds(db, summaryIds),
-        getDraft(db, keys[0]!),
-      ]);
-      return ok({
-        saved: [...saved],
-        own: items.find((i) => i.kind === 'own') ?? null,
-        draft: draft?.body ?? null,
-      });
-    },
-
-    async 'library:toggle-save'(payload, sender) {
-      if (!fromExtensionPage(sender)) return fail('bad-request', 'Not from an extension page.');
-      const summary = (payload as { summary?: unknown } | null)?.summary;
-      if (!isSummary(summary)) return fail('bad-request', 'Malformed summary.');
-      const db = await library();
-      const isSaved = (await savedIds(db, [summary.id])).has(summary.id);
-      if (isSaved) await removeItem(db, summary.id);
-      else {
-        await saveSummary(db, summary);
-        void requestPersistentStorage().catch(() => false);
-      }
-      announceLibraryChange();
-      return ok({ saved: !isSaved });
-    },
-
-    async 'library:save-own'(payload, sender) {
-      if (!fromExtensionPage(sender)) return fail('bad-request', 'Not from an extension page.');
-      const { paper, body } = (payload ?? {}) as { paper?: unknown; body?: unknown };
-      if (
-        !isPaperRef({ url: '', ...(paper as object) }) ||
-        typeof body !== 'string' ||
-        body.length > 200_000
-      ) {
-        return fail('bad-request', 'Malformed summary.');
-      }
-      const item = await saveOwnSummary(await library(), paper as PaperRef, body);
-      announceLibraryChange();
-      return ok(item);
-    },
-
-    async 'library:remove'(payload, sender) {
-      const id = (payload as { id?: unknown } | null)?.id;
-      if (!fromExtensionPage(sender) || typeof id !== 'string')
-        return fail('bad-request', 'Malformed request.');
-      await removeItem(await library(), id);
-      announceLibraryChange();
-      return ok(null);
-    },
-
-    async 'library:draft'(payload, sender) {
-      const { paperKey, body } = (payload ?? {}) as { paperKey?: unknown; body?: unknown };
-      if (
-        !fromExtensionPage(sender) ||
-        typeof paperKey !== 'string' ||
-        typeof body !== 'string' ||
-        body.length > 200_000
-      ) {
-        return fail('bad-request', 'Malformed request.');
-      }
-      await saveDraft(await library(), paperKey, body);
-      return ok(null);
-    },
+    ...libraryHandlers(fromExtensionPage),
 
     async 'sidebar:collapse'(_payload, sender) {
       const tabId = sender.tab?.id;

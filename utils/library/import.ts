@@ -200,7 +200,15 @@ export function commitImport(db: LibraryDb, preview: ImportPreview): Promise<num
     const existing = new Set(await items.getAllKeys());
     const fresh = preview.fresh.filter((item) => !existing.has(item.id));
     // Queue every write at once; one round trip per item would take seconds at 10,000.
-    await Promise.all(fresh.map((item) => items.add(item)));
+    // When one fails, the transaction aborts and the others reject too: each gets a
+    // handler as it is queued, and the first failure is what the user hears about.
+    const writes: Array<Promise<unknown>> = [];
+    for (const item of fresh) {
+      const write = items.add(item);
+      write.catch(() => undefined);
+      writes.push(write);
+    }
+    await Promise.all(writes);
     return fresh.length;
   });
 }

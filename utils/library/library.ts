@@ -69,22 +69,24 @@ export async function writeAction<S extends StoreNames<LibrarySchema>[], T>(
   }
 }
 
+const newItem = (kind: LibraryItem['kind'], summary: Summary, time: string): LibraryItem => ({
+  id: summary.id,
+  kind,
+  summary,
+  savedAt: time,
+  updatedAt: time,
+  tags: [],
+  note: '',
+  revision: 1,
+});
+
 /** Saves a summary (a snapshot with its paper). Saving it again changes nothing. */
 export function saveSummary(db: LibraryDb, summary: Summary): Promise<LibraryItem> {
   return writeAction(db, ['items'], async (tx) => {
     const existing = await tx.objectStore('items').get(summary.id);
     if (existing) return existing;
     const time = now();
-    const item: LibraryItem = {
-      id: summary.id,
-      kind: 'saved',
-      summary,
-      savedAt: time,
-      updatedAt: time,
-      tags: [],
-      note: '',
-      revision: 1,
-    };
+    const item = newItem('saved', summary, time);
     await tx.objectStore('items').add(item);
     return item;
   });
@@ -220,16 +222,7 @@ export function saveOwnSummary(
     };
     const item: LibraryItem = existing
       ? { ...existing, summary, updatedAt: time, revision: existing.revision + 1 }
-      : {
-          id: summary.id,
-          kind: 'own',
-          summary,
-          savedAt: time,
-          updatedAt: time,
-          tags: [],
-          note: '',
-          revision: 1,
-        };
+      : newItem('own', summary, time);
     await items.put(item);
     await tx.objectStore('drafts').delete(paperKey);
     return item;
