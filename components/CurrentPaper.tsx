@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { SidebarState } from '@/utils/messaging/protocol';
 import { SummaryCard } from './SummaryCard';
+import { usePaperLibrary } from './use-paper-library';
 
 /** The active tab's paper, its summary count, and its summaries on demand. */
 export function CurrentPaper({ state, images }: { state: SidebarState; images: boolean }) {
   const [open, setOpen] = useState(false);
   const { paper, summaries } = state;
+  const library = usePaperLibrary(paper, summaries);
   if (!paper) return null;
   const title = paper.title ?? summaries[0]?.paper.title ?? paper.keys[0];
   return (
@@ -24,7 +26,16 @@ export function CurrentPaper({ state, images }: { state: SidebarState; images: b
       ) : (
         <p class="hint">No summaries of this paper yet.</p>
       )}
-      {open && summaries.map((s) => <SummaryCard key={s.id} summary={s} images={images} />)}
+      {open &&
+        summaries.map((s) => (
+          <SummaryCard
+            key={s.id}
+            summary={s}
+            images={images}
+            saved={library.saved.has(s.id)}
+            onToggleSave={() => void library.toggleSave(s)}
+          />
+        ))}
     </section>
   );
 }

@@ -126,7 +126,7 @@ export function SidebarView({
         <footer class="sidebar-foot">
           {writeOwn}
           <a href={writeSummaryUrl(paper)} target="_blank" rel="noopener noreferrer">
-            Write your own summary on ShortScience
+            Share a summary on ShortScience
           </a>
         </footer>
       )}

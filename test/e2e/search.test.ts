@@ -120,6 +120,7 @@ describe('the search popup', () => {
     expect(await current.textContent()).toContain(SEED.title);
     await current.getByRole('button', { name: /Show 1 summary/ }).click();
     await current.getByTestId('summary-card').waitFor();
+    expect(await current.getByTestId('save-button').getAttribute('aria-pressed')).toBe('false');
     await page.setViewportSize({ width: 440, height: 600 });
     await page.getByTestId('search-input').fill('contrastive learning');
     await page.getByTestId('search-result').first().waitFor();
@@ -190,6 +191,17 @@ describe('dark mode', () => {
       await panel.reload();
       await panel.getByTestId('summary-card').waitFor();
       await panel.screenshot({ path: join(SHOTS, 'sidepanel-dark.png') });
+      // Save from the side panel, then look at the library page in the dark.
+      await panel.getByTestId('save-button').first().click();
+      await expect
+        .poll(() => panel.getByTestId('save-button').first().getAttribute('aria-pressed'))
+        .toBe('true');
+      const lib = await dark.context.newPage();
+      await lib.setViewportSize({ width: 1200, height: 700 });
+      await lib.goto(`chrome-extension://${dark.extensionId}/library.html`);
+      await lib.getByTestId('saved-item').first().click();
+      await lib.getByTestId('item-detail').waitFor();
+      await lib.screenshot({ path: join(SHOTS, 'library-dark.png') });
     } finally {
       await dark.close();
     }
