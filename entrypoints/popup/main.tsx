@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { CurrentPaper } from '@/components/CurrentPaper';
 import { SavedList } from '@/components/SavedList';
 import { SearchView } from '@/components/SearchView';
 import { browser } from '@/utils/browser';
@@ -11,7 +12,6 @@ import type { SidebarState } from '@/utils/messaging/protocol';
 import type { SearchEngine } from '@/utils/search/engine';
 import { loadBundledSearch } from '@/utils/search/load';
 import { openSidePanel } from '@/utils/side-panel';
-import type { CurrentPaper as CurrentPaperComponent } from '@/components/CurrentPaper';
 import '@/components/styles.css';
 
 /** Opened as the toolbar popup, or as a tab by the context menu (`?q=`). */
@@ -28,21 +28,13 @@ function Popup() {
   const [state, setState] = useState<SidebarState | null>(null);
   const [windowId, setWindowId] = useState<number | undefined>();
   const [saved, setSaved] = useState<{ items: LibraryItem[]; total: number } | null>(null);
-  // The summary renderer (Markdown, DOMPurify) loads only when this tab has a paper.
-  const [CurrentPaper, setCurrentPaper] = useState<typeof CurrentPaperComponent | null>(null);
 
   useEffect(() => {
     loadBundledSearch().then(setEngine, (e: unknown) =>
       setLoadError(e instanceof Error ? e.message : String(e)),
     );
     sendToBackground('view:get-active-state', followWindow ? { windowId: followWindow } : {}).then(
-      (active) => {
-        setState(active);
-        if (active.paper)
-          void import('@/components/CurrentPaper').then((m) =>
-            setCurrentPaper(() => m.CurrentPaper),
-          );
-      },
+      setState,
       (e: unknown) => console.warn('Sidenotes:', e),
     );
     const loadSaved = async () => {
@@ -80,7 +72,7 @@ function Popup() {
           </button>
         </nav>
       </header>
-      {state && CurrentPaper && <CurrentPaper state={state} images={true} />}
+      {state && <CurrentPaper state={state} images={true} />}
       <SearchView
         engine={engine}
         loadError={loadError}
