@@ -96,10 +96,6 @@ export function removeItem(db: LibraryDb, id: string): Promise<void> {
   return guarded(() => db.delete('items', id));
 }
 
-export function getItem(db: LibraryDb, id: string): Promise<LibraryItem | undefined> {
-  return guarded(() => db.get('items', id));
-}
-
 /** Which of these summary ids are in the library. */
 export function savedIds(db: LibraryDb, ids: readonly string[]): Promise<Set<string>> {
   return guarded(async () => {

@@ -62,10 +62,6 @@ export type ErrorCode = 'not-found' | 'offline' | 'quota' | 'bad-data' | 'bad-re
 export type Result<T> =
   { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
-export type Message<M, K extends keyof M = keyof M> = K extends keyof M
-  ? { type: K } & (M[K] extends { request: infer R } ? { payload: R } : never)
-  : never;
-
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: ErrorCode, message: string): Result<never> => ({
   ok: false,

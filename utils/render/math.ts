@@ -34,8 +34,6 @@ export function protectMath(markdown: string): ProtectedText {
   return { text, math };
 }
 
-export const hasMath = (markdown: string): boolean => protectMath(markdown).math.length > 0;
-
 type Temml = typeof import('temml').default;
 let temmlPromise: Promise<Temml> | undefined;
 
