@@ -279,6 +279,79 @@ async function benchShardLookups(label: string, files: Map<string, string | Uint
   }
 }
 
+/**
+ * The floor: how long Chrome takes to run the first line of a trivial
+ * extension page (and of one inside a web page's iframe), measured on a copy
+ * of the built extension with a one-line baseline page added.
+ */
+async function benchExtensionPageFloor() {
+  console.log(
+    '\n## Floor: Chrome loading a trivial extension page (copy of the build + baseline.html)',
+  );
+  const { cpSync } = await import('node:fs');
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM, EXTENSION_DIR } = await import('../test/helpers/browser');
+  const dir = mkdtempSync(join(tmpdir(), 'sidenotes-floor-'));
+  const ext = join(dir, 'ext');
+  cpSync(EXTENSION_DIR, ext, { recursive: true });
+  writeFileSync(
+    join(ext, 'baseline.html'),
+    '<!doctype html><meta charset="utf-8"><script src="baseline.js"></script>',
+  );
+  writeFileSync(join(ext, 'baseline.js'), "performance.mark('start');");
+  const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8')) as {
+    web_accessible_resources: Array<{ resources: string[] }>;
+  };
+  manifest.web_accessible_resources[0]!.resources.push('baseline.html');
+  writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+    ],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    const page = await context.newPage();
+    const asTab: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.goto(`chrome-extension://${id}/baseline.html`);
+      asTab.push(await page.evaluate(() => performance.getEntriesByName('start')[0]!.startTime));
+    }
+    console.log(
+      `trivial extension page, navigation start → its first script runs: ${fmt(asTab.slice(2))}`,
+    );
+    await context.route('https://arxiv.org/**', (r) =>
+      r.fulfill({ body: '<!doctype html><p>page</p>', contentType: 'text/html' }),
+    );
+    const inFrame: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.goto('https://arxiv.org/floor');
+      await page.evaluate((src) => {
+        const f = document.createElement('iframe');
+        f.src = src;
+        document.body.append(f);
+      }, `chrome-extension://${id}/baseline.html`);
+      const frame = await page.waitForEvent('framenavigated', (f) =>
+        f.url().includes('baseline.html'),
+      );
+      await frame.waitForLoadState();
+      inFrame.push(await frame.evaluate(() => performance.getEntriesByName('start')[0]!.startTime));
+    }
+    console.log(
+      `the same page in a web page's iframe, frame created → its first script runs: ${fmt(inFrame.slice(2))}`,
+    );
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function benchPopup() {
   console.log('\n## Popup open → first result, real Chromium (bundled index, query "lottery")');
   const { launch } = await import('../test/helpers/browser');
@@ -467,6 +540,7 @@ if (!process.argv.includes('--no-corpus')) {
   await benchShardLookups('arXiv corpus', files);
 }
 if (!process.argv.includes('--no-browser')) {
+  await benchExtensionPageFloor();
   await benchSidebarPaint();
   await benchPopup();
   await benchLibrary();
