@@ -1,0 +1,163 @@
+/**
+ * Every request Sidenotes makes to a remote source goes through here, so a
+ * slow, failing, huge or redirecting server is handled the same way
+ * everywhere: a time limit, a size limit, no following redirects off the
+ * permitted host, and 429/5xx reported with what to do next.
+ */
+export type NetErrorCode =
+  | 'offline'
+  | 'timeout'
+  | 'rate-limited'
+  | 'server'
+  | 'not-found'
+  | 'too-large'
+  | 'redirected'
+  | 'bad-data';
+
+export class NetError extends Error {
+  constructor(
+    readonly code: NetErrorCode,
+    message: string,
+    /** For 'rate-limited': when asking again is fine (epoch ms). */
+    readonly retryAt?: number,
+  ) {
+    super(message);
+    this.name = 'NetError';
+  }
+}
+
+export interface BoundedFetchOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  headers?: Record<string, string>;
+  /** Origins the response may come from after redirects (default: the request's). */
+  allowedOrigins?: readonly string[];
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface BoundedResponse {
+  status: number;
+  text: string;
+  etag: string | null;
+  url: string;
+}
+
+/** `Retry-After` in seconds or as an HTTP date → epoch ms; 60 s when absent or odd. */
+export function retryAt(header: string | null, now: number): number {
+  const seconds = Number(header);
+  if (header && Number.isFinite(seconds) && seconds >= 0)
+    return now + Math.min(seconds, 86_400) * 1000;
+  const date = header ? Date.parse(header) : NaN;
+  return Number.isNaN(date) ? now + 60_000 : Math.max(now, date);
+}
+
+async function readBounded(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes)
+    throw new NetError(
+      'too-large',
+      `The answer is larger than ${maxBytes.toLocaleString()} bytes.`,
+    );
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new NetError(
+        'too-large',
+        `The answer is larger than ${maxBytes.toLocaleString()} bytes.`,
+      );
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** GET with limits. 304 is an answer (conditional requests); other non-2xx are NetErrors. */
+export async function fetchBounded(
+  url: string,
+  options: BoundedFetchOptions = {},
+): Promise<BoundedResponse> {
+  const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const allowed = options.allowedOrigins ?? [new URL(url).origin];
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 10_000);
+  const host = new URL(url).host;
+  try {
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        headers: options.headers ?? {},
+        signal: controller.signal,
+        redirect: 'follow',
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (controller.signal.aborted)
+        throw new NetError('timeout', `${host} did not answer in time.`);
+      throw new NetError(
+        'offline',
+        `${host} could not be reached (${error instanceof Error ? error.message : 'network error'}).`,
+      );
+    }
+    const finalOrigin = new URL(response.url || url).origin;
+    if (!allowed.includes(finalOrigin)) {
+      await response.body?.cancel();
+      throw new NetError(
+        'redirected',
+        `${host} sent Sidenotes to another site (${finalOrigin}); it was not followed.`,
+      );
+    }
+    if (response.status === 429) {
+      await response.body?.cancel();
+      const at = retryAt(response.headers.get('retry-after'), now());
+      throw new NetError('rate-limited', `${host} asks to wait before the next request.`, at);
+    }
+    if (response.status === 404) {
+      await response.body?.cancel();
+      throw new NetError('not-found', `${host} has no such record.`);
+    }
+    if (response.status !== 304 && (response.status < 200 || response.status >= 300)) {
+      await response.body?.cancel();
+      throw new NetError('server', `${host} answered with an error (${response.status}).`);
+    }
+    const text =
+      response.status === 304
+        ? ''
+        : await readBounded(response, options.maxBytes ?? 5 * 1024 * 1024);
+    return {
+      status: response.status,
+      text,
+      etag: response.headers.get('etag'),
+      url: response.url || url,
+    };
+  } catch (error) {
+    if (error instanceof NetError) throw error;
+    if (controller.signal.aborted) throw new NetError('timeout', `${host} did not answer in time.`);
+    throw new NetError('offline', `${host} stopped answering midway.`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Parses JSON from a source, or says plainly that the source sent something else. */
+export function parseJsonFrom(host: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new NetError('bad-data', `${host} sent something that is not valid JSON.`);
+  }
+}
