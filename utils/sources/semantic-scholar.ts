@@ -1,0 +1,71 @@
+import { arxivKey } from '../detect/arxiv';
+import { keysForDoi, parseDoi } from '../detect/doi';
+import { NetError, parseJsonFrom } from '../net/fetch-bounded';
+import type { Summary } from '../summary';
+import { idOf, isObject, text, type LiveSource } from './types';
+
+const API = 'https://api.semanticscholar.org/graph/v1/paper/';
+const FIELDS = 'title,tldr,externalIds,authors,year,venue,url';
+
+/** Semantic Scholar's TLDRs: one machine-generated sentence per paper. */
+export const semanticScholar: LiveSource = {
+  info: {
+    id: 'semanticscholar',
+    name: 'Semantic Scholar',
+    url: 'https://www.semanticscholar.org',
+    licence: 'Semantic Scholar API licence',
+    kind: 'machine',
+  },
+  origins: ['https://api.semanticscholar.org/*'],
+  sends: 'the arXiv id, DOI or ACL id of the paper you open, to api.semanticscholar.org',
+  requestUrl(ref) {
+    const arxiv = idOf(ref.keys, 'arxiv');
+    const doi = idOf(ref.keys, 'doi');
+    const acl = idOf(ref.keys, 'acl');
+    const id = arxiv ? `arXiv:${arxiv}` : doi ? `DOI:${doi}` : acl ? `ACL:${acl}` : null;
+    return id ? `${API}${encodeURIComponent(id).replace('%3A', ':')}?fields=${FIELDS}` : null;
+  },
+  parse(body, ref) {
+    const data = parseJsonFrom('api.semanticscholar.org', body);
+    if (!isObject(data) || typeof data.paperId !== 'string') {
+      throw new NetError(
+        'bad-data',
+        'Semantic Scholar sent an answer Sidenotes does not understand.',
+      );
+    }
+    const tldr = isObject(data.tldr) ? text(data.tldr.text) : undefined;
+    if (!tldr) return [];
+    const ids = isObject(data.externalIds) ? data.externalIds : {};
+    const doi = typeof ids.DOI === 'string' ? parseDoi(ids.DOI) : null;
+    const keys = [
+      ...ref.keys,
+      ...(typeof ids.ArXiv === 'string' ? [arxivKey(ids.ArXiv)] : []),
+      ...(doi ? keysForDoi(doi) : []),
+    ];
+    const authors = Array.isArray(data.authors)
+      ? data.authors
+          .map((a) => (isObject(a) ? text(a.name) : undefined))
+          .filter((a): a is string => !!a)
+      : [];
+    const model = isObject(data.tldr) ? text(data.tldr.model) : undefined;
+    const summary: Summary = {
+      id: `semanticscholar:${data.paperId}`,
+      paperKeys: [...new Set(keys)],
+      paper: {
+        title: text(data.title) ?? 'Untitled',
+        authors,
+        ...(typeof data.year === 'number' ? { year: data.year } : {}),
+        ...(text(data.venue) ? { venue: text(data.venue)! } : {}),
+      },
+      body: tldr,
+      format: 'text',
+      label: `TLDR${model ? ` (${model})` : ''}`,
+      author: null,
+      date: null,
+      votes: null,
+      link: text(data.url) ?? `https://www.semanticscholar.org/paper/${data.paperId}`,
+      source: semanticScholar.info,
+    };
+    return [summary];
+  },
+};

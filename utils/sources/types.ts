@@ -1,0 +1,28 @@
+import type { PaperRef } from '../detect/paper-ref';
+import type { Summary, SummarySource as SourceInfo } from '../summary';
+
+/**
+ * A live source of summaries (issue 5): how to ask it about a paper and how
+ * to read its answer. Requests go through utils/net/fetch-bounded; parsing is
+ * pure, so each source is tested on recorded and broken answers.
+ */
+export interface LiveSource {
+  info: SourceInfo;
+  /** Origins it contacts: the optional host permissions it needs when enabled. */
+  origins: string[];
+  /** What leaves the browser, for the options page. */
+  sends: string;
+  /** The request for a paper, or null when this source cannot look it up. */
+  requestUrl(ref: Pick<PaperRef, 'keys'>): string | null;
+  /** The summaries in an answer; throws NetError('bad-data') on a malformed one. */
+  parse(text: string, ref: Pick<PaperRef, 'keys'>): Summary[];
+}
+
+export const idOf = (keys: readonly string[], kind: string): string | undefined =>
+  keys.find((k) => k.startsWith(`${kind}:`))?.slice(kind.length + 1);
+
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.trim() : undefined;
