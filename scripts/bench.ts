@@ -274,6 +274,38 @@ async function benchShardLookups(label: string, files: Map<string, string | Uint
       `cold (manifest loaded, read + verify + parse one shard): ${fmt(cold)}; shard reads per look-up ≤ ${maxReads}`,
     );
     console.log(`warm (shard in memory): ${fmt(warm)}`);
+
+    // The same index as a remote index over HTTP (serve:index on 127.0.0.1), cached in IndexedDB (fake-indexeddb in Node).
+    await import('../test/unit/library/helpers'); // installs fake-indexeddb's globals
+    const { serveIndex } = await import('./serve-index');
+    const { RemoteIndex, idbRemoteCache } = await import('../utils/lookup/remote-index');
+    const { openLibraryDb } = await import('../utils/library/schema');
+    const server = await serveIndex(dir, 0);
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+    try {
+      const cache = idbRemoteCache(await openLibraryDb({ name: `bench-remote-${Date.now()}` }));
+      // One RemoteIndex per worker life, as the extension keeps it: the manifest is parsed once.
+      const remote = new RemoteIndex(url, cache);
+      await remote.manifestText();
+      const remoteCold: number[] = [];
+      const remoteWarm: number[] = [];
+      for (const key of keys) {
+        let t = performance.now();
+        await lookupSummaries({ keys: [key] }, [{ name: 'r', reader: remote.reader() }]);
+        remoteCold.push(performance.now() - t);
+        t = performance.now();
+        await lookupSummaries({ keys: [key] }, [{ name: 'r', reader: remote.reader() }]);
+        remoteWarm.push(performance.now() - t);
+      }
+      console.log(
+        `remote index over HTTP, cold (fetch + verify + cache one shard): ${fmt(remoteCold)}`,
+      );
+      console.log(
+        `remote index, warm (new reader, shard from the cache — fake-indexeddb in Node, slower than Chrome's for large values): ${fmt(remoteWarm)}`,
+      );
+    } finally {
+      server.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

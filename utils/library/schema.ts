@@ -23,6 +23,16 @@ export interface LibrarySchema extends DBSchema {
   };
   drafts: { key: string; value: Draft };
   meta: { key: string; value: { key: string; value: unknown } };
+  remote: { key: string; value: CachedRemoteFile; indexes: { 'by-time': number } };
+}
+
+/** A file of a remote index, as last fetched (utils/lookup/remote-index.ts). */
+export interface CachedRemoteFile {
+  /** `<index url>|<path>` for the manifest, `<index url>|<path>|<sha256>` for shards. */
+  key: string;
+  text: string;
+  etag: string | null;
+  fetchedAt: number;
 }
 
 type Tx = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
@@ -55,6 +65,10 @@ export const MIGRATIONS: readonly Migration[] = [
       } as LibraryItem);
       cursor = await cursor.continue();
     }
+  },
+  // 3 (2026-11-26): cached files of remote indexes, oldest evicted first.
+  (db) => {
+    db.createObjectStore('remote', { keyPath: 'key' }).createIndex('by-time', 'fetchedAt');
   },
 ];
 

@@ -126,24 +126,25 @@ describe('migrations', () => {
       const name = `library-v${version}`;
       const old = await openLibraryDb({ name, version });
       const summary = makeSummary();
-      // Items as version 1 stored them: no tags, note, revision or kind.
+      // Items as that version stored them: version 1 had no tags, note, revision or kind.
       const v1Item = { id: summary.id, summary, savedAt: '2026-01-02T03:04:05.000Z' };
-      await (old as unknown as { put(store: string, v: unknown): Promise<unknown> }).put(
-        'items',
-        v1Item,
-      );
-      old.close();
-      const db = await openLibraryDb({ name });
-      expect(db.version).toBe(DB_VERSION);
-      const [item] = await allItems(db);
-      expect(item).toEqual({
+      const full = {
         ...v1Item,
         kind: 'saved',
         tags: [],
         note: '',
         revision: 1,
         updatedAt: v1Item.savedAt,
-      });
+      };
+      await (old as unknown as { put(store: string, v: unknown): Promise<unknown> }).put(
+        'items',
+        version === 1 ? v1Item : full,
+      );
+      old.close();
+      const db = await openLibraryDb({ name });
+      expect(db.version).toBe(DB_VERSION);
+      const [item] = await allItems(db);
+      expect(item).toEqual(full);
       await expect(updateItem(db, summary.id, 1, { tags: ['kept'] })).resolves.toMatchObject({
         tags: ['kept'],
       });

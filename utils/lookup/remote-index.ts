@@ -1,0 +1,171 @@
+import { sha256Hex, type Manifest } from '../index-format/format';
+import { IndexFormatError, validateManifest } from '../index-format/validate';
+import type { CachedRemoteFile, LibraryDb } from '../library/schema';
+import { fetchBounded, NetError, type BoundedFetchOptions } from '../net/fetch-bounded';
+import { IndexReader } from './index-reader';
+
+/** Where a remote index's files are kept between visits (IndexedDB in the extension). */
+export interface RemoteCache {
+  get(key: string): Promise<CachedRemoteFile | undefined>;
+  put(file: CachedRemoteFile): Promise<void>;
+}
+
+export interface RemoteIndexOptions extends Pick<BoundedFetchOptions, 'fetch' | 'timeoutMs'> {
+  /** Re-check the manifest (conditionally, with its ETag) when the copy is older than this. */
+  manifestMaxAgeMs?: number;
+  now?: () => number;
+}
+
+export interface RemoteStatus {
+  /** The last answer came from the cache because the host could not be reached. */
+  offline: boolean;
+  lastSync: number | null;
+  message: string | null;
+}
+
+const MAX_MANIFEST_BYTES = 20 * 1024 * 1024;
+const MAX_SHARD_BYTES = 20 * 1024 * 1024;
+
+/**
+ * An index in the Sidenotes format on any static host: the manifest synced
+ * with conditional requests, shards fetched when a look-up needs them,
+ * checked against the manifest's SHA-256 and cached, so it keeps working
+ * offline. A tampered or cut-off shard is refused and the cached copy kept.
+ */
+export class RemoteIndex {
+  readonly status: RemoteStatus = { offline: false, lastSync: null, message: null };
+  private manifest: Manifest | undefined;
+  private readonly base: string;
+
+  constructor(
+    url: string,
+    private readonly cache: RemoteCache,
+    private readonly options: RemoteIndexOptions = {},
+  ) {
+    this.base = url.endsWith('/') ? url : `${url}/`;
+  }
+
+  private get now() {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private fetchFile(path: string, maxBytes: number, headers: Record<string, string> = {}) {
+    return fetchBounded(new URL(path, this.base).href, {
+      maxBytes,
+      headers,
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+    });
+  }
+
+  /** The manifest: cached while fresh, else re-validated; the cached copy when offline. */
+  async manifestText(): Promise<string> {
+    const key = `${this.base}|manifest.json`;
+    const cached = await this.cache.get(key);
+    if (cached && this.now - cached.fetchedAt < (this.options.manifestMaxAgeMs ?? 3_600_000)) {
+      this.manifest ??= validateManifest(JSON.parse(cached.text));
+      return cached.text;
+    }
+    try {
+      const answer = await this.fetchFile(
+        'manifest.json',
+        MAX_MANIFEST_BYTES,
+        cached?.etag ? { 'If-None-Match': cached.etag } : {},
+      );
+      const text = answer.status === 304 && cached ? cached.text : answer.text;
+      let manifest: Manifest;
+      try {
+        manifest = validateManifest(JSON.parse(text));
+      } catch (error) {
+        // A broken or too-new manifest never replaces the one that worked.
+        throw error instanceof IndexFormatError
+          ? error
+          : new IndexFormatError('The remote index manifest is not valid JSON.');
+      }
+      await this.cache.put({
+        key,
+        text,
+        etag: answer.etag ?? cached?.etag ?? null,
+        fetchedAt: this.now,
+      });
+      Object.assign(this.status, { offline: false, lastSync: this.now, message: null });
+      this.manifest = manifest;
+      return text;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (
+        cached &&
+        error instanceof NetError &&
+        ['offline', 'timeout', 'server', 'rate-limited'].includes(error.code)
+      ) {
+        Object.assign(this.status, {
+          offline: true,
+          message: `${message} Showing the copy from ${new Date(cached.fetchedAt).toLocaleString()}.`,
+        });
+        this.manifest ??= validateManifest(JSON.parse(cached.text));
+        return cached.text;
+      }
+      this.status.message = message;
+      throw error;
+    }
+  }
+
+  /** A file for the index reader: the manifest, or a shard (cached by its checksum). */
+  async read(path: string): Promise<string> {
+    if (path === 'manifest.json') return this.manifestText();
+    const manifest = this.manifest ?? validateManifest(JSON.parse(await this.manifestText()));
+    const id = /^shards\/([0-9a-z]+)\.json$/.exec(path)?.[1];
+    const info = id ? manifest.shards[id] : undefined;
+    if (!info) throw new IndexFormatError(`The remote index has no file ${path}.`);
+    const key = `${this.base}|${path}|${info.sha256}`;
+    const cached = await this.cache.get(key);
+    if (cached) return cached.text;
+    const { text } = await this.fetchFile(path, MAX_SHARD_BYTES);
+    if ((await sha256Hex(text)) !== info.sha256) {
+      throw new IndexFormatError(
+        `The remote index's ${path} does not match its checksum; it was changed or cut short, and was not used.`,
+      );
+    }
+    await this.cache.put({ key, text, etag: null, fetchedAt: this.now });
+    return text;
+  }
+
+  /** A reader for look-ups (one per look-up session: it keeps the manifest it started with). */
+  reader(): IndexReader {
+    return new IndexReader((path) => this.read(path));
+  }
+
+  /** Fetches every shard not cached yet, for reading offline; reports progress. */
+  async syncAll(
+    onProgress: (done: number, total: number) => void = () => undefined,
+  ): Promise<void> {
+    const manifest = validateManifest(JSON.parse(await this.manifestText()));
+    const files = Object.values(manifest.shards).map((s) => s.file);
+    let done = 0;
+    for (const file of files) {
+      await this.read(file);
+      onProgress(++done, files.length);
+    }
+  }
+}
+
+/** The IndexedDB cache: bounded, oldest files evicted first. */
+export function idbRemoteCache(db: LibraryDb, maxFiles = 20_000): RemoteCache {
+  return {
+    get: (key) => db.get('remote', key),
+    async put(file) {
+      const tx = db.transaction('remote', 'readwrite');
+      await tx.store.put(file);
+      let excess = (await tx.store.count()) - maxFiles;
+      let cursor = excess > 0 ? await tx.store.index('by-time').openCursor() : null;
+      while (cursor && excess > 0) {
+        if (cursor.value.key !== file.key) {
+          await cursor.delete();
+          excess--;
+        }
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+    },
+  };
+}
