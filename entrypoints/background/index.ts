@@ -164,7 +164,9 @@ export default defineBackground(() => {
   });
 
   // Select text anywhere → "Search summaries for …" opens the search with it.
-  browser.runtime.onInstalled.addListener(() => {
+  // Menus persist across updates, and onInstalled fires again on each: start clean.
+  browser.runtime.onInstalled.addListener(async () => {
+    await browser.contextMenus.removeAll();
     browser.contextMenus.create({
       id: SEARCH_SELECTION_MENU,
       title: 'Search summaries for “%s”',
