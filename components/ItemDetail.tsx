@@ -1,3 +1,4 @@
+import { errorMessage } from '@/utils/guards';
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryItem } from '@/utils/library/types';
 import { SummaryCard } from './SummaryCard';
@@ -29,7 +30,7 @@ export function ItemDetail({ item, onSave, onRemove }: ItemDetailProps) {
           setStatus('Saving…');
           onSave({ tags: tags.split(','), note }).then(
             () => setStatus('Saved.'),
-            (err: unknown) => setStatus(err instanceof Error ? err.message : String(err)),
+            (err: unknown) => setStatus(errorMessage(err)),
           );
         }}
       >

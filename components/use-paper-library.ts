@@ -1,3 +1,4 @@
+import { errorMessage } from '@/utils/guards';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PaperRef } from '@/utils/detect/paper-ref';
 import { onLibraryChange } from '@/utils/library/client';
@@ -16,8 +17,6 @@ export interface PaperLibrary {
   deleteOwn(): Promise<void>;
   keepDraft(body: string): void;
 }
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The library's view of one paper: which summaries are saved, the user's
@@ -44,7 +43,7 @@ export function usePaperLibrary(
       setOwn(state.own ?? undefined);
       setDraft(state.draft ?? undefined);
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     }
   }, [paperKey, idList]);
 
@@ -60,7 +59,7 @@ export function usePaperLibrary(
       await refresh();
       return true;
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
       return false;
     }
   };
@@ -90,7 +89,7 @@ export function usePaperLibrary(
     keepDraft(body) {
       if (paperKey)
         sendToBackground('library:draft', { paperKey, body }).catch((e: unknown) =>
-          setError(message(e)),
+          setError(errorMessage(e)),
         );
     },
   };

@@ -1,3 +1,4 @@
+import { errorMessage } from '@/utils/guards';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Runtime } from '@/utils/browser';
 import type { PaperRef } from '@/utils/detect/paper-ref';
@@ -143,7 +144,7 @@ export default defineBackground(() => {
           error.message,
         );
       console.error(`Sidenotes: ${type} failed`, error);
-      return fail('bug', error instanceof Error ? error.message : String(error));
+      return fail('bug', errorMessage(error));
     });
   });
 

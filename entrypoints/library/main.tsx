@@ -1,3 +1,4 @@
+import { errorMessage } from '@/utils/guards';
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ImportPreviewView } from '@/components/ImportPreviewView';
@@ -37,8 +38,6 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 function LibraryPage() {
   const [items, setItems] = useState<LibraryItem[] | null>(null);
   const [filter, setFilter] = useState<LibraryFilter>({
@@ -58,7 +57,7 @@ function LibraryPage() {
       setItems(await allItems(db));
       setLastExport(await getMeta<string>(db, LAST_EXPORT));
     } catch (e) {
-      setNotice({ text: message(e), error: true });
+      setNotice({ text: errorMessage(e), error: true });
     }
   };
   useEffect(() => {
@@ -94,7 +93,7 @@ function LibraryPage() {
       setNotice({ text: done, error: false });
       announceLibraryChange();
     } catch (e) {
-      setNotice({ text: message(e), error: true });
+      setNotice({ text: errorMessage(e), error: true });
       await reload(); // show the library as it really is
       throw e;
     }
@@ -123,7 +122,7 @@ function LibraryPage() {
       setNotice(null);
     } catch (e) {
       setPreview(null);
-      setNotice({ text: message(e), error: true });
+      setNotice({ text: errorMessage(e), error: true });
     }
   };
 

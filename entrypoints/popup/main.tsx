@@ -1,3 +1,4 @@
+import { errorMessage } from '@/utils/guards';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { CurrentPaper } from '@/components/CurrentPaper';
@@ -30,9 +31,7 @@ function Popup() {
   const [saved, setSaved] = useState<{ items: LibraryItem[]; total: number } | null>(null);
 
   useEffect(() => {
-    loadBundledSearch().then(setEngine, (e: unknown) =>
-      setLoadError(e instanceof Error ? e.message : String(e)),
-    );
+    loadBundledSearch().then(setEngine, (e: unknown) => setLoadError(errorMessage(e)));
     sendToBackground('view:get-active-state', followWindow ? { windowId: followWindow } : {}).then(
       setState,
       (e: unknown) => console.warn('Sidenotes:', e),

@@ -1,3 +1,4 @@
+import { errorMessage } from '@/utils/guards';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { PaperSidebar } from '@/components/PaperSidebar';
@@ -23,7 +24,7 @@ function App() {
       (error: unknown) =>
         setLoad({
           status: 'failed',
-          message: error instanceof Error ? error.message : String(error),
+          message: errorMessage(error),
         }),
     );
     const onKey = (e: KeyboardEvent) => {

@@ -1,3 +1,4 @@
+import { errorMessage } from '@/utils/guards';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SearchView } from '@/components/SearchView';
@@ -31,7 +32,7 @@ function SidePanel() {
           setState(s);
           setError(null);
         },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(errorMessage(e)),
       );
     const onActivated = (info: { windowId: number }) => {
       if (info.windowId === windowId) void refresh();

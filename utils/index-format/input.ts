@@ -4,6 +4,7 @@ import { keysForDoi, parseDoi } from '../detect/doi';
 import { openreviewKey } from '../detect/openreview';
 import { orderKeys } from '../detect/paper-ref';
 import type { PaperMeta, Summary, SummarySource } from '../summary';
+import { isObject } from '../guards';
 
 /**
  * One line of builder input: a `paper` and a `summary`, in the shape of
@@ -31,8 +32,6 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const optString = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() ? v.trim() : undefined;
 

@@ -1,12 +1,10 @@
 import { INDEX_FORMAT_VERSION, type Manifest, type Shard } from './format';
+import { isObject } from '../guards';
 
 /** Thrown when index files are not what the format says; `message` is for people. */
 export class IndexFormatError extends Error {
   override name = 'IndexFormatError';
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function validateManifest(value: unknown): Manifest {
   if (!isObject(value)) throw new IndexFormatError('The index manifest is not a JSON object.');

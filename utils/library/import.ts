@@ -2,6 +2,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { asLibraryError, normalizeTags, writeAction } from './library';
 import type { LibraryDb } from './schema';
 import { LibraryError, type LibraryItem } from './types';
+import { errorMessage, isObject } from '../guards';
 
 /** Limits that keep a hostile file from filling the disk or the page. */
 const MAX_FILE_CHARS = 200 * 1024 * 1024;
@@ -26,8 +27,6 @@ export interface ImportPreview extends ParsedImport {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function str(value: unknown, field: string, max = MAX_FIELD_CHARS, optional = false): string {
   if (optional && (value === undefined || value === null)) return '';
@@ -166,7 +165,7 @@ export function parseImport(text: string): ParsedImport {
     } catch (error) {
       invalid.push({
         entry: i + 1,
-        reason: error instanceof Error ? error.message : String(error),
+        reason: errorMessage(error),
       });
     }
   });

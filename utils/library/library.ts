@@ -3,6 +3,7 @@ import type { Summary } from '../summary';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { LibraryDb, LibrarySchema } from './schema';
 import { LibraryError, OWN_SOURCE, type Draft, type LibraryItem } from './types';
+import { errorMessage } from '../guards';
 
 const now = () => new Date().toISOString();
 
@@ -23,10 +24,7 @@ export function asLibraryError(error: unknown): LibraryError {
   ) {
     return new LibraryError('bug', 'The change was interrupted and not saved. Try again.');
   }
-  return new LibraryError(
-    'bug',
-    `The library could not be changed: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  return new LibraryError('bug', `The library could not be changed: ${errorMessage(error)}`);
 }
 
 async function guarded<T>(action: () => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import {
   type ShardEntry,
 } from '../index-format/format';
 import { IndexFormatError, validateManifest, validateShard } from '../index-format/validate';
+import { isObject } from '../guards';
 
 /** Where an index's files come from: the extension package, a remote host, a test folder. */
 export type ReadIndexFile = (path: string) => Promise<string>;
@@ -17,9 +18,6 @@ export interface IndexReaderOptions {
   /** Parsed shards kept in memory; a waking worker re-reads only what it needs. */
   maxCachedShards?: number;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keeps only well-formed summaries of an entry; an index is data from elsewhere. */
 function checkedEntry(raw: unknown): PaperEntry | undefined {

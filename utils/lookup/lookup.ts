@@ -3,6 +3,7 @@ import type { PaperEntry } from '../index-format/format';
 import { toSummaries } from '../index-format/format';
 import { sortSummaries, type Summary } from '../summary';
 import type { IndexReader } from './index-reader';
+import { errorMessage } from '../guards';
 
 const kindOf = (key: string): string => key.slice(0, key.indexOf(':'));
 
@@ -48,7 +49,7 @@ export async function lookupSummaries(
       } catch (error) {
         errors.push({
           source: name,
-          message: error instanceof Error ? error.message : String(error),
+          message: errorMessage(error),
         });
       }
     }),

@@ -3,6 +3,7 @@ import { IndexFormatError, validateManifest } from '../index-format/validate';
 import type { CachedRemoteFile, LibraryDb } from '../library/schema';
 import { fetchBounded, NetError, type BoundedFetchOptions } from '../net/fetch-bounded';
 import { IndexReader } from './index-reader';
+import { errorMessage } from '../guards';
 
 /** Where a remote index's files are kept between visits (IndexedDB in the extension). */
 export interface RemoteCache {
@@ -92,7 +93,7 @@ export class RemoteIndex {
       this.manifest = manifest;
       return text;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       if (
         cached &&
         error instanceof NetError &&

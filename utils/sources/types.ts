@@ -1,5 +1,6 @@
 import type { PaperRef } from '../detect/paper-ref';
 import type { Summary, SummarySource as SourceInfo } from '../summary';
+import { isObject } from '../guards';
 
 /**
  * A live source of summaries (issue 5): how to ask it about a paper and how
@@ -18,11 +19,10 @@ export interface LiveSource {
   parse(text: string, ref: Pick<PaperRef, 'keys'>): Summary[];
 }
 
+export { isObject };
+
 export const idOf = (keys: readonly string[], kind: string): string | undefined =>
   keys.find((k) => k.startsWith(`${kind}:`))?.slice(kind.length + 1);
-
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const text = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() ? v.trim() : undefined;
