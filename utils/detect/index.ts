@@ -3,7 +3,7 @@ import { matchArxivUrl } from './arxiv';
 import { matchDoiUrl } from './doi';
 import { readPageMeta } from './meta';
 import { matchOpenReviewUrl } from './openreview';
-import { orderKeys, type PaperRef, type UrlMatch } from './paper-ref';
+import { keysAgree, orderKeys, type PaperRef, type UrlMatch } from './paper-ref';
 import { titleKey } from './title';
 
 export type { PaperRef } from './paper-ref';
@@ -18,14 +18,6 @@ const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
     return keys ? { keys } : null;
   },
 ];
-
-const kindOf = (key: string): string => key.slice(0, key.indexOf(':'));
-
-function metaAgrees(urlKeys: readonly string[], metaKeys: readonly string[]): boolean {
-  return metaKeys.every(
-    (key) => urlKeys.includes(key) || !urlKeys.some((k) => kindOf(k) === kindOf(key)),
-  );
-}
 
 export function detectFromUrl(url: URL): UrlMatch | null {
   for (const detect of URL_DETECTORS) {
@@ -53,7 +45,7 @@ export function detectPaper(href: string, doc?: ParentNode): PaperRef | null {
   let meta = doc ? readPageMeta(doc) : null;
   // Metadata naming another paper of the same kind than the URL (a stale
   // single-page-app head, a mirror's own record) describes something else.
-  if (fromUrl && meta && !metaAgrees(fromUrl.keys, meta.keys)) meta = null;
+  if (fromUrl && meta && !keysAgree(fromUrl.keys, meta.keys)) meta = null;
   if (!fromUrl && !meta?.isArticle && !meta?.keys.length) return null;
 
   const keys = [...(fromUrl?.keys ?? []), ...(meta?.keys ?? [])];

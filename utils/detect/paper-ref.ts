@@ -30,3 +30,18 @@ function keyRank(key: string): number {
 export function orderKeys(keys: readonly string[]): string[] {
   return [...new Set(keys)].sort((a, b) => keyRank(a) - keyRank(b));
 }
+
+const kindOf = (key: string): string => key.slice(0, key.indexOf(':'));
+
+/**
+ * Whether `candidate` keys can name the same paper as `known` ones: each of
+ * its ids is either one of the known ids or of a kind not known at all.
+ * Titles never disagree. (Metadata naming another arXiv id than the URL,
+ * or a same-titled paper with another arXiv id, is another paper.)
+ */
+export function keysAgree(known: readonly string[], candidate: readonly string[]): boolean {
+  const ids = known.filter((k) => !k.startsWith('title:'));
+  return candidate.every(
+    (k) => k.startsWith('title:') || ids.includes(k) || !ids.some((id) => kindOf(id) === kindOf(k)),
+  );
+}

@@ -1,24 +1,8 @@
-import type { PaperRef } from '../detect/paper-ref';
-import type { PaperEntry } from '../index-format/format';
+import { keysAgree, type PaperRef } from '../detect/paper-ref';
 import { toSummaries } from '../index-format/format';
 import { sortSummaries, type Summary } from '../summary';
 import type { IndexReader } from './index-reader';
 import { errorMessage } from '../guards';
-
-const kindOf = (key: string): string => key.slice(0, key.indexOf(':'));
-
-/**
- * A paper found by title belongs to the page unless it carries an id of the
- * same kind as one of the page's ids with another value: two arXiv papers
- * may share a title, and they are not the same paper.
- */
-function titleMatchFits(entry: PaperEntry, pageKeys: readonly string[]): boolean {
-  const idKeys = pageKeys.filter((k) => !k.startsWith('title:'));
-  return entry.keys.every(
-    (k) =>
-      k.startsWith('title:') || idKeys.includes(k) || !idKeys.some((p) => kindOf(p) === kindOf(k)),
-  );
-}
 
 export interface LookupResult {
   summaries: Summary[];
@@ -42,7 +26,8 @@ export async function lookupSummaries(
       try {
         for (const key of ref.keys) {
           for (const entry of await reader.papers(key)) {
-            if (key.startsWith('title:') && !titleMatchFits(entry, ref.keys)) continue;
+            // Two papers may share a title; one with another id of a known kind is another paper.
+            if (key.startsWith('title:') && !keysAgree(ref.keys, entry.keys)) continue;
             for (const summary of toSummaries(entry)) byId.set(summary.id, summary);
           }
         }
