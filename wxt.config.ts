@@ -2,7 +2,18 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PAPER_ORIGINS } from './utils/detect/sites';
 
+const E2E_HOSTS = [
+  'http://127.0.0.1/*',
+  'https://www.shortscience.org/*',
+  'https://api2.openreview.net/*',
+  'https://api.openreview.net/*',
+  'https://api.semanticscholar.org/*',
+  'https://huggingface.co/*',
+];
+
 export default defineConfig({
+  // The end-to-end build (with E2E_HOSTS granted) never overwrites the real one.
+  ...(process.env.SIDENOTES_E2E ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' } : {}),
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
@@ -18,7 +29,13 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    options_ui: { page: 'library.html', open_in_tab: true },
+    options_ui: { page: 'options.html', open_in_tab: true },
+    // Remote sources are off by default; each asks for its host when the
+    // user turns it on (a remote index: its own host, https or localhost).
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // End-to-end test builds only: headless Chromium cannot answer a
+    // permission prompt, so the hosts the tests stand in for are granted.
+    ...(process.env.SIDENOTES_E2E ? { host_permissions: E2E_HOSTS } : {}),
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: PAPER_ORIGINS }],
     commands: {
       'toggle-sidebar': {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SearchEngine } from '@/utils/search/engine';
+import type { SearchSet } from '@/utils/search/search-set';
 import type { SearchDoc } from '@/utils/search/format';
 import { snippetAround } from '@/utils/search/highlight';
 import { shortScienceSearchUrl } from '@/utils/links';
@@ -7,7 +7,7 @@ import { Highlighted } from './Highlighted';
 
 export interface SearchViewProps {
   /** null while the index loads. */
-  engine: SearchEngine | null;
+  engine: SearchSet | null;
   loadError?: string | null;
   initialQuery?: string;
   autoFocus?: boolean;
@@ -98,7 +98,7 @@ export function SearchView({
     }
   };
 
-  const count = engine?.data.header.nDocs ?? 0;
+  const count = engine?.papers ?? 0;
   return (
     <section class="search" aria-label="Search every summary">
       <div class="search-bar">
@@ -167,7 +167,7 @@ export function SearchView({
       ) : null}
       <ul id="search-results" ref={list} class="results" role="listbox" aria-label="Results">
         {results &&
-          hits.map(({ doc }, i) => (
+          hits.map(({ doc, sources }, i) => (
             <li
               key={doc.key}
               id={`result-${i}`}
@@ -194,10 +194,7 @@ export function SearchView({
                   </>
                 )}
                 {doc.year && <>{doc.year} · </>}
-                {engine!.sources
-                  .filter((_, b) => doc.sourceMask & (1 << b))
-                  .map((s) => s.name)
-                  .join(', ')}
+                {sources.map((s) => s.name).join(', ')}
                 {' · '}
                 {doc.summaries} summar{doc.summaries === 1 ? 'y' : 'ies'}
                 {!(doc.kindMask & 1) && <span class="kind kind-machine">machine-generated</span>}

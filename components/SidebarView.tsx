@@ -5,11 +5,17 @@ import type { Summary } from '@/utils/summary';
 import { OwnSummaryEditor } from './OwnSummaryEditor';
 import { SummaryCard } from './SummaryCard';
 import type { PaperLibrary } from './use-paper-library';
+import type { SourceProgress } from './use-source-answers';
 
 export interface SidebarViewProps {
   paper: PaperRef | null;
   summaries: Summary[];
   errors: Array<{ source: string; message: string }>;
+  /** Remote sources: asking, answered, failed (with Retry). */
+  sources?: SourceProgress[];
+  onRetry?: (sourceId: string) => void;
+  /** Summary id → the remote index it came through. */
+  via?: ReadonlyMap<string, string>;
   images: boolean;
   /** The user's library for this paper; without it, no Save and no own summary. */
   library?: PaperLibrary;
@@ -20,6 +26,9 @@ export function SidebarView({
   paper,
   summaries: found,
   errors,
+  sources = [],
+  onRetry,
+  via,
   images,
   library,
 }: SidebarViewProps) {
@@ -62,6 +71,10 @@ export function SidebarView({
     </button>
   );
   const idKey = paper.keys.find((k) => !k.startsWith('title:'));
+  const asking = sources.some((s) => s.status === 'asking');
+  const sourceStatus = sources.length > 0 && (
+    <SourceStatusList sources={sources} {...(onRetry ? { onRetry } : {})} />
+  );
   return (
     <main class="sidebar">
       <header class="paper">
@@ -89,6 +102,7 @@ export function SidebarView({
                 key={s.id}
                 summary={s}
                 images={images}
+                {...(via?.has(s.id) ? { via: via.get(s.id)! } : {})}
                 {...(library
                   ? {
                       saved: library.saved.has(s.id),
@@ -98,9 +112,13 @@ export function SidebarView({
               />
             ),
           )}
+          {sourceStatus}
         </section>
+      ) : asking ? (
+        <section aria-busy="true">{sourceStatus}</section>
       ) : (
         <section class="empty" data-testid="empty-state">
+          {sourceStatus}
           <p>No summaries of this paper yet.</p>
           {writeOwn && <p>{writeOwn}</p>}
           <p>
@@ -131,5 +149,52 @@ export function SidebarView({
         </footer>
       )}
     </main>
+  );
+}
+
+/** Where each remote source stands: asking, its note, or "did not answer" with Retry. */
+function SourceStatusList({
+  sources,
+  onRetry,
+}: {
+  sources: SourceProgress[];
+  onRetry?: (id: string) => void;
+}) {
+  const shown = sources.filter((s) => s.status === 'asking' || s.answer.note);
+  if (!shown.length) return null;
+  return (
+    <ul class="source-status" aria-live="polite">
+      {shown.map((s) =>
+        s.status === 'asking' ? (
+          <li key={s.id} data-testid="source-status" data-source={s.id} data-status="asking">
+            Asking {s.name}…
+          </li>
+        ) : (
+          <li
+            key={s.id}
+            data-testid="source-status"
+            data-source={s.id}
+            data-status={s.answer.failed ? 'failed' : 'note'}
+            class={s.answer.failed ? 'source-failed' : ''}
+          >
+            {s.answer.note?.startsWith(s.name) ? '' : `${s.name}: `}
+            {s.answer.note}
+            {s.answer.failed && onRetry && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="link-button"
+                  onClick={() => onRetry(s.id)}
+                  data-testid="retry-source"
+                >
+                  Retry
+                </button>
+              </>
+            )}
+          </li>
+        ),
+      )}
+    </ul>
   );
 }

@@ -21,10 +21,19 @@ export interface SummaryCardProps {
   onToggleSave?: () => void;
   /** For the user's own summary: edit instead of save. */
   onEdit?: () => void;
+  /** The remote index that brought this summary, if any. */
+  via?: string;
 }
 
 /** One summary: who wrote it, where from, its licence, and the rendered body. */
-export function SummaryCard({ summary, images, saved, onToggleSave, onEdit }: SummaryCardProps) {
+export function SummaryCard({
+  summary,
+  images,
+  saved,
+  onToggleSave,
+  onEdit,
+  via,
+}: SummaryCardProps) {
   const long = summary.body.length > LONG_BODY_CHARS;
   const [expanded, setExpanded] = useState(!long);
   const rendered = useRenderedHtml(summary.body, summary.format, { images });
@@ -49,6 +58,7 @@ export function SummaryCard({ summary, images, saved, onToggleSave, onEdit }: Su
         by {summary.author ?? 'anonymous'}
         {date && <> · {date}</>}
         {summary.votes !== null && <> · {summary.votes} votes</>}
+        {via && <> · via {via}</>}
       </p>
       {rendered.status === 'done' ? (
         <div

@@ -3,7 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Runtime } from '@/utils/browser';
 import type { PaperRef } from '@/utils/detect/paper-ref';
 import { IndexReader } from '@/utils/lookup/index-reader';
-import { lookupSummaries } from '@/utils/lookup/lookup';
+import { lookupSummaries, type LookupResult } from '@/utils/lookup/lookup';
+import { mergeSummaries } from '@/utils/sources/merge';
+import type { Summary } from '@/utils/summary';
+import { remoteSources } from './remote-sources';
 import { sendToTab } from '@/utils/messaging/client';
 import {
   fail,
@@ -12,7 +15,7 @@ import {
   type SidebarState,
   type ToBackground,
 } from '@/utils/messaging/protocol';
-import { isPaperRef } from '@/utils/messaging/validate';
+import { isPaperKeys, isPaperRef } from '@/utils/messaging/validate';
 import { LibraryError } from '@/utils/library/types';
 import { libraryHandlers } from './library-handlers';
 import { searchPagePath } from '@/utils/search/search-page';
@@ -44,7 +47,36 @@ async function readBundledFile(path: string): Promise<string> {
 export default defineBackground(() => {
   // Created per worker start; parsed shards live only as long as the worker.
   const bundled = { name: 'Bundled summaries', reader: new IndexReader(readBundledFile) };
-  const lookup = (ref: Pick<PaperRef, 'keys'>) => lookupSummaries(ref, [bundled]);
+  const remote = remoteSources();
+  /** What is known without asking anyone: the bundled index and the synced ShortScience feed. */
+  async function lookup(ref: Pick<PaperRef, 'keys'>): Promise<LookupResult> {
+    const [local, feed] = await Promise.all([
+      lookupSummaries(ref, [bundled]),
+      remote.feedSummaries(ref).catch(() => []),
+    ]);
+    return { ...local, summaries: mergeSummaries(local.summaries, feed) };
+  }
+  async function stateFor(tabId: number, ref: PaperRef | undefined): Promise<SidebarState> {
+    if (!ref) return { tabId, paper: null, summaries: [], errors: [], sources: [] };
+    const [found, sources] = await Promise.all([lookup(ref), remote.plan(ref)]);
+    return { tabId, paper: ref, ...found, sources };
+  }
+
+  /** Once remote sources have answered, the badge and the page's tab show the full count. */
+  async function countRemote(tabId: number, ref: PaperRef, local: Summary[]) {
+    const planned = await remote.plan(ref);
+    if (!planned.length) return;
+    const answers = await Promise.all(planned.map((p) => remote.ask(ref, p.id)));
+    const count = mergeSummaries(local, ...answers.map((a) => a.summaries)).length;
+    const state = tabs.get(tabId);
+    if (count === local.length || !state || state.ref.keys[0] !== ref.keys[0]) return;
+    state.count = count;
+    await Promise.all([
+      browser.storage.session.set({ [tabKey(tabId)]: state }),
+      setBadge(tabId, count),
+      sendToTab(tabId, 'tab:set-count', { paperKey: ref.keys[0]!, count }),
+    ]);
+  }
   // Tab states in memory while the worker lives; storage.session after a restart.
   const tabs = new Map<number, TabState>();
   async function tabState(tabId: number): Promise<TabState | undefined> {
@@ -76,13 +108,17 @@ export default defineBackground(() => {
       const { summaries } = await lookup(ref);
       const state: TabState = { ref, count: summaries.length };
       tabs.set(tabId, state);
-      // Answer first: the sidebar waits on this, the badge and the session copy need not.
+      // Answer first: the sidebar waits on this; the badge, the session copy
+      // and remote sources need not.
       void Promise.all([
         browser.storage.session.set({ [tabKey(tabId)]: state }),
         setBadge(tabId, summaries.length),
-      ]).catch((error: unknown) =>
-        console.error('Sidenotes: could not record the tab state', error),
-      );
+      ])
+        .then(() => countRemote(tabId, ref, summaries))
+        .catch((error: unknown) => console.error('Sidenotes: could not update the tab', error));
+      void remote
+        .syncFeedIfDue()
+        .catch((error: unknown) => console.warn('Sidenotes: ShortScience feed', error));
       return ok({ count: summaries.length });
     },
 
@@ -100,10 +136,7 @@ export default defineBackground(() => {
       const tabId = sender.tab?.id;
       if (!fromExtensionPage(sender) || tabId === undefined)
         return fail('bad-request', 'Not from the sidebar.');
-      const stored = await tabState(tabId);
-      const state: SidebarState = { tabId, paper: stored?.ref ?? null, summaries: [], errors: [] };
-      if (stored) Object.assign(state, await lookup(stored.ref));
-      return ok(state);
+      return ok(await stateFor(tabId, (await tabState(tabId))?.ref));
     },
 
     async 'view:get-active-state'(payload, sender) {
@@ -116,9 +149,20 @@ export default defineBackground(() => {
       );
       const tabId = tab?.id ?? -1;
       const stored = tabId === -1 ? undefined : await tabState(tabId);
-      const state: SidebarState = { tabId, paper: stored?.ref ?? null, summaries: [], errors: [] };
-      if (stored) Object.assign(state, await lookup(stored.ref));
-      return ok(state);
+      return ok(await stateFor(tabId, stored?.ref));
+    },
+
+    async 'view:ask-source'(payload, sender) {
+      if (!fromExtensionPage(sender)) return fail('bad-request', 'Not from an extension page.');
+      const { keys, sourceId, force } = (payload ?? {}) as Record<string, unknown>;
+      if (
+        !isPaperKeys(keys) ||
+        typeof sourceId !== 'string' ||
+        sourceId.length > 2100 ||
+        (force !== undefined && typeof force !== 'boolean')
+      )
+        return fail('bad-request', 'Malformed source request.');
+      return ok(await remote.ask({ keys }, sourceId, force ?? false));
     },
 
     ...libraryHandlers(fromExtensionPage),

@@ -22,6 +22,7 @@ import {
   type LibraryFilter,
   type LibrarySort,
 } from '@/utils/library/view';
+import { browser } from '@/utils/browser';
 import '@/components/styles.css';
 
 const ROW_HEIGHT_PX = 76;
@@ -132,7 +133,12 @@ function LibraryPage() {
   return (
     <div class="library-page">
       <header class="library-head">
-        <h1 class="app-name">Your Sidenotes library</h1>
+        <div class="app-head">
+          <h1 class="app-name">Your Sidenotes library</h1>
+          <nav class="app-links">
+            <a href={browser.runtime.getURL('/options.html')}>Sources</a>
+          </nav>
+        </div>
         <p class="hint" data-testid="library-count">
           {items.length} item{items.length === 1 ? '' : 's'}
           {filter.query || filter.tag || filter.sourceId ? ` · ${shown.length} shown` : ''}

@@ -43,10 +43,14 @@ export default defineContentScript({
 
     // Answered synchronously with sendResponse, which every browser supports.
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      const type = (message as { type?: unknown } | null)?.type;
+      const { type, payload } = (message ?? {}) as { type?: unknown; payload?: unknown };
       if (type === 'tab:toggle-sidebar') host?.toggle(true);
       else if (type === 'tab:collapse-sidebar') host?.setCollapsed(true, true);
-      else return undefined;
+      else if (type === 'tab:set-count') {
+        const { paperKey, count } = (payload ?? {}) as { paperKey?: unknown; count?: unknown };
+        if (typeof paperKey === 'string' && typeof count === 'number' && count >= 0)
+          host?.updateCount(paperKey, Math.floor(count));
+      } else return undefined;
       sendResponse(ok(null));
       return undefined;
     });

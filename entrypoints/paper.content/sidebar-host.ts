@@ -83,10 +83,7 @@ export class SidebarHost {
   /** Mounts (or updates) the sidebar for a paper with `count` summaries. */
   show(paperKey: string, count: number): void {
     this.host.dataset.sidenotesPaper = paperKey;
-    this.count = count;
-    this.tabCount.textContent = String(count);
-    this.tab.title = `${count} summar${count === 1 ? 'y' : 'ies'} of this paper — open Sidenotes`;
-    this.title.textContent = count ? `Sidenotes · ${count}` : 'Sidenotes';
+    this.setCount(count);
     const prefs = this.prefs;
     this.widthPx = clampWidth(prefs.widthPx ?? DEFAULT_WIDTH_PX);
     // With nothing to show, never cover the page: start as the small tab.
@@ -95,6 +92,26 @@ export class SidebarHost {
     this.frame?.remove();
     this.frame = undefined; // a new paper (single-page navigation) gets a fresh frame
     this.setCollapsed(collapsed, false);
+  }
+
+  /**
+   * Remote sources found more: the tab shows the new count, and a sidebar
+   * that stayed folded only for lack of summaries opens as the site's
+   * setting says. The frame is kept: it streams the same answers itself.
+   */
+  updateCount(paperKey: string, count: number): void {
+    if (this.host.dataset.sidenotesPaper !== paperKey) return;
+    const wasEmpty = this.count === 0;
+    this.setCount(count);
+    if (wasEmpty && count > 0 && this.collapsed && !this.prefs.collapsed)
+      this.setCollapsed(false, false);
+  }
+
+  private setCount(count: number) {
+    this.count = count;
+    this.tabCount.textContent = String(count);
+    this.tab.title = `${count} summar${count === 1 ? 'y' : 'ies'} of this paper — open Sidenotes`;
+    this.title.textContent = count ? `Sidenotes · ${count}` : 'Sidenotes';
   }
 
   toggle(byUser: boolean): void {

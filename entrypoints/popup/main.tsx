@@ -1,17 +1,15 @@
-import { errorMessage } from '@/utils/guards';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { CurrentPaper } from '@/components/CurrentPaper';
 import { SavedList } from '@/components/SavedList';
 import { SearchView } from '@/components/SearchView';
+import { useSearchSet } from '@/components/use-search-set';
 import { browser } from '@/utils/browser';
 import { library, onLibraryChange } from '@/utils/library/client';
 import { countItems, latestItems } from '@/utils/library/library';
 import type { LibraryItem } from '@/utils/library/types';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
-import type { SearchEngine } from '@/utils/search/engine';
-import { loadBundledSearch } from '@/utils/search/load';
 import { openSidePanel } from '@/utils/side-panel';
 import '@/components/styles.css';
 
@@ -24,14 +22,12 @@ const followWindow = Number(params.get('window')) || undefined;
 const inPopup = !initialQuery && innerWidth < 800;
 
 function Popup() {
-  const [engine, setEngine] = useState<SearchEngine | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { engine, error: loadError } = useSearchSet();
   const [state, setState] = useState<SidebarState | null>(null);
   const [windowId, setWindowId] = useState<number | undefined>();
   const [saved, setSaved] = useState<{ items: LibraryItem[]; total: number } | null>(null);
 
   useEffect(() => {
-    loadBundledSearch().then(setEngine, (e: unknown) => setLoadError(errorMessage(e)));
     sendToBackground('view:get-active-state', followWindow ? { windowId: followWindow } : {}).then(
       setState,
       (e: unknown) => console.warn('Sidenotes:', e),
@@ -68,6 +64,16 @@ function Popup() {
         <nav class="app-links">
           <button type="button" class="link-button" onClick={openPanel}>
             Open side panel
+          </button>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => {
+              void browser.runtime.openOptionsPage();
+              if (inPopup) window.close();
+            }}
+          >
+            Sources
           </button>
         </nav>
       </header>

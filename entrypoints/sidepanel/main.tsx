@@ -2,12 +2,11 @@ import { errorMessage } from '@/utils/guards';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SearchView } from '@/components/SearchView';
+import { useSearchSet } from '@/components/use-search-set';
 import { PaperSidebar } from '@/components/PaperSidebar';
 import { browser } from '@/utils/browser';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
-import type { SearchEngine } from '@/utils/search/engine';
-import { loadBundledSearch } from '@/utils/search/load';
 import '@/components/styles.css';
 
 /** `?window=<id>`: follow that window (when this page is opened as a tab or popup window). */
@@ -21,7 +20,7 @@ const followWindow = Number(new URLSearchParams(location.search).get('window')) 
 function SidePanel() {
   const [state, setState] = useState<SidebarState | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [engine, setEngine] = useState<SearchEngine | null>(null);
+  const { engine } = useSearchSet();
   const [searching, setSearching] = useState(false);
 
   useEffect(() => {
@@ -48,7 +47,6 @@ function SidePanel() {
     });
     browser.tabs.onActivated.addListener(onActivated);
     browser.storage.onChanged.addListener(onStorage);
-    loadBundledSearch().then(setEngine, (e: unknown) => console.warn('Sidenotes: search', e));
     return () => {
       browser.tabs.onActivated.removeListener(onActivated);
       browser.storage.onChanged.removeListener(onStorage);

@@ -5,7 +5,11 @@ import { chromium, type BrowserContext, type Page, type Route, type Worker } fro
 import { ROOT } from './fixtures';
 import { FIGURE_PNG } from './pages';
 
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** End-to-end tests load the e2e build (SIDENOTES_E2E=1: the hosts they stand in for granted). */
+export const EXTENSION_DIR = join(
+  ROOT,
+  process.env.SIDENOTES_E2E ? '.output/chrome-mv3-e2e' : '.output/chrome-mv3',
+);
 // Debian's /usr/bin/chromium is a shell wrapper that adds flags of its own
 // (an empty --load-extension among them); drive the binary itself.
 export const CHROMIUM =

@@ -15,13 +15,25 @@ export interface RemoteIndexOptions extends Pick<BoundedFetchOptions, 'fetch' | 
   /** Re-check the manifest (conditionally, with its ETag) when the copy is older than this. */
   manifestMaxAgeMs?: number;
   now?: () => number;
+  /** The status last recorded (the options page and the worker share it through storage). */
+  status?: RemoteStatus;
+  /** Called after every attempt to reach the host, to record the status. */
+  onStatus?: (status: RemoteStatus) => void;
 }
 
 export interface RemoteStatus {
-  /** The last answer came from the cache because the host could not be reached. */
+  /** The last attempt failed; answers come from the cache. */
   offline: boolean;
+  /** When the manifest was last fetched or confirmed unchanged. */
   lastSync: number | null;
+  /** What went wrong last, in plain words; null when the last attempt worked. */
   message: string | null;
+  /** From the manifest last accepted. */
+  name?: string;
+  papers?: number;
+  summaries?: number;
+  shards?: number;
+  bytes?: number;
 }
 
 const MAX_MANIFEST_BYTES = 20 * 1024 * 1024;
@@ -34,7 +46,7 @@ const MAX_SHARD_BYTES = 20 * 1024 * 1024;
  * offline. A tampered or cut-off shard is refused and the cached copy kept.
  */
 export class RemoteIndex {
-  readonly status: RemoteStatus = { offline: false, lastSync: null, message: null };
+  readonly status: RemoteStatus;
   private manifest: Manifest | undefined;
   private readonly base: string;
 
@@ -44,6 +56,27 @@ export class RemoteIndex {
     private readonly options: RemoteIndexOptions = {},
   ) {
     this.base = url.endsWith('/') ? url : `${url}/`;
+    this.status = { offline: false, lastSync: null, message: null, ...options.status };
+  }
+
+  /** Every cache key of this index starts with this. */
+  get cachePrefix(): string {
+    return `${this.base}|`;
+  }
+
+  private record(changes: Partial<RemoteStatus>, manifest?: Manifest) {
+    Object.assign(this.status, changes);
+    if (manifest) {
+      const shards = Object.values(manifest.shards);
+      Object.assign(this.status, {
+        name: manifest.name,
+        papers: manifest.counts.papers,
+        summaries: manifest.counts.summaries,
+        shards: shards.length,
+        bytes: shards.reduce((sum, s) => sum + s.bytes, 0),
+      });
+    }
+    this.options.onStatus?.({ ...this.status });
   }
 
   private get now() {
@@ -89,8 +122,8 @@ export class RemoteIndex {
         etag: answer.etag ?? cached?.etag ?? null,
         fetchedAt: this.now,
       });
-      Object.assign(this.status, { offline: false, lastSync: this.now, message: null });
       this.manifest = manifest;
+      this.record({ offline: false, lastSync: this.now, message: null }, manifest);
       return text;
     } catch (error) {
       const message = errorMessage(error);
@@ -99,14 +132,14 @@ export class RemoteIndex {
         error instanceof NetError &&
         ['offline', 'timeout', 'server', 'rate-limited'].includes(error.code)
       ) {
-        Object.assign(this.status, {
+        this.manifest ??= validateManifest(JSON.parse(cached.text));
+        this.record({
           offline: true,
           message: `${message} Showing the copy from ${new Date(cached.fetchedAt).toLocaleString()}.`,
         });
-        this.manifest ??= validateManifest(JSON.parse(cached.text));
         return cached.text;
       }
-      this.status.message = message;
+      this.record({ offline: !(error instanceof IndexFormatError), message });
       throw error;
     }
   }
@@ -121,14 +154,19 @@ export class RemoteIndex {
     const key = `${this.base}|${path}|${info.sha256}`;
     const cached = await this.cache.get(key);
     if (cached) return cached.text;
-    const { text } = await this.fetchFile(path, MAX_SHARD_BYTES);
-    if ((await sha256Hex(text)) !== info.sha256) {
-      throw new IndexFormatError(
-        `The remote index's ${path} does not match its checksum; it was changed or cut short, and was not used.`,
-      );
+    try {
+      const { text } = await this.fetchFile(path, MAX_SHARD_BYTES);
+      if ((await sha256Hex(text)) !== info.sha256) {
+        throw new IndexFormatError(
+          `The remote index's ${path} does not match its checksum; it was changed or cut short, and was not used.`,
+        );
+      }
+      await this.cache.put({ key, text, etag: null, fetchedAt: this.now });
+      return text;
+    } catch (error) {
+      this.record({ offline: error instanceof NetError, message: errorMessage(error) });
+      throw error;
     }
-    await this.cache.put({ key, text, etag: null, fetchedAt: this.now });
-    return text;
   }
 
   /** A reader for look-ups (one per look-up session: it keeps the manifest it started with). */
@@ -150,17 +188,22 @@ export class RemoteIndex {
   }
 }
 
-/** The IndexedDB cache: bounded, oldest files evicted first. */
-export function idbRemoteCache(db: LibraryDb, maxFiles = 20_000): RemoteCache {
+/**
+ * The IndexedDB cache, bounded per use: only keys starting with `prefix`
+ * count towards `maxFiles` and are evicted (oldest first), so live-source
+ * answers never push out a remote index's shards, nor one index another's.
+ */
+export function idbRemoteCache(db: LibraryDb, maxFiles = 20_000, prefix = ''): RemoteCache {
+  const range = prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined;
   return {
     get: (key) => db.get('remote', key),
     async put(file) {
       const tx = db.transaction('remote', 'readwrite');
       await tx.store.put(file);
-      let excess = (await tx.store.count()) - maxFiles;
+      let excess = (await tx.store.count(range)) - maxFiles;
       let cursor = excess > 0 ? await tx.store.index('by-time').openCursor() : null;
       while (cursor && excess > 0) {
-        if (cursor.value.key !== file.key) {
+        if (cursor.value.key !== file.key && cursor.value.key.startsWith(prefix)) {
           await cursor.delete();
           excess--;
         }
@@ -169,4 +212,9 @@ export function idbRemoteCache(db: LibraryDb, maxFiles = 20_000): RemoteCache {
       await tx.done;
     },
   };
+}
+
+/** Forgets every cached file under a prefix (a removed remote index). */
+export async function clearRemoteCache(db: LibraryDb, prefix: string): Promise<void> {
+  await db.delete('remote', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
 }

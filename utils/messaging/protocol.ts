@@ -1,6 +1,7 @@
 import type { PaperRef } from '../detect/paper-ref';
 import type { LibraryItem } from '../library/types';
-import type { Summary } from '../summary';
+import type { SourceAnswer } from '../sources/ask-source';
+import type { Summary, SummaryKind } from '../summary';
 
 /**
  * Every message between the parts of the extension: name → request and
@@ -14,6 +15,16 @@ export interface SidebarState {
   summaries: Summary[];
   /** Index sources that failed, with a message for people. */
   errors: Array<{ source: string; message: string }>;
+  /** Remote sources the user turned on that can answer for this paper: ask each (view:ask-source). */
+  sources: SourcePlan[];
+}
+
+/** A remote source to ask about the paper: a remote index (`index:<url>`) or a live source. */
+export interface SourcePlan {
+  id: string;
+  name: string;
+  /** For live sources: whether what they write is human or machine. */
+  kind?: SummaryKind;
 }
 
 export interface ToBackground {
@@ -27,6 +38,11 @@ export interface ToBackground {
   'sidebar:collapse': { request: Record<string, never>; response: null };
   /** The popup or side panel wants the state of the active tab of a window. */
   'view:get-active-state': { request: { windowId?: number }; response: SidebarState };
+  /** One remote source's answer about a paper (streamed into the sidebar one by one). */
+  'view:ask-source': {
+    request: { keys: string[]; sourceId: string; force?: boolean };
+    response: SourceAnswer;
+  };
   /**
    * The library, for the in-page sidebar: an extension frame inside a web
    * page counts as third-party storage and may not open IndexedDB, so the
@@ -55,6 +71,8 @@ export interface ToTab {
   /** Show or hide the sidebar (keyboard command). */
   'tab:toggle-sidebar': { request: Record<string, never>; response: null };
   'tab:collapse-sidebar': { request: Record<string, never>; response: null };
+  /** Remote sources answered: the paper has this many summaries in all. */
+  'tab:set-count': { request: { paperKey: string; count: number }; response: null };
 }
 
 export type ErrorCode = 'not-found' | 'offline' | 'quota' | 'bad-data' | 'bad-request' | 'bug';

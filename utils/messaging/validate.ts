@@ -7,14 +7,16 @@ const isStringArray = (v: unknown, max: number, maxLength: number): v is string[
   v.length <= max &&
   v.every((s) => typeof s === 'string' && s.length <= maxLength);
 
+/** Checks a paper's canonical keys that arrived in a message. */
+export const isPaperKeys = (value: unknown): value is string[] =>
+  isStringArray(value, 20, 520) && value.length > 0 && value.every((k) => KEY.test(k));
+
 /** Checks a PaperRef that arrived in a message; pages can send anything. */
 export function isPaperRef(value: unknown): value is PaperRef {
   if (typeof value !== 'object' || value === null) return false;
   const ref = value as Record<string, unknown>;
   return (
-    isStringArray(ref.keys, 20, 520) &&
-    ref.keys.length > 0 &&
-    ref.keys.every((k) => KEY.test(k)) &&
+    isPaperKeys(ref.keys) &&
     typeof ref.url === 'string' &&
     ref.url.length <= 4096 &&
     (ref.title === undefined || (typeof ref.title === 'string' && ref.title.length <= 2000)) &&

@@ -1,6 +1,10 @@
 import { browser } from '../browser';
 import { SearchEngine } from './engine';
 import { decodeSearchData } from './format';
+import { library } from '../library/client';
+import { loadSettings } from '../settings/storage';
+import { FEED_CACHE_KEY, readFeedCopy } from '../sources/shortscience-feed';
+import { feedSearchEngine } from './feed-search';
 
 /**
  * The bundled index's search engine, loaded by the page that searches (popup,
@@ -12,4 +16,11 @@ export async function loadBundledSearch(): Promise<SearchEngine> {
   const response = await fetch(browser.runtime.getURL('/index/search.bin'));
   if (!response.ok) throw new Error(`the bundled search index is missing (${response.status})`);
   return new SearchEngine(decodeSearchData(await response.arrayBuffer()));
+}
+
+/** The synced ShortScience feed's engine, when the feed is on and has been downloaded. */
+export async function loadFeedSearch(): Promise<SearchEngine | null> {
+  if (!(await loadSettings()).enabled.shortscience) return null;
+  const cached = await (await library()).get('remote', FEED_CACHE_KEY);
+  return cached ? feedSearchEngine(readFeedCopy(cached.text)) : null;
 }

@@ -13,10 +13,10 @@ export const huggingFace: LiveSource = {
   },
   origins: ['https://huggingface.co/*'],
   sends: 'the arXiv id of the paper you open, to huggingface.co',
-  requestUrl(ref) {
+  requestUrls(ref) {
     const arxiv = idOf(ref.keys, 'arxiv');
     // Only new-style ids: Hugging Face Papers keys papers by them.
-    return arxiv && !arxiv.includes('/') ? `https://huggingface.co/api/papers/${arxiv}` : null;
+    return arxiv && !arxiv.includes('/') ? [`https://huggingface.co/api/papers/${arxiv}`] : [];
   },
   parse(body, ref) {
     const data = parseJsonFrom('huggingface.co', body);

@@ -24,9 +24,12 @@ export const openReview: LiveSource = {
   origins: ['https://api2.openreview.net/*', 'https://api.openreview.net/*'],
   sends:
     'the OpenReview forum id of the paper you open, to api2.openreview.net (and api.openreview.net for older venues)',
-  requestUrl(ref) {
+  requestUrls(ref) {
     const forum = idOf(ref.keys, 'openreview');
-    return forum ? `https://api2.openreview.net/notes?forum=${encodeURIComponent(forum)}` : null;
+    if (!forum) return [];
+    const query = `notes?forum=${encodeURIComponent(forum)}`;
+    // API v2 first; venues before 2024 are often only in API v1.
+    return [`https://api2.openreview.net/${query}`, `https://api.openreview.net/${query}`];
   },
   parse(body, ref) {
     const data = parseJsonFrom('api2.openreview.net', body);

@@ -18,12 +18,12 @@ export const semanticScholar: LiveSource = {
   },
   origins: ['https://api.semanticscholar.org/*'],
   sends: 'the arXiv id, DOI or ACL id of the paper you open, to api.semanticscholar.org',
-  requestUrl(ref) {
+  requestUrls(ref) {
     const arxiv = idOf(ref.keys, 'arxiv');
     const doi = idOf(ref.keys, 'doi');
     const acl = idOf(ref.keys, 'acl');
     const id = arxiv ? `arXiv:${arxiv}` : doi ? `DOI:${doi}` : acl ? `ACL:${acl}` : null;
-    return id ? `${API}${encodeURIComponent(id).replace('%3A', ':')}?fields=${FIELDS}` : null;
+    return id ? [`${API}${encodeURIComponent(id).replace('%3A', ':')}?fields=${FIELDS}`] : [];
   },
   parse(body, ref) {
     const data = parseJsonFrom('api.semanticscholar.org', body);

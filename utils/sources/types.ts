@@ -13,8 +13,8 @@ export interface LiveSource {
   origins: string[];
   /** What leaves the browser, for the options page. */
   sends: string;
-  /** The request for a paper, or null when this source cannot look it up. */
-  requestUrl(ref: Pick<PaperRef, 'keys'>): string | null;
+  /** Where to ask about a paper, in order (the next when one has nothing); none when it cannot. */
+  requestUrls(ref: Pick<PaperRef, 'keys'>): string[];
   /** The summaries in an answer; throws NetError('bad-data') on a malformed one. */
   parse(text: string, ref: Pick<PaperRef, 'keys'>): Summary[];
 }

@@ -11,16 +11,16 @@ const seed = { keys: ['arxiv:2007.12223'] };
 
 describe('Semantic Scholar', () => {
   it('asks by arXiv id, DOI or ACL id, and by nothing else', () => {
-    expect(semanticScholar.requestUrl(seed)).toBe(
+    expect(semanticScholar.requestUrls(seed)).toEqual([
       'https://api.semanticscholar.org/graph/v1/paper/arXiv:2007.12223?fields=title,tldr,externalIds,authors,year,venue,url',
-    );
-    expect(semanticScholar.requestUrl({ keys: ['doi:10.1093/mind/lix.236.433'] })).toContain(
+    ]);
+    expect(semanticScholar.requestUrls({ keys: ['doi:10.1093/mind/lix.236.433'] })[0]).toContain(
       '/paper/DOI:10.1093%2Fmind%2Flix.236.433?',
     );
-    expect(semanticScholar.requestUrl({ keys: ['acl:P19-1001'] })).toContain(
+    expect(semanticScholar.requestUrls({ keys: ['acl:P19-1001'] })[0]).toContain(
       '/paper/ACL:P19-1001?',
     );
-    expect(semanticScholar.requestUrl({ keys: ['openreview:abcdefgh12'] })).toBeNull();
+    expect(semanticScholar.requestUrls({ keys: ['openreview:abcdefgh12'] })).toEqual([]);
   });
 
   it('reads the recorded response: one machine-generated TLDR', () => {
@@ -78,8 +78,11 @@ describe('OpenReview', () => {
   });
 
   it('asks about forums only', () => {
-    expect(openReview.requestUrl(forum)).toBe('https://api2.openreview.net/notes?forum=rJlnfaNYvB');
-    expect(openReview.requestUrl(seed)).toBeNull();
+    expect(openReview.requestUrls(forum)).toEqual([
+      'https://api2.openreview.net/notes?forum=rJlnfaNYvB',
+      'https://api.openreview.net/notes?forum=rJlnfaNYvB',
+    ]);
+    expect(openReview.requestUrls(seed)).toEqual([]);
   });
 
   it("reads the submission's TL;DR from API v2 and v1, not from replies", () => {
@@ -127,7 +130,7 @@ describe('Hugging Face Papers', () => {
       votes: null,
     });
     expect(huggingFace.parse('{"id": "2007.12223", "summary": "abstract only"}', seed)).toEqual([]);
-    expect(huggingFace.requestUrl({ keys: ['arxiv:hep-th/9901001'] })).toBeNull();
+    expect(huggingFace.requestUrls({ keys: ['arxiv:hep-th/9901001'] })).toEqual([]);
     expect(() => huggingFace.parse('{"error": "Not Found"}', seed)).toThrow(NetError);
   });
 });

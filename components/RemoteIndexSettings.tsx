@@ -1,0 +1,168 @@
+import { useState } from 'preact/hooks';
+import { errorMessage } from '@/utils/guards';
+import { library } from '@/utils/library/client';
+import { idbRemoteCache, RemoteIndex, type RemoteStatus } from '@/utils/lookup/remote-index';
+import { MAX_REMOTE_INDEXES, normalizeIndexUrl } from '@/utils/settings/sources';
+import { saveIndexStatus } from '@/utils/sources/status-store';
+
+const INDEX_CACHE_FILES = 20_000;
+
+/** The options page's handle on a remote index: checks and syncs record their status. */
+async function openIndex(url: string, status?: RemoteStatus): Promise<RemoteIndex> {
+  return new RemoteIndex(url, idbRemoteCache(await library(), INDEX_CACHE_FILES, `${url}|`), {
+    manifestMaxAgeMs: 0,
+    ...(status ? { status } : {}),
+    onStatus: (s) => void saveIndexStatus(url, s),
+  });
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+
+/** One remote index: what it holds, when it was last synced, what went wrong. */
+export function RemoteIndexRow({
+  url,
+  status,
+  onRemove,
+}: {
+  url: string;
+  status: RemoteStatus | undefined;
+  onRemove: () => void;
+}) {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const sync = async () => {
+    setError(null);
+    setProgress({ done: 0, total: status?.shards ?? 0 });
+    try {
+      const index = await openIndex(url, status);
+      await index.syncAll((done, total) => setProgress({ done, total }));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+  return (
+    <article class="index-row" data-testid="remote-index" data-url={url}>
+      <h3 class="source-name">{status?.name ?? new URL(url).host}</h3>
+      <p class="index-url">{url}</p>
+      {status?.papers !== undefined && (
+        <p class="index-stats" data-testid="index-stats">
+          {status.papers.toLocaleString()} papers · {status.summaries?.toLocaleString()} summaries ·{' '}
+          {megabytes(status.bytes ?? 0)} in {status.shards?.toLocaleString()} parts
+        </p>
+      )}
+      <p class="index-sync" data-testid="index-sync">
+        {status?.lastSync
+          ? `Last synced ${new Date(status.lastSync).toLocaleString()}.`
+          : 'Never synced.'}
+      </p>
+      {(error ?? status?.message) && (
+        <p class="notice notice-error" role="alert" data-testid="index-error">
+          {error ?? status?.message}
+        </p>
+      )}
+      {progress && (
+        <p class="index-progress">
+          <progress
+            max={progress.total || 1}
+            value={progress.done}
+            aria-label="Downloading the index"
+            data-testid="index-progress"
+          />{' '}
+          {progress.done.toLocaleString()} of {progress.total.toLocaleString()} parts
+        </p>
+      )}
+      <p class="index-actions">
+        <button
+          type="button"
+          class="button"
+          disabled={!!progress}
+          onClick={() => void sync()}
+          data-testid="sync-index"
+        >
+          Download all for offline use
+        </button>
+        <button type="button" class="button" onClick={onRemove} data-testid="remove-index">
+          Remove
+        </button>
+      </p>
+    </article>
+  );
+}
+
+/**
+ * The form to add an index: the address is checked, the host permission
+ * asked for, and the manifest fetched and validated before it is kept.
+ */
+export function AddRemoteIndex({
+  existing,
+  onAdd,
+  permissionFor,
+  onGiveUp,
+}: {
+  existing: readonly string[];
+  onAdd: (url: string) => Promise<void>;
+  permissionFor: (url: string) => Promise<boolean>;
+  /** The index was not added: give back a permission granted for it. */
+  onGiveUp: () => Promise<void>;
+}) {
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const add = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    let url: string;
+    try {
+      url = normalizeIndexUrl(value);
+    } catch (err) {
+      setError(errorMessage(err));
+      return;
+    }
+    if (existing.includes(url)) return setError('That index is already in the list.');
+    if (existing.length >= MAX_REMOTE_INDEXES)
+      return setError(`At most ${MAX_REMOTE_INDEXES} remote indexes; remove one first.`);
+    setBusy(true);
+    try {
+      if (!(await permissionFor(url))) {
+        setError(`The browser did not give permission to contact ${new URL(url).host}.`);
+        return;
+      }
+      await (await openIndex(url)).manifestText();
+      await onAdd(url);
+      setValue('');
+    } catch (err) {
+      setError(`Not added: ${errorMessage(err)}`);
+      await saveIndexStatus(url, null);
+      await onGiveUp();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="index-add" onSubmit={(e) => void add(e)}>
+      <label for="index-url">Add an index (its folder or manifest.json address)</label>
+      <div class="index-add-row">
+        <input
+          id="index-url"
+          type="url"
+          class="search-input"
+          placeholder="https://example.org/sidenotes-index/"
+          value={value}
+          onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+          data-testid="remote-index-url"
+          required
+        />
+        <button type="submit" class="button" disabled={busy} data-testid="add-remote-index">
+          {busy ? 'Checking…' : 'Add'}
+        </button>
+      </div>
+      {error && (
+        <p class="notice notice-error" role="alert" data-testid="add-index-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+import { browser } from '@/utils/browser';
+import type { PaperRef } from '@/utils/detect/paper-ref';
+import { errorMessage } from '@/utils/guards';
+import { library } from '@/utils/library/client';
+import { idbRemoteCache, RemoteIndex } from '@/utils/lookup/remote-index';
+import { lookupSummaries } from '@/utils/lookup/lookup';
+import type { SourcePlan } from '@/utils/messaging/protocol';
+import {
+  originPattern,
+  SETTINGS_KEY,
+  parseSettings,
+  type SourceSettings,
+} from '@/utils/settings/sources';
+import { loadSettings } from '@/utils/settings/storage';
+import { askLiveSource, type SourceAnswer } from '@/utils/sources/ask-source';
+import { LIVE_SOURCES, liveSource, SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
+import {
+  FEED_CACHE_KEY,
+  feedSummariesFor,
+  readFeedCopy,
+  syncShortScienceFeed,
+} from '@/utils/sources/shortscience-feed';
+import {
+  feedStatus,
+  indexStatuses,
+  saveFeedStatus,
+  saveIndexStatus,
+  storageBackoff,
+} from '@/utils/sources/status-store';
+import type { Summary } from '@/utils/summary';
+
+const INDEX_PREFIX = 'index:';
+const LIVE_CACHE_FILES = 5000;
+const INDEX_CACHE_FILES = 20_000;
+
+/**
+ * The worker's side of remote sources. Nothing here touches the network
+ * unless the user turned the source on in the options *and* the browser
+ * holds its host permission; both are checked on every request.
+ */
+export function remoteSources() {
+  let settings: Promise<SourceSettings> = loadSettings();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY])
+      settings = Promise.resolve(parseSettings(changes[SETTINGS_KEY].newValue));
+  });
+  const permitted = (origins: string[]) => browser.permissions.contains({ origins });
+  const indexes = new Map<string, RemoteIndex>();
+  const inFlight = new Map<string, Promise<SourceAnswer>>();
+  let feed: { fetchedAt: number; summaries: Summary[] } | undefined;
+  let feedSync: Promise<void> | undefined;
+
+  async function remoteIndex(url: string): Promise<RemoteIndex> {
+    let index = indexes.get(url);
+    if (!index) {
+      index = new RemoteIndex(url, idbRemoteCache(await library(), INDEX_CACHE_FILES, `${url}|`), {
+        manifestMaxAgeMs: 10 * 60_000,
+        onStatus: (status) => void saveIndexStatus(url, status),
+      });
+      indexes.set(url, index);
+    }
+    // The options page may have synced it since: start from the recorded status.
+    Object.assign(index.status, (await indexStatuses())[url]);
+    return index;
+  }
+
+  async function askIndex(url: string, ref: Pick<PaperRef, 'keys'>): Promise<SourceAnswer> {
+    const index = await remoteIndex(url);
+    const name = indexName(url, index.status.name);
+    const { summaries, errors } = await lookupSummaries(ref, [{ name, reader: index.reader() }]);
+    const id = `${INDEX_PREFIX}${url}`;
+    if (errors.length)
+      return { id, name, summaries, note: errors[0]!.message, failed: !summaries.length };
+    return {
+      id,
+      name: indexName(url, index.status.name),
+      summaries,
+      note: index.status.offline ? index.status.message : null,
+      failed: false,
+    };
+  }
+
+  /** The sources to ask about this paper, in the order their answers are listed. */
+  async function plan(ref: Pick<PaperRef, 'keys'>): Promise<SourcePlan[]> {
+    const { enabled, remoteIndexes } = await settings;
+    const planned: SourcePlan[] = [];
+    const statuses = remoteIndexes.length ? await indexStatuses() : {};
+    for (const url of remoteIndexes) {
+      if (await permitted([originPattern(url)]))
+        planned.push({ id: `${INDEX_PREFIX}${url}`, name: indexName(url, statuses[url]?.name) });
+    }
+    for (const source of LIVE_SOURCES) {
+      const id = source.info.id as keyof typeof enabled;
+      if (enabled[id] && source.requestUrls(ref).length && (await permitted(source.origins)))
+        planned.push({ id, name: source.info.name, kind: source.info.kind });
+    }
+    return planned;
+  }
+
+  async function answer(
+    ref: Pick<PaperRef, 'keys'>,
+    id: string,
+    force: boolean,
+  ): Promise<SourceAnswer> {
+    const { enabled, remoteIndexes } = await settings;
+    const refused = (name: string): SourceAnswer => ({
+      id,
+      name,
+      summaries: [],
+      note: `${name} is turned off in the options.`,
+      failed: true,
+    });
+    if (id.startsWith(INDEX_PREFIX)) {
+      const url = id.slice(INDEX_PREFIX.length);
+      if (!remoteIndexes.includes(url) || !(await permitted([originPattern(url)])))
+        return refused(indexName(url, undefined));
+      return askIndex(url, ref);
+    }
+    const source = liveSource(id);
+    if (!source) return refused(id);
+    if (!enabled[id as keyof typeof enabled] || !(await permitted(source.origins)))
+      return refused(source.info.name);
+    return askLiveSource(source, ref, {
+      cache: idbRemoteCache(await library(), LIVE_CACHE_FILES, 'live|'),
+      backoff: storageBackoff,
+      force,
+    });
+  }
+
+  /** One answer per source and paper at a time: the worker's count and the sidebar share it. */
+  function ask(ref: Pick<PaperRef, 'keys'>, id: string, force = false): Promise<SourceAnswer> {
+    const key = `${id}\n${ref.keys.join('\n')}`;
+    const pending = inFlight.get(key);
+    if (pending && !force) return pending;
+    const promise = answer(ref, id, force)
+      .catch((error: unknown): SourceAnswer => ({
+        id,
+        name: id,
+        summaries: [],
+        note: errorMessage(error),
+        failed: true,
+      }))
+      .finally(() => setTimeout(() => inFlight.delete(key), 2000));
+    inFlight.set(key, promise);
+    return promise;
+  }
+
+  /** The ShortScience feed's summaries of a paper, from the local copy (no request). */
+  async function feedSummaries(ref: Pick<PaperRef, 'keys'>): Promise<Summary[]> {
+    const { enabled } = await settings;
+    if (!enabled.shortscience) return [];
+    const cached = await (await library()).get('remote', FEED_CACHE_KEY);
+    if (!cached) return [];
+    if (feed?.fetchedAt !== cached.fetchedAt)
+      feed = { fetchedAt: cached.fetchedAt, summaries: readFeedCopy(cached.text) };
+    return feedSummariesFor(feed.summaries, ref);
+  }
+
+  /** Brings the feed up to date when it is on and a day old; never more than one at a time. */
+  async function syncFeedIfDue(): Promise<void> {
+    const { enabled } = await settings;
+    const origins = SOURCE_DESCRIPTIONS.find((s) => s.id === 'shortscience')!.origins;
+    if (!enabled.shortscience || feedSync || !(await permitted(origins))) return;
+    // A feed that failed is tried again after an hour, not on every page.
+    const last = await feedStatus();
+    if (last.message && last.lastAttempt && Date.now() - last.lastAttempt < 3600_000) return;
+    feedSync = (async () => {
+      try {
+        const result = await syncShortScienceFeed(
+          idbRemoteCache(await library(), 1, FEED_CACHE_KEY),
+        );
+        await saveFeedStatus({
+          lastSync: result.checkedAt,
+          lastAttempt: Date.now(),
+          summaries: result.summaries,
+          message: null,
+        });
+      } catch (error) {
+        const previous = await (await library()).get('remote', FEED_CACHE_KEY);
+        await saveFeedStatus({
+          lastSync: previous?.fetchedAt ?? null,
+          lastAttempt: Date.now(),
+          summaries: previous ? readFeedCopy(previous.text).length : 0,
+          message: errorMessage(error),
+        });
+      } finally {
+        feedSync = undefined;
+      }
+    })();
+    return feedSync;
+  }
+
+  return { plan, ask, feedSummaries, syncFeedIfDue };
+}
+
+/** What the sidebar calls a remote index: its manifest's name, else its host. */
+export function indexName(url: string, name: string | undefined): string {
+  return name ? `${name} (${new URL(url).host})` : `Index at ${new URL(url).host}`;
+}

@@ -1,0 +1,11 @@
+import { browser } from '../browser';
+import { parseSettings, SETTINGS_KEY, type SourceSettings } from './sources';
+
+/** The user's source settings, from storage.local (read fresh: pages and worker share them). */
+export async function loadSettings(): Promise<SourceSettings> {
+  return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+export async function saveSettings(settings: SourceSettings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}

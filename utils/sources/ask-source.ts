@@ -1,0 +1,124 @@
+import type { PaperRef } from '../detect/paper-ref';
+import { errorMessage } from '../guards';
+import type { RemoteCache } from '../lookup/remote-index';
+import { fetchBounded, NetError } from '../net/fetch-bounded';
+import { sortSummaries, type Summary } from '../summary';
+import type { LiveSource } from './types';
+
+/** What one remote source said about a paper, for the sidebar to stream in. */
+export interface SourceAnswer {
+  /** The source (`semanticscholar`…) or remote index (`index:<url>`) asked. */
+  id: string;
+  name: string;
+  summaries: Summary[];
+  /** Why what is shown is not fresh (cached, rate-limited…), in plain words. */
+  note: string | null;
+  /** No answer: the sidebar says so in its place and offers a retry. */
+  failed: boolean;
+}
+
+/** When a source asked to be left alone until (epoch ms); kept across browser restarts. */
+export interface BackoffStore {
+  get(sourceId: string): Promise<number | undefined>;
+  set(sourceId: string, until: number): Promise<void>;
+}
+
+export interface AskOptions {
+  /** The cache of answers (IndexedDB in the extension; keys start with `live|`). */
+  cache: RemoteCache;
+  backoff: BackoffStore;
+  fetch?: typeof fetch;
+  now?: () => number;
+  timeoutMs?: number;
+  /** A fresh answer is not asked again within this time. */
+  ttlMs?: number;
+  /** Ask even if the cached answer is fresh (the user's Retry). Never ignores a back-off. */
+  force?: boolean;
+}
+
+export const ANSWER_TTL_MS = 3 * 24 * 3600_000;
+const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
+
+const time = (ms: number) =>
+  new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+const day = (ms: number) => new Date(ms).toLocaleString();
+
+function readCached(text: string): Summary[] | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as Summary[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Asks a live source about a paper, politely: a fresh cached answer is used
+ * as is (so revisits cost nothing), a source that asked to wait is not asked
+ * before then, and when a source fails the last answer it gave is shown with
+ * a note. Never throws: a failure is an answer that says so.
+ */
+export async function askLiveSource(
+  source: LiveSource,
+  ref: Pick<PaperRef, 'keys'>,
+  options: AskOptions,
+): Promise<SourceAnswer> {
+  const { id, name } = source.info;
+  const now = (options.now ?? Date.now)();
+  const answer = (summaries: Summary[], note: string | null = null, failed = false) => ({
+    id,
+    name,
+    summaries: sortSummaries(summaries),
+    note,
+    failed,
+  });
+  const urls = source.requestUrls(ref);
+  if (!urls.length) return answer([]);
+  const key = `live|${id}|${urls[0]}`;
+  const cached = await options.cache.get(key);
+  const previous = cached && readCached(cached.text);
+  if (previous && !options.force && now - cached.fetchedAt < (options.ttlMs ?? ANSWER_TTL_MS))
+    return answer(previous);
+
+  const failedWith = (message: string) =>
+    previous
+      ? answer(previous, `${message} Showing its answer from ${day(cached.fetchedAt)}.`)
+      : answer([], message, true);
+
+  const until = await options.backoff.get(id);
+  if (until !== undefined && until > now)
+    return failedWith(`${name} asked Sidenotes to wait until ${time(until)}.`);
+
+  try {
+    let summaries: Summary[] = [];
+    // Some sources answer older papers at a second address (OpenReview API v1).
+    for (const url of urls) {
+      try {
+        const { text } = await fetchBounded(url, {
+          maxBytes: MAX_ANSWER_BYTES,
+          timeoutMs: options.timeoutMs ?? 8000,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        });
+        summaries = source.parse(text, ref);
+      } catch (error) {
+        if (!(error instanceof NetError && error.code === 'not-found')) throw error;
+      }
+      if (summaries.length) break;
+    }
+    // "Nothing here" is an answer too, cached like any other.
+    await options.cache.put({ key, text: JSON.stringify(summaries), etag: null, fetchedAt: now });
+    return answer(summaries);
+  } catch (error) {
+    if (error instanceof NetError) {
+      if (error.code === 'rate-limited') {
+        const at = error.retryAt ?? now + 60_000;
+        await options.backoff.set(id, at);
+        return failedWith(`${name} asked Sidenotes to wait until ${time(at)}.`);
+      }
+      // Not paused: automatic asks happen once per paper opened, and Retry is the user's call.
+      if (['timeout', 'offline', 'server'].includes(error.code))
+        return failedWith(`${name} did not answer.`);
+    }
+    return failedWith(`${name}: ${errorMessage(error)}`);
+  }
+}

@@ -1,0 +1,59 @@
+import type { LiveSourceId } from '../settings/sources';
+import type { SummaryKind } from '../summary';
+import { huggingFace } from './huggingface';
+import { openReview } from './openreview';
+import { semanticScholar } from './semantic-scholar';
+import { FEED_ORIGINS } from './shortscience-feed';
+import type { LiveSource } from './types';
+
+/** Sources asked about each paper as it is opened. */
+export const LIVE_SOURCES: readonly LiveSource[] = [openReview, semanticScholar, huggingFace];
+
+/** What the options page says of each source, and the host permissions it needs. */
+export interface SourceDescription {
+  id: LiveSourceId;
+  name: string;
+  kind: SummaryKind;
+  what: string;
+  sends: string;
+  origins: string[];
+}
+
+export const SOURCE_DESCRIPTIONS: readonly SourceDescription[] = [
+  {
+    id: 'shortscience',
+    name: 'ShortScience.org feed',
+    kind: 'human',
+    what: 'The newest summaries researchers wrote on ShortScience.org, downloaded at most once a day and kept in this browser: they show beside their papers and in search.',
+    sends:
+      'nothing about what you read: one request a day for the public feed, to www.shortscience.org',
+    origins: FEED_ORIGINS,
+  },
+  {
+    id: 'openreview',
+    name: openReview.info.name,
+    kind: 'human',
+    what: 'The TL;DR the authors wrote when they submitted the paper to OpenReview.',
+    sends: openReview.sends,
+    origins: openReview.origins,
+  },
+  {
+    id: 'semanticscholar',
+    name: semanticScholar.info.name,
+    kind: 'machine',
+    what: 'A one-sentence TLDR that Semantic Scholar generates with a language model.',
+    sends: semanticScholar.sends,
+    origins: semanticScholar.origins,
+  },
+  {
+    id: 'huggingface',
+    name: huggingFace.info.name,
+    kind: 'machine',
+    what: 'The AI-generated summary Hugging Face Papers shows for papers posted there.',
+    sends: huggingFace.sends,
+    origins: huggingFace.origins,
+  },
+];
+
+export const liveSource = (id: string): LiveSource | undefined =>
+  LIVE_SOURCES.find((s) => s.info.id === id);

@@ -1,0 +1,79 @@
+import type { PaperRef } from '../detect/paper-ref';
+import { keysAgree } from '../detect/paper-ref';
+import type { RemoteCache } from '../lookup/remote-index';
+import { fetchBounded, type BoundedFetchOptions } from '../net/fetch-bounded';
+import type { Summary } from '../summary';
+import { parseShortScienceRss } from './shortscience-rss';
+
+export const FEED_URL = 'https://www.shortscience.org/rss-full.xml';
+export const FEED_ORIGINS = ['https://www.shortscience.org/*'];
+export const FEED_CACHE_KEY = 'feed|shortscience';
+export const FEED_INTERVAL_MS = 24 * 3600_000;
+const MAX_FEED_BYTES = 20 * 1024 * 1024;
+
+export interface FeedSyncResult {
+  /** False when the feed was checked recently, or answered 304 Not Modified. */
+  changed: boolean;
+  summaries: number;
+  checkedAt: number;
+}
+
+/**
+ * Brings the local copy of ShortScience's feed up to date: at most once a day
+ * (unless `force`), with If-None-Match so an unchanged feed costs a 304.
+ * Summaries already held are kept when the feed drops them (it lists the
+ * newest only), so the local copy grows into an archive. A broken feed
+ * throws and leaves the copy as it was.
+ */
+export async function syncShortScienceFeed(
+  cache: RemoteCache,
+  options: Pick<BoundedFetchOptions, 'fetch' | 'timeoutMs'> & {
+    now?: () => number;
+    force?: boolean;
+    url?: string;
+  } = {},
+): Promise<FeedSyncResult> {
+  const now = (options.now ?? Date.now)();
+  const cached = await cache.get(FEED_CACHE_KEY);
+  const held = cached ? readFeedCopy(cached.text) : [];
+  if (cached && !options.force && now - cached.fetchedAt < FEED_INTERVAL_MS)
+    return { changed: false, summaries: held.length, checkedAt: cached.fetchedAt };
+  const answer = await fetchBounded(options.url ?? FEED_URL, {
+    maxBytes: MAX_FEED_BYTES,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    headers: cached?.etag ? { 'If-None-Match': cached.etag } : {},
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  let summaries = held;
+  if (answer.status !== 304) {
+    const fresh = parseShortScienceRss(answer.text);
+    const ids = new Set(fresh.map((s) => s.id));
+    summaries = [...fresh, ...held.filter((s) => !ids.has(s.id))];
+  }
+  await cache.put({
+    key: FEED_CACHE_KEY,
+    text: JSON.stringify(summaries),
+    etag: answer.etag ?? cached?.etag ?? null,
+    fetchedAt: now,
+  });
+  return { changed: answer.status !== 304, summaries: summaries.length, checkedAt: now };
+}
+
+export function readFeedCopy(text: string): Summary[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as Summary[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The feed's summaries of a paper: by any shared key; by title only when no id disagrees. */
+export function feedSummariesFor(feed: readonly Summary[], ref: Pick<PaperRef, 'keys'>): Summary[] {
+  const keys = new Set(ref.keys);
+  return feed.filter((s) =>
+    s.paperKeys.some(
+      (k) => keys.has(k) && (!k.startsWith('title:') || keysAgree(ref.keys, s.paperKeys)),
+    ),
+  );
+}
