@@ -16,7 +16,10 @@ async function openIndex(url: string, status?: RemoteStatus): Promise<RemoteInde
   });
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+const size = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
 /** One remote index: what it holds, when it was last synced, what went wrong. */
 export function RemoteIndexRow({
@@ -49,7 +52,7 @@ export function RemoteIndexRow({
       {status?.papers !== undefined && (
         <p class="index-stats" data-testid="index-stats">
           {status.papers.toLocaleString()} papers · {status.summaries?.toLocaleString()} summaries ·{' '}
-          {megabytes(status.bytes ?? 0)} in {status.shards?.toLocaleString()} parts
+          {size(status.bytes ?? 0)} in {status.shards?.toLocaleString()} parts
         </p>
       )}
       <p class="index-sync" data-testid="index-sync">

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/guards';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
 import type { SourceAnswer } from '@/utils/sources/ask-source';
+import { mergeSummaries } from '@/utils/sources/merge';
+import type { Summary } from '@/utils/summary';
 
 /** A remote source as the sidebar shows it: still asking, or what it answered. */
 export type SourceProgress = { id: string; name: string } & (
@@ -58,4 +60,30 @@ export function useSourceAnswers(state: SidebarState): SourceAnswers {
       ask(id, source.name, true, () => true);
     },
   };
+}
+
+export interface PaperSummaries extends SourceAnswers {
+  /** Local and remote summaries, each once, best first. */
+  summaries: Summary[];
+  /** Summary id → the remote index it came through. */
+  via: ReadonlyMap<string, string>;
+}
+
+/** A paper's summaries: the local ones at once, each remote source's merged in as it answers. */
+export function usePaperSummaries(state: SidebarState): PaperSummaries {
+  const { progress, retry } = useSourceAnswers(state);
+  const merged = useMemo(() => {
+    const answers = progress.flatMap((p) => (p.status === 'answered' ? [p.answer] : []));
+    const via = new Map<string, string>();
+    for (const answer of answers) {
+      // Remote indexes carry others' summaries: say which index brought each.
+      if (answer.id.startsWith('index:'))
+        for (const s of answer.summaries) via.set(s.id, answer.name);
+    }
+    return {
+      summaries: mergeSummaries(state.summaries, ...answers.map((a) => a.summaries)),
+      via,
+    };
+  }, [state.summaries, progress]);
+  return { ...merged, progress, retry };
 }

@@ -71,11 +71,15 @@ export function remoteSources() {
     const id = `${INDEX_PREFIX}${url}`;
     if (errors.length)
       return { id, name, summaries, note: errors[0]!.message, failed: !summaries.length };
+    const { offline, lastSync } = index.status;
+    const synced = lastSync ? ` (last synced ${new Date(lastSync).toLocaleString()})` : '';
     return {
       id,
-      name: indexName(url, index.status.name),
+      name,
       summaries,
-      note: index.status.offline ? index.status.message : null,
+      note: offline
+        ? `${name} could not be reached; showing its copy kept in this browser${synced}.`
+        : null,
       failed: false,
     };
   }
@@ -127,7 +131,7 @@ export function remoteSources() {
     });
   }
 
-  /** One answer per source and paper at a time: the worker's count and the sidebar share it. */
+  /** One request per source and paper at a time: the worker's count and the sidebar share it. */
   function ask(ref: Pick<PaperRef, 'keys'>, id: string, force = false): Promise<SourceAnswer> {
     const key = `${id}\n${ref.keys.join('\n')}`;
     const pending = inFlight.get(key);
@@ -140,7 +144,8 @@ export function remoteSources() {
         note: errorMessage(error),
         failed: true,
       }))
-      .finally(() => setTimeout(() => inFlight.delete(key), 2000));
+      // Only concurrent asks share: a later one sees the caches, and any change since.
+      .finally(() => inFlight.delete(key));
     inFlight.set(key, promise);
     return promise;
   }

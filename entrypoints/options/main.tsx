@@ -118,7 +118,7 @@ function OptionsPage() {
             {source.id === 'shortscience' && settings.enabled.shortscience && feed && (
               <p class="source-sync" data-testid="feed-status">
                 {feed.lastSync
-                  ? `${feed.summaries.toLocaleString()} summaries kept here; checked ${new Date(feed.lastSync).toLocaleString()}.`
+                  ? `${feed.summaries.toLocaleString()} summar${feed.summaries === 1 ? 'y' : 'ies'} kept here; checked ${new Date(feed.lastSync).toLocaleString()}.`
                   : 'Not downloaded yet.'}
                 {feed.message && (
                   <span class="notice-error"> Last attempt failed: {feed.message}</span>

@@ -38,6 +38,8 @@ export async function launch(options: {
   colorScheme?: 'light' | 'dark';
   profileDir?: string;
   headless?: boolean;
+  /** Handles a request first (a local server standing in for a remote host); true if it did. */
+  route?: (url: string, route: Route) => Promise<boolean>;
 }): Promise<Launched> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
@@ -64,6 +66,7 @@ export async function launch(options: {
   await context.route(/^https?:\/\//, async (route: Route) => {
     const url = route.request().url();
     requests.push(url);
+    if (options.route && (await options.route(url, route))) return;
     const page = options.pages[url];
     if (page !== undefined) {
       const { body, contentType } =

@@ -98,28 +98,42 @@ export async function fetchBounded(
   const host = new URL(url).host;
   try {
     let response: Response;
-    try {
-      response = await doFetch(url, {
-        headers: options.headers ?? {},
-        signal: controller.signal,
-        redirect: 'follow',
-        credentials: 'omit',
-      });
-    } catch (error) {
-      if (controller.signal.aborted)
-        throw new NetError('timeout', `${host} did not answer in time.`);
-      throw new NetError(
-        'offline',
-        `${host} could not be reached (${error instanceof Error ? error.message : 'network error'}).`,
-      );
-    }
-    const finalOrigin = new URL(response.url || url).origin;
-    if (!allowed.includes(finalOrigin)) {
+    let at = url;
+    // Redirects are followed by hand, and only within the permitted origins:
+    // a request to another host is never made.
+    for (let hops = 0; ; hops++) {
+      try {
+        response = await doFetch(at, {
+          headers: options.headers ?? {},
+          signal: controller.signal,
+          redirect: 'manual',
+          credentials: 'omit',
+        });
+      } catch (error) {
+        if (controller.signal.aborted)
+          throw new NetError('timeout', `${host} did not answer in time.`);
+        throw new NetError(
+          'offline',
+          `${host} could not be reached (${error instanceof Error ? error.message : 'network error'}).`,
+        );
+      }
+      const location = response.headers.get('location');
+      const redirect =
+        response.type === 'opaqueredirect' ||
+        (response.status >= 300 && response.status < 400 && response.status !== 304);
+      if (!redirect) break;
       await response.body?.cancel();
-      throw new NetError(
-        'redirected',
-        `${host} sent Sidenotes to another site (${finalOrigin}); it was not followed.`,
-      );
+      // Browsers hide where an extension's manual redirect goes (opaqueredirect).
+      const next = location ? new URL(location, at) : null;
+      if (!next || !allowed.includes(next.origin) || hops >= 3) {
+        throw new NetError(
+          'redirected',
+          next && !allowed.includes(next.origin)
+            ? `${host} sent Sidenotes to another site (${next.origin}); it was not followed.`
+            : `${host} answered with a redirect, which Sidenotes does not follow; use the final address.`,
+        );
+      }
+      at = next.href;
     }
     if (response.status === 429) {
       await response.body?.cancel();

@@ -97,6 +97,7 @@ export async function askLiveSource(
         const { text } = await fetchBounded(url, {
           maxBytes: MAX_ANSWER_BYTES,
           timeoutMs: options.timeoutMs ?? 8000,
+          now: () => now,
           ...(options.fetch ? { fetch: options.fetch } : {}),
         });
         summaries = source.parse(text, ref);

@@ -11,7 +11,12 @@ import { buildIndex } from '@/utils/index-format/build';
 import { parseInputLine } from '@/utils/index-format/input';
 import { openLibraryDb } from '@/utils/library/schema';
 import { lookupSummaries } from '@/utils/lookup/lookup';
-import { idbRemoteCache, RemoteIndex } from '@/utils/lookup/remote-index';
+import {
+  clearRemoteCache,
+  idbRemoteCache,
+  RemoteIndex,
+  type RemoteStatus,
+} from '@/utils/lookup/remote-index';
 import { serveIndex } from '../../../scripts/serve-index';
 
 const line = (arxivId: string, body: string) =>
@@ -190,5 +195,51 @@ describe('a remote index on a static host', () => {
     for (let i = 0; i < 6; i++)
       await cache.put({ key: `k${i}`, text: `t${i}`, etag: null, fetchedAt: i });
     expect((await db.getAllKeys('remote')).sort()).toEqual(['k3', 'k4', 'k5']);
+  });
+
+  it('bounds each use of the cache on its own: live answers never evict an index’s shards', async () => {
+    const db = await openLibraryDb();
+    const shards = idbRemoteCache(db, 10, 'https://lab.example/|');
+    const live = idbRemoteCache(db, 2, 'live|');
+    await shards.put({
+      key: 'https://lab.example/|shards/0.json|abc',
+      text: 's',
+      etag: null,
+      fetchedAt: 0,
+    });
+    for (let i = 1; i <= 5; i++)
+      await live.put({ key: `live|s2|${i}`, text: `${i}`, etag: null, fetchedAt: i });
+    expect((await db.getAllKeys('remote')).sort()).toEqual([
+      'https://lab.example/|shards/0.json|abc',
+      'live|s2|4',
+      'live|s2|5',
+    ]);
+    await clearRemoteCache(db, 'https://lab.example/|');
+    expect(await db.getAllKeys('remote')).toEqual(['live|s2|4', 'live|s2|5']);
+  });
+
+  it('records what it knows for the options page: counts, size, last sync, problems', async () => {
+    const statuses: RemoteStatus[] = [];
+    const remote = new RemoteIndex(url, idbRemoteCache(await openLibraryDb()), {
+      onStatus: (s) => statuses.push(s),
+    });
+    await lookup(remote);
+    expect(statuses.at(-1)).toMatchObject({
+      offline: false,
+      message: null,
+      name: 'lab',
+      papers: 51,
+      summaries: 51,
+    });
+    expect(statuses.at(-1)!.bytes).toBeGreaterThan(1000);
+    await stop();
+    const down = new RemoteIndex(url, idbRemoteCache(await openLibraryDb({ name: 'other' })), {
+      onStatus: (s) => statuses.push(s),
+    });
+    await lookup(down);
+    expect(statuses.at(-1)).toMatchObject({
+      offline: true,
+      message: expect.stringMatching(/could not be reached/),
+    });
   });
 });

@@ -13,6 +13,7 @@ let server: Server;
 let base = '';
 let other = '';
 let otherServer: Server;
+let otherHits = 0;
 let index: Server;
 let indexBase = '';
 
@@ -22,7 +23,10 @@ const listen = (s: Server) =>
   );
 
 beforeAll(async () => {
-  otherServer = createServer((_req, res) => res.end('{"elsewhere": true}'));
+  otherServer = createServer((_req, res) => {
+    otherHits++;
+    res.end('{"elsewhere": true}');
+  });
   other = (await listen(otherServer)).replace('127.0.0.1', 'localhost');
   server = createServer((req, res) => {
     const path = req.url ?? '';
@@ -107,9 +111,11 @@ describe('fetchBounded against a real server', () => {
     ).toBe('too-large');
   });
 
-  it('does not accept an answer from another host after a redirect', async () => {
+  it('never follows a redirect to another host (no request is made there)', async () => {
     const e = await failure(fetchBounded(`${base}/redirect-away`));
     expect(e.code).toBe('redirected');
+    expect(e.message).toMatch(/sent Sidenotes to another site \(http:\/\/localhost:\d+\)/);
+    expect(otherHits).toBe(0);
     expect((await fetchBounded(`${base}/redirect-home`)).text).toBe('{"ok": true}');
   });
 

@@ -245,3 +245,25 @@ describe('the context-menu search', () => {
     expect(searchPagePath('a&b=c#d')).toBe('/popup.html?q=a%26b%3Dc%23d');
   });
 });
+
+describe('searching several indexes as one', () => {
+  it('merges hits by score, and a paper in both lists the sources of both', async () => {
+    const { SearchSet } = await import('@/utils/search/search-set');
+    const bundled = engineOf([
+      paper('arxiv:1', 'Graph networks for chemistry', 'Molecules as graphs.'),
+      paper('arxiv:2', 'Transformers for long documents', 'Sparse attention.'),
+    ]);
+    const feed = engineOf([
+      paper('arxiv:2', 'Transformers for long documents', 'A second opinion.', machine),
+      paper('arxiv:3', 'Long documents, short attention', 'Windows of attention.'),
+    ]);
+    const set = new SearchSet([bundled, feed]);
+    const { hits, terms } = set.search('long documents');
+    expect(hits.map((h) => h.doc.key)).toEqual(['arxiv:2', 'arxiv:3']);
+    expect(hits[0]!.sources.map((s) => s.id)).toEqual(['shortscience', 'semanticscholar']);
+    expect(hits[0]!.doc.kindMask).toBe(3);
+    expect(terms.has('documents')).toBe(true);
+    expect(set.sources.map((s) => s.id)).toEqual(['shortscience', 'semanticscholar']);
+    expect(set.search('molecules', { sourceIds: ['semanticscholar'] }).hits).toEqual([]);
+  });
+});

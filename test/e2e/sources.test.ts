@@ -1,0 +1,299 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../utils/index-format/build';
+import { parseInputLine } from '../../utils/index-format/input';
+import { serveIndex } from '../../scripts/serve-index';
+import { badgeText, launch, sidebarFrame, type Launched } from '../helpers/browser';
+import { readFixture, ROOT } from '../helpers/fixtures';
+import { arxivAbsPage, SEED, seedAbsPage } from '../helpers/pages';
+
+/**
+ * Remote sources end to end, with local HTTP servers standing in for the
+ * remote hosts: a remote index served by `serve:index` on 127.0.0.1, and a
+ * stand-in for Semantic Scholar and ShortScience that their real addresses
+ * are routed to. Every request the browser makes is recorded.
+ */
+const ABS = `https://arxiv.org/abs/${SEED.arxivId}`;
+const UNSUMMARIZED = 'https://arxiv.org/abs/2401.00001';
+const FEED_PAPER = 'https://arxiv.org/abs/2402.00002';
+const FEED_TITLE = 'Sparse Lattice Attention for Long Documents';
+const REMOTE_ONLY = 'Only the reading group index has this summary of the paper.';
+const S2_TLDR = 'This paper finds sparse trainable subnetworks in pre-trained BERT.';
+const SHOTS = join(ROOT, 'test/screenshots');
+const SOURCE_HOSTS = [
+  '127.0.0.1',
+  'api.semanticscholar.org',
+  'www.shortscience.org',
+  'api2.openreview.net',
+  'api.openreview.net',
+  'huggingface.co',
+];
+
+let browser: Launched;
+let indexServer: Server;
+let indexUrl: string;
+let standIn: Server;
+let standInUrl: string;
+/** How the stand-in answers Semantic Scholar for an arXiv id: a TLDR, or an HTTP status. */
+const s2Answers = new Map<string, 'tldr' | number>();
+
+const lab = (arxivId: string, title: string, body: string) =>
+  JSON.stringify({
+    paper: { arxivId, title },
+    summary: {
+      body,
+      author: 'reading group',
+      source: {
+        id: 'lab',
+        name: 'Our reading group',
+        url: 'https://lab.example',
+        licence: 'CC BY 4.0',
+        kind: 'human',
+      },
+    },
+  });
+
+const feedXml = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:shortscience="https://www.shortscience.org/rss"><channel>
+<title>ShortScience.org</title>
+<item><title>${FEED_TITLE}</title><author>ada</author>
+<description><![CDATA[Attention restricted to a **sparse lattice** keeps long documents tractable: $O(n \\sqrt n)$.]]></description>
+<pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate>
+<link>https://www.shortscience.org/paper?bibtexKey=journals/corr/2402.00002#ada</link>
+<guid>https://www.shortscience.org/paper?bibtexKey=journals/corr/2402.00002#ada</guid>
+<shortscience:arxivid>2402.00002</shortscience:arxivid><shortscience:votes>4</shortscience:votes></item>
+</channel></rss>`;
+
+function s2Body(arxivId: string) {
+  const recorded = JSON.parse(readFixture('api-responses/Paper.trimmed.json')) as Record<
+    string,
+    unknown
+  >;
+  return JSON.stringify({
+    ...recorded,
+    paperId: `s2-${arxivId}`,
+    externalIds: { ArXiv: arxivId },
+    title: arxivId === SEED.arxivId ? SEED.title : 'A Paper Nobody Has Summarized Yet',
+    tldr: { model: 'tldr@v2.0.0', text: S2_TLDR },
+  });
+}
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sidenotes-e2e-index-'));
+  const { files } = await buildIndex(
+    [
+      lab(SEED.arxivId, SEED.title, REMOTE_ONLY),
+      ...Array.from({ length: 40 }, (_, i) =>
+        lab(`2301.${10000 + i}`, `Lab paper ${i}`, `Notes ${i}`),
+      ),
+    ].map(parseInputLine),
+    { name: 'Reading group', built: '2026-11-26', shardPrefixLength: 1 },
+  );
+  for (const [path, content] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  indexServer = await serveIndex(dir, 0);
+  indexUrl = `http://127.0.0.1:${(indexServer.address() as AddressInfo).port}/`;
+
+  standIn = createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path === '/rss-full.xml') {
+      res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"feed-1"' });
+      return res.end(req.headers['if-none-match'] === '"feed-1"' ? undefined : feedXml);
+    }
+    const id = /^\/graph\/v1\/paper\/arXiv:([^?]+)/.exec(path)?.[1];
+    const answer = id ? s2Answers.get(id) : undefined;
+    if (answer === 'tldr') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(s2Body(id!));
+    }
+    res.writeHead(typeof answer === 'number' ? answer : 404, {
+      'Content-Type': 'application/json',
+    });
+    res.end('{"error":"Paper not found"}');
+  });
+  await new Promise<void>((done) => standIn.listen(0, '127.0.0.1', done));
+  standInUrl = `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`;
+
+  browser = await launch({
+    pages: {
+      [ABS]: seedAbsPage(),
+      [UNSUMMARIZED]: arxivAbsPage('2401.00001', 'A Paper Nobody Has Summarized Yet', ['A. B.']),
+      [FEED_PAPER]: arxivAbsPage('2402.00002', FEED_TITLE, ['Ada Lovelace']),
+    },
+    async route(url, route) {
+      const { host, pathname, search } = new URL(url);
+      if (host.startsWith('127.0.0.1:')) {
+        await route.continue();
+        return true;
+      }
+      if (host === 'api.semanticscholar.org' || host === 'www.shortscience.org') {
+        // The stand-in answers under the real address (status, headers and body).
+        const response = await route.fetch({ url: `${standInUrl}${pathname}${search}` });
+        await route.fulfill({ response });
+        return true;
+      }
+      return false;
+    },
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  indexServer?.close();
+  standIn?.close();
+});
+
+const requestsTo = (host: string, since = 0) =>
+  browser.requests.slice(since).filter((r) => new URL(r).host.split(':')[0] === host);
+
+async function openOptions(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByTestId('source-row').first().waitFor();
+  return page;
+}
+
+async function openPaper(url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const cards = (page: Page) => sidebarFrame(page).getByTestId('summary-card');
+
+describe('remote sources', () => {
+  it('are all off by default, and then nothing leaves the browser', async () => {
+    const options = await openOptions();
+    for (const toggle of await options.getByRole('switch').all())
+      expect(await toggle.isChecked()).toBe(false);
+    await options.close();
+    const page = await openPaper(ABS);
+    await expect.poll(() => cards(page).count()).toBe(1);
+    await page.waitForTimeout(500);
+    for (const host of SOURCE_HOSTS) expect(requestsTo(host), host).toEqual([]);
+    await page.close();
+  });
+
+  it('reads a remote index added in the options, and keeps showing it offline with a note', async () => {
+    const options = await openOptions();
+    await options.getByTestId('remote-index-url').fill(`${indexUrl}manifest.json`);
+    await options.getByTestId('add-remote-index').click();
+    await expect
+      .poll(() => options.getByTestId('index-stats').textContent())
+      .toMatch(/41 papers · 41 summaries/);
+    await options.screenshot({ path: join(SHOTS, 'options-sources.png'), fullPage: true });
+
+    const page = await openPaper(ABS);
+    const remote = cards(page).filter({ hasText: REMOTE_ONLY });
+    await remote.waitFor();
+    expect(await remote.textContent()).toMatch(/via Reading group \(127\.0\.0\.1:\d+\)/);
+    expect(await cards(page).count()).toBe(2);
+    await expect.poll(() => badgeText(browser.worker, page)).toBe('2');
+    // The manifest and the shards of the paper's two keys (arXiv id, title): nothing else.
+    const fetched = requestsTo('127.0.0.1').map((r) => new URL(r).pathname);
+    const shards = fetched.filter((p) => p.startsWith('/shards/'));
+    expect(fetched.filter((p) => !p.startsWith('/shards/'))).toEqual(['/manifest.json']);
+    expect(shards.length).toBeGreaterThan(0);
+    expect(shards.length).toBeLessThanOrEqual(2);
+    expect(new Set(shards).size).toBe(shards.length);
+    await page.close();
+
+    // The host goes away: a sync says so in plain words…
+    await new Promise<void>((done) => indexServer.close(() => done()));
+    indexServer.closeAllConnections();
+    await options.getByTestId('sync-index').click();
+    await expect
+      .poll(() => options.getByTestId('index-error').textContent())
+      .toMatch(/could not be reached/);
+    await expect
+      .poll(() =>
+        browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null))),
+      )
+      .toMatch(/"offline":true/);
+    await options.close();
+    // …and the paper still shows the cached summary, with a note.
+    const again = await openPaper(ABS);
+    await cards(again).filter({ hasText: REMOTE_ONLY }).waitFor();
+    const note = sidebarFrame(again).locator('[data-testid="source-status"][data-status="note"]');
+    expect(await note.textContent()).toMatch(/Reading group.*could not be reached/);
+    await again.screenshot({ path: join(SHOTS, 'sidebar-remote-offline.png') });
+    await again.close();
+  });
+
+  it('shows a Semantic Scholar TLDR once turned on: labelled machine-generated, below human summaries, fetched once', async () => {
+    s2Answers.set(SEED.arxivId, 'tldr');
+    const options = await openOptions();
+    await options.getByTestId('source-toggle-semanticscholar').click();
+    await expect
+      .poll(() => options.getByTestId('source-toggle-semanticscholar').isChecked())
+      .toBe(true);
+    await options.close();
+
+    const before = browser.requests.length;
+    const page = await openPaper(ABS);
+    const tldr = cards(page).filter({ hasText: S2_TLDR });
+    await tldr.waitFor();
+    expect(await tldr.textContent()).toMatch(/Semantic Scholar.*machine-generated/);
+    const kinds = await cards(page).evaluateAll((els) =>
+      els.map((el) => (el.classList.contains('card-machine') ? 'machine' : 'human')),
+    );
+    expect(kinds).toEqual(['human', 'human', 'machine']);
+    await page.screenshot({ path: join(SHOTS, 'sidebar-remote-sources.png') });
+    await page.reload();
+    await cards(page).filter({ hasText: S2_TLDR }).waitFor();
+    // One request for two visits: the answer is cached.
+    expect(requestsTo('api.semanticscholar.org', before)).toHaveLength(1);
+    for (const host of ['huggingface.co', 'api2.openreview.net', 'www.shortscience.org'])
+      expect(requestsTo(host), host).toEqual([]);
+    await page.close();
+  });
+
+  it('says when a source did not answer, and Retry asks again', async () => {
+    s2Answers.set('2401.00001', 503);
+    const page = await openPaper(UNSUMMARIZED);
+    const failed = sidebarFrame(page).locator(
+      '[data-testid="source-status"][data-source="semanticscholar"][data-status="failed"]',
+    );
+    await page.locator('sidenotes-sidebar').waitFor({ state: 'attached' });
+    await page.locator('sidenotes-sidebar button.tab').click();
+    expect(await failed.textContent()).toMatch(/Semantic Scholar did not answer/);
+    s2Answers.set('2401.00001', 'tldr');
+    await failed.getByTestId('retry-source').click();
+    await cards(page).filter({ hasText: S2_TLDR }).waitFor();
+    await page.close();
+  });
+
+  it('syncs the ShortScience feed when turned on: its summaries show beside papers and in search', async () => {
+    const options = await openOptions();
+    await options.getByTestId('source-toggle-shortscience').click();
+    await expect
+      .poll(() => options.getByTestId('feed-status').textContent())
+      .toMatch(/1 summary kept here/);
+    await options.close();
+    expect(requestsTo('www.shortscience.org').map((r) => new URL(r).pathname)).toEqual([
+      '/rss-full.xml',
+    ]);
+
+    const page = await openPaper(FEED_PAPER);
+    const card = cards(page).filter({ hasText: 'sparse lattice' });
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/ShortScience\.org.*human-written/);
+    expect(await card.locator('math').count()).toBe(1);
+    await page.close();
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByTestId('search-input').fill('sparse lattice attention');
+    const first = popup.getByTestId('search-result').first();
+    await expect.poll(() => first.getAttribute('data-paper')).toBe('arxiv:2402.00002');
+    await popup.close();
+  });
+});
