@@ -1,15 +1,17 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/guards';
 import { library } from '@/utils/library/client';
-import { idbRemoteCache, RemoteIndex, type RemoteStatus } from '@/utils/lookup/remote-index';
+import {
+  cachedRemoteIndex,
+  type RemoteIndex,
+  type RemoteStatus,
+} from '@/utils/lookup/remote-index';
 import { MAX_REMOTE_INDEXES, normalizeIndexUrl } from '@/utils/settings/sources';
 import { saveIndexStatus } from '@/utils/sources/status-store';
 
-const INDEX_CACHE_FILES = 20_000;
-
 /** The options page's handle on a remote index: checks and syncs record their status. */
 async function openIndex(url: string, status?: RemoteStatus): Promise<RemoteIndex> {
-  return new RemoteIndex(url, idbRemoteCache(await library(), INDEX_CACHE_FILES, `${url}|`), {
+  return cachedRemoteIndex(await library(), url, {
     manifestMaxAgeMs: 0,
     ...(status ? { status } : {}),
     onStatus: (s) => void saveIndexStatus(url, s),

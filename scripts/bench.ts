@@ -6,7 +6,9 @@
  *      as titles are typed, rank of full titles, memory; a plain scan side by side;
  *   3. look-up by key through the 75k index's shards;
  *   4. real Chromium: page load → sidebar painted, popup open → first result;
- *   5. the library at 10,000 items: save, list, export, import.
+ *   5. the library at 10,000 items: save, list, export, import;
+ *   6. remote sources: the popup's engine over the kept ShortScience feed,
+ *      a live source's cached answer, and (with the corpus) remote-index look-ups.
  * Options: --no-browser (skip 4), --no-corpus (skip the 75k parts).
  */
 import {
@@ -562,8 +564,65 @@ async function benchSidebarPaint() {
   }
 }
 
+/**
+ * Remote sources at the size they reach locally: the popup building its
+ * engine over the kept ShortScience feed, and a live source's cached answer
+ * (what a revisit costs; fake-indexeddb in Node).
+ */
+async function benchRemoteSources() {
+  console.log('\n## Remote sources');
+  const { feedSearchEngine } = await import('../utils/search/feed-search');
+  const { toSummaries } = await import('../utils/index-format/format');
+  const { buildIndex: build } = await import('../utils/index-format/build');
+  const records = readInputs(bundledInputs()).slice(0, 3000);
+  const { files, manifest } = await build(records, {
+    name: 'feed',
+    built: '2026-11-26',
+    search: false,
+  });
+  const feed = Object.keys(manifest.shards).flatMap((id) => {
+    const shard = JSON.parse(files.get(`shards/${id}.json`) as string) as {
+      entries: Record<string, { entry?: Parameters<typeof toSummaries>[0] }>;
+    };
+    return Object.values(shard.entries).flatMap((e) => (e.entry ? toSummaries(e.entry) : []));
+  });
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    feedSearchEngine(feed);
+    times.push(performance.now() - t);
+  }
+  console.log(
+    `popup: search engine over ${feed.length.toLocaleString()} kept feed summaries: ${fmt(times)}`,
+  );
+
+  await import('../test/unit/library/helpers'); // installs fake-indexeddb's globals
+  const { openLibraryDb } = await import('../utils/library/schema');
+  const { idbRemoteCache } = await import('../utils/lookup/remote-index');
+  const { askLiveSource } = await import('../utils/sources/ask-source');
+  const { semanticScholar } = await import('../utils/sources/semantic-scholar');
+  const cache = idbRemoteCache(
+    await openLibraryDb({ name: `bench-live-${Date.now()}` }),
+    5000,
+    'live|',
+  );
+  const body = readFileSync('test/fixtures/api-responses/Paper.trimmed.json', 'utf8');
+  const answered: number[] = [];
+  const backoff = { get: async () => undefined, set: async () => undefined };
+  const ok = (async () => new Response(body, { status: 200 })) as typeof fetch;
+  for (let i = 0; i < 200; i++) {
+    const ref = { keys: [`arxiv:2101.${String(10000 + i)}`] };
+    await askLiveSource(semanticScholar, ref, { cache, backoff, fetch: ok });
+    const t = performance.now();
+    await askLiveSource(semanticScholar, ref, { cache, backoff, fetch: ok });
+    answered.push(performance.now() - t);
+  }
+  console.log(`live source, revisit answered from the cache (no request): ${fmt(answered)}`);
+}
+
 await benchBundledIndex();
 await benchSearch('bundled index', readInputs(bundledInputs()), {});
+await benchRemoteSources();
 if (!process.argv.includes('--no-corpus')) {
   const files = await benchSearch('arXiv corpus, abstracts as summaries', readCorpus(), {
     maxBodyTerms: 40,

@@ -47,6 +47,16 @@ async function readBundledFile(path: string): Promise<string> {
 export default defineBackground(() => {
   // Created per worker start; parsed shards live only as long as the worker.
   const bundled = { name: 'Bundled summaries', reader: new IndexReader(readBundledFile) };
+  // Tab states in memory while the worker lives; storage.session after a restart.
+  const tabs = new Map<number, TabState>();
+  async function tabState(tabId: number): Promise<TabState | undefined> {
+    if (tabs.has(tabId)) return tabs.get(tabId);
+    const stored = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as
+      TabState | undefined;
+    if (stored) tabs.set(tabId, stored);
+    return stored;
+  }
+
   const remote = remoteSources();
   /** What is known without asking anyone: the bundled index and the synced ShortScience feed. */
   async function lookup(ref: Pick<PaperRef, 'keys'>): Promise<LookupResult> {
@@ -74,17 +84,9 @@ export default defineBackground(() => {
     await Promise.all([
       browser.storage.session.set({ [tabKey(tabId)]: state }),
       setBadge(tabId, count),
-      sendToTab(tabId, 'tab:set-count', { paperKey: ref.keys[0]!, count }),
+      // The page may have moved on meanwhile; its next detection brings its own count.
+      sendToTab(tabId, 'tab:set-count', { paperKey: ref.keys[0]!, count }).catch(() => null),
     ]);
-  }
-  // Tab states in memory while the worker lives; storage.session after a restart.
-  const tabs = new Map<number, TabState>();
-  async function tabState(tabId: number): Promise<TabState | undefined> {
-    if (tabs.has(tabId)) return tabs.get(tabId);
-    const stored = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as
-      TabState | undefined;
-    if (stored) tabs.set(tabId, stored);
-    return stored;
   }
 
   const fromContentScript = (sender: Sender) =>

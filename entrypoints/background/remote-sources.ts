@@ -2,7 +2,7 @@ import { browser } from '@/utils/browser';
 import type { PaperRef } from '@/utils/detect/paper-ref';
 import { errorMessage } from '@/utils/guards';
 import { library } from '@/utils/library/client';
-import { idbRemoteCache, RemoteIndex } from '@/utils/lookup/remote-index';
+import { cachedRemoteIndex, idbRemoteCache, type RemoteIndex } from '@/utils/lookup/remote-index';
 import { lookupSummaries } from '@/utils/lookup/lookup';
 import type { SourcePlan } from '@/utils/messaging/protocol';
 import {
@@ -31,7 +31,6 @@ import type { Summary } from '@/utils/summary';
 
 const INDEX_PREFIX = 'index:';
 const LIVE_CACHE_FILES = 5000;
-const INDEX_CACHE_FILES = 20_000;
 
 /**
  * The worker's side of remote sources. Nothing here touches the network
@@ -53,7 +52,7 @@ export function remoteSources() {
   async function remoteIndex(url: string): Promise<RemoteIndex> {
     let index = indexes.get(url);
     if (!index) {
-      index = new RemoteIndex(url, idbRemoteCache(await library(), INDEX_CACHE_FILES, `${url}|`), {
+      index = cachedRemoteIndex(await library(), url, {
         manifestMaxAgeMs: 10 * 60_000,
         onStatus: (status) => void saveIndexStatus(url, status),
       });

@@ -1,18 +1,10 @@
 import { browser } from '@/utils/browser';
-import { originPattern, type SourceSettings } from '@/utils/settings/sources';
-import { SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
+import type { SourceSettings } from '@/utils/settings/sources';
+import { neededOrigins } from '@/utils/sources/catalog';
 
 /** Asks the browser for host permissions (must run from the user's click). */
 export function grant(origins: string[]): Promise<boolean> {
   return browser.permissions.request({ origins });
-}
-
-/** The host permissions the current settings need. */
-export function neededOrigins(settings: SourceSettings): Set<string> {
-  return new Set([
-    ...SOURCE_DESCRIPTIONS.filter((s) => settings.enabled[s.id]).flatMap((s) => s.origins),
-    ...settings.remoteIndexes.map(originPattern),
-  ]);
 }
 
 /**

@@ -1,16 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../utils/index-format/build';
-import { parseInputLine } from '../../utils/index-format/input';
 import { serveIndex } from '../../scripts/serve-index';
 import { badgeText, launch, sidebarFrame, type Launched } from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
 import { arxivAbsPage, SEED, seedAbsPage } from '../helpers/pages';
+import { publishIndex, readingGroupLine } from '../helpers/remote-index';
 
 /**
  * Remote sources end to end, with local HTTP servers standing in for the
@@ -21,6 +20,7 @@ import { arxivAbsPage, SEED, seedAbsPage } from '../helpers/pages';
 const ABS = `https://arxiv.org/abs/${SEED.arxivId}`;
 const UNSUMMARIZED = 'https://arxiv.org/abs/2401.00001';
 const FEED_PAPER = 'https://arxiv.org/abs/2402.00002';
+const LAB_PAPER = 'https://arxiv.org/abs/2301.10005';
 const FEED_TITLE = 'Sparse Lattice Attention for Long Documents';
 const REMOTE_ONLY = 'Only the reading group index has this summary of the paper.';
 const S2_TLDR = 'This paper finds sparse trainable subnetworks in pre-trained BERT.';
@@ -42,21 +42,7 @@ let standInUrl: string;
 /** How the stand-in answers Semantic Scholar for an arXiv id: a TLDR, or an HTTP status. */
 const s2Answers = new Map<string, 'tldr' | number>();
 
-const lab = (arxivId: string, title: string, body: string) =>
-  JSON.stringify({
-    paper: { arxivId, title },
-    summary: {
-      body,
-      author: 'reading group',
-      source: {
-        id: 'lab',
-        name: 'Our reading group',
-        url: 'https://lab.example',
-        licence: 'CC BY 4.0',
-        kind: 'human',
-      },
-    },
-  });
+const lab = readingGroupLine;
 
 const feedXml = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:shortscience="https://www.shortscience.org/rss"><channel>
@@ -85,19 +71,16 @@ function s2Body(arxivId: string) {
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sidenotes-e2e-index-'));
-  const { files } = await buildIndex(
+  await publishIndex(
+    dir,
     [
       lab(SEED.arxivId, SEED.title, REMOTE_ONLY),
       ...Array.from({ length: 40 }, (_, i) =>
         lab(`2301.${10000 + i}`, `Lab paper ${i}`, `Notes ${i}`),
       ),
-    ].map(parseInputLine),
-    { name: 'Reading group', built: '2026-11-26', shardPrefixLength: 1 },
+    ],
+    'Reading group',
   );
-  for (const [path, content] of files) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
   indexServer = await serveIndex(dir, 0);
   indexUrl = `http://127.0.0.1:${(indexServer.address() as AddressInfo).port}/`;
 
@@ -126,6 +109,7 @@ beforeAll(async () => {
       [ABS]: seedAbsPage(),
       [UNSUMMARIZED]: arxivAbsPage('2401.00001', 'A Paper Nobody Has Summarized Yet', ['A. B.']),
       [FEED_PAPER]: arxivAbsPage('2402.00002', FEED_TITLE, ['Ada Lovelace']),
+      [LAB_PAPER]: arxivAbsPage('2301.10005', 'Lab paper 5', ['B. C.']),
     },
     async route(url, route) {
       const { host, pathname, search } = new URL(url);
@@ -205,6 +189,14 @@ describe('remote sources', () => {
     expect(shards.length).toBeLessThanOrEqual(2);
     expect(new Set(shards).size).toBe(shards.length);
     await page.close();
+
+    // A paper only the index knows: the sidebar starts as the "0" tab, then opens by itself.
+    const only = await openPaper(LAB_PAPER);
+    await cards(only).filter({ hasText: 'Notes 5' }).waitFor();
+    expect(await only.locator('sidenotes-sidebar').getAttribute('data-sidenotes-state')).toBe(
+      'expanded',
+    );
+    await only.close();
 
     // The host goes away: a sync says so in plain words…
     await new Promise<void>((done) => indexServer.close(() => done()));

@@ -20,7 +20,8 @@ export interface BuildOptions {
   targetShardBytes?: number;
   /** Force a shard prefix length (tests, tiny indexes). */
   shardPrefixLength?: number;
-  search?: SearchBuildOptions;
+  /** How to build `search.bin`; false for none (a look-up-only index, or a scale test). */
+  search?: SearchBuildOptions | false;
 }
 
 export interface BuiltIndex {
@@ -125,12 +126,14 @@ export async function buildIndex(
       entries: Object.keys(shard.entries).length,
     };
   }
-  const search = buildSearchIndex(
-    [...papers].map(([key, entry]) => ({ key, paper: entry.paper, summaries: entry.summaries })),
-    options.search,
-  );
-  files.set('search.bin', search);
-  manifest.search = { file: 'search.bin', sha256: await sha256Hex(search), bytes: search.length };
+  if (options.search !== false) {
+    const search = buildSearchIndex(
+      [...papers].map(([key, entry]) => ({ key, paper: entry.paper, summaries: entry.summaries })),
+      options.search,
+    );
+    files.set('search.bin', search);
+    manifest.search = { file: 'search.bin', sha256: await sha256Hex(search), bytes: search.length };
+  }
   files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   return { manifest, files };
 }

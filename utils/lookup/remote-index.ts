@@ -214,6 +214,19 @@ export function idbRemoteCache(db: LibraryDb, maxFiles = 20_000, prefix = ''): R
   };
 }
 
+/** How many files of one remote index are kept (a 75k-paper index has 4,096 shards). */
+const INDEX_CACHE_FILES = 20_000;
+
+/** A remote index whose files are cached in the library database, bounded on their own. */
+export function cachedRemoteIndex(
+  db: LibraryDb,
+  url: string,
+  options: RemoteIndexOptions = {},
+): RemoteIndex {
+  const base = url.endsWith('/') ? url : `${url}/`;
+  return new RemoteIndex(base, idbRemoteCache(db, INDEX_CACHE_FILES, `${base}|`), options);
+}
+
 /** Forgets every cached file under a prefix (a removed remote index). */
 export async function clearRemoteCache(db: LibraryDb, prefix: string): Promise<void> {
   await db.delete('remote', IDBKeyRange.bound(prefix, `${prefix}\uffff`));

@@ -1,4 +1,4 @@
-import type { LiveSourceId } from '../settings/sources';
+import { originPattern, type LiveSourceId, type SourceSettings } from '../settings/sources';
 import type { SummaryKind } from '../summary';
 import { huggingFace } from './huggingface';
 import { openReview } from './openreview';
@@ -57,3 +57,11 @@ export const SOURCE_DESCRIPTIONS: readonly SourceDescription[] = [
 
 export const liveSource = (id: string): LiveSource | undefined =>
   LIVE_SOURCES.find((s) => s.info.id === id);
+
+/** The host permissions the settings need: those of every source on, and each remote index's host. */
+export function neededOrigins(settings: SourceSettings): Set<string> {
+  return new Set([
+    ...SOURCE_DESCRIPTIONS.filter((s) => settings.enabled[s.id]).flatMap((s) => s.origins),
+    ...settings.remoteIndexes.map(originPattern),
+  ]);
+}

@@ -1,14 +1,12 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildIndex } from '@/utils/index-format/build';
-import { parseInputLine } from '@/utils/index-format/input';
 import { openLibraryDb } from '@/utils/library/schema';
 import { lookupSummaries } from '@/utils/lookup/lookup';
 import {
@@ -18,21 +16,10 @@ import {
   type RemoteStatus,
 } from '@/utils/lookup/remote-index';
 import { serveIndex } from '../../../scripts/serve-index';
+import { publishIndex, readingGroupLine } from '../../helpers/remote-index';
 
 const line = (arxivId: string, body: string) =>
-  JSON.stringify({
-    paper: { arxivId, title: `Remote paper ${arxivId}` },
-    summary: {
-      body,
-      source: {
-        id: 'lab',
-        name: 'Our reading group',
-        url: 'https://lab.example',
-        licence: 'CC BY 4.0',
-        kind: 'human',
-      },
-    },
-  });
+  readingGroupLine(arxivId, `Remote paper ${arxivId}`, body);
 
 let dir: string;
 let server: Server | undefined;
@@ -43,17 +30,7 @@ const countingFetch: typeof fetch = (input, init) => {
   return fetch(input, init);
 };
 
-async function publish(lines: string[]) {
-  const { files } = await buildIndex(lines.map(parseInputLine), {
-    name: 'lab',
-    built: '2026-11-26',
-    shardPrefixLength: 1,
-  });
-  for (const [path, content] of files) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-}
+const publish = (lines: string[]) => publishIndex(dir, lines, 'lab');
 
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();

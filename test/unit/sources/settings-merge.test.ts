@@ -5,6 +5,7 @@ import {
   originPattern,
   parseSettings,
 } from '@/utils/settings/sources';
+import { neededOrigins, SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
 import { mergeSummaries } from '@/utils/sources/merge';
 import type { Summary } from '@/utils/summary';
 
@@ -48,6 +49,23 @@ describe('source settings', () => {
     expect(() => normalizeIndexUrl('lab.example')).toThrow(/not a web address/);
     expect(() => normalizeIndexUrl('javascript:alert(1)')).toThrow(/https/);
     expect(() => normalizeIndexUrl('https://me:secret@lab.example/')).toThrow(/passwords/);
+  });
+
+  it('need the hosts of the sources that are on, and nothing when all are off', () => {
+    expect(neededOrigins(defaultSettings())).toEqual(new Set());
+    const some = defaultSettings();
+    some.enabled.openreview = true;
+    some.remoteIndexes = ['https://lab.example/idx/'];
+    expect([...neededOrigins(some)].sort()).toEqual([
+      'https://api.openreview.net/*',
+      'https://api2.openreview.net/*',
+      'https://lab.example/*',
+    ]);
+    // Every source says what it sends, and to which of its hosts.
+    for (const s of SOURCE_DESCRIPTIONS) {
+      expect(s.origins.length).toBeGreaterThan(0);
+      for (const o of s.origins) expect(s.sends).toContain(new URL(o.replace('/*', '/')).host);
+    }
   });
 
   it('ask for the index host only (any port, any path)', () => {
