@@ -171,7 +171,7 @@ export function remoteSources() {
     feedSync = (async () => {
       try {
         const result = await syncShortScienceFeed(
-          idbRemoteCache(await library(), 1, FEED_CACHE_KEY),
+          idbRemoteCache(await library(), 2, FEED_CACHE_KEY),
         );
         await saveFeedStatus({
           lastSync: result.checkedAt,

@@ -9,7 +9,7 @@ export async function syncFeedNow(show: (status: FeedStatus) => void): Promise<v
   const previous = await feedStatus();
   let status: FeedStatus;
   try {
-    const result = await syncShortScienceFeed(idbRemoteCache(await library(), 1, FEED_CACHE_KEY), {
+    const result = await syncShortScienceFeed(idbRemoteCache(await library(), 2, FEED_CACHE_KEY), {
       force: true,
     });
     status = {

@@ -4,11 +4,12 @@ import { SearchEngine } from './engine';
 import { decodeSearchData } from './format';
 
 /**
- * A search engine over summaries kept locally from a feed (ShortScience),
- * built when a search page opens: one result per paper. A paper known only
- * by its title opens on its ShortScience page.
+ * The search index over summaries kept from a feed (ShortScience): built
+ * once per sync (a few hundred ms for thousands of summaries) and stored as
+ * base64 text beside the feed, so a popup only decodes it. One result per
+ * paper; a paper known only by its title opens on its ShortScience page.
  */
-export function feedSearchEngine(summaries: readonly Summary[]): SearchEngine | null {
+export function buildFeedSearch(summaries: readonly Summary[]): Uint8Array | null {
   const papers = new Map<string, SearchInput>();
   for (const s of summaries) {
     const key = s.paperKeys[0];
@@ -25,11 +26,27 @@ export function feedSearchEngine(summaries: readonly Summary[]): SearchEngine | 
         summaries: [s],
       });
   }
-  if (!papers.size) return null;
-  const bytes = buildSearchIndex([...papers.values()], { maxBodyTerms: 200 });
+  return papers.size ? buildSearchIndex([...papers.values()], { maxBodyTerms: 200 }) : null;
+}
+
+export function engineOf(bytes: Uint8Array): SearchEngine {
   return new SearchEngine(
     decodeSearchData(
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
     ),
   );
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

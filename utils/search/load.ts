@@ -3,8 +3,8 @@ import { SearchEngine } from './engine';
 import { decodeSearchData } from './format';
 import { library } from '../library/client';
 import { loadSettings } from '../settings/storage';
-import { FEED_CACHE_KEY, readFeedCopy } from '../sources/shortscience-feed';
-import { feedSearchEngine } from './feed-search';
+import { FEED_SEARCH_KEY } from '../sources/shortscience-feed';
+import { engineOf, fromBase64 } from './feed-search';
 
 /**
  * The bundled index's search engine, loaded by the page that searches (popup,
@@ -21,6 +21,6 @@ export async function loadBundledSearch(): Promise<SearchEngine> {
 /** The synced ShortScience feed's engine, when the feed is on and has been downloaded. */
 export async function loadFeedSearch(): Promise<SearchEngine | null> {
   if (!(await loadSettings()).enabled.shortscience) return null;
-  const cached = await (await library()).get('remote', FEED_CACHE_KEY);
-  return cached ? feedSearchEngine(readFeedCopy(cached.text)) : null;
+  const cached = await (await library()).get('remote', FEED_SEARCH_KEY);
+  return cached?.text ? engineOf(fromBase64(cached.text)) : null;
 }

@@ -3,11 +3,14 @@ import { keysAgree } from '../detect/paper-ref';
 import type { RemoteCache } from '../lookup/remote-index';
 import { fetchBounded, type BoundedFetchOptions } from '../net/fetch-bounded';
 import type { Summary } from '../summary';
+import { buildFeedSearch, toBase64 } from '../search/feed-search';
 import { parseShortScienceRss } from './shortscience-rss';
 
 export const FEED_URL = 'https://www.shortscience.org/rss-full.xml';
 export const FEED_ORIGINS = ['https://www.shortscience.org/*'];
 export const FEED_CACHE_KEY = 'feed|shortscience';
+/** The feed's search index (base64 of `search.bin`), rebuilt whenever the feed changes. */
+export const FEED_SEARCH_KEY = 'feed|shortscience|search';
 export const FEED_INTERVAL_MS = 24 * 3600_000;
 const MAX_FEED_BYTES = 20 * 1024 * 1024;
 
@@ -19,13 +22,14 @@ export interface FeedSyncResult {
 }
 
 /**
- * Brings the local copy of ShortScience's feed up to date: at most once a day
+ * Brings the local copy of ShortScience's feed (and its search index) up to date: at most once a day
  * (unless `force`), with If-None-Match so an unchanged feed costs a 304.
  * Summaries already held are kept when the feed drops them (it lists the
  * newest only), so the local copy grows into an archive. A broken feed
  * throws and leaves the copy as it was.
  */
 export async function syncShortScienceFeed(
+  /** Holds the feed and its search index (two files under `feed|shortscience`). */
   cache: RemoteCache,
   options: Pick<BoundedFetchOptions, 'fetch' | 'timeoutMs'> & {
     now?: () => number;
@@ -49,6 +53,15 @@ export async function syncShortScienceFeed(
     const fresh = parseShortScienceRss(answer.text);
     const ids = new Set(fresh.map((s) => s.id));
     summaries = [...fresh, ...held.filter((s) => !ids.has(s.id))];
+  }
+  if (answer.status !== 304) {
+    const search = buildFeedSearch(summaries);
+    await cache.put({
+      key: FEED_SEARCH_KEY,
+      text: search ? toBase64(search) : '',
+      etag: null,
+      fetchedAt: now,
+    });
   }
   await cache.put({
     key: FEED_CACHE_KEY,

@@ -6,9 +6,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openLibraryDb } from '@/utils/library/schema';
 import { idbRemoteCache, type RemoteCache } from '@/utils/lookup/remote-index';
-import { feedSearchEngine } from '@/utils/search/feed-search';
+import { buildFeedSearch, engineOf, fromBase64 } from '@/utils/search/feed-search';
 import {
   FEED_CACHE_KEY,
+  FEED_SEARCH_KEY,
   feedSummariesFor,
   readFeedCopy,
   syncShortScienceFeed,
@@ -46,7 +47,7 @@ let cache: RemoteCache;
 let now: number;
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
-  cache = idbRemoteCache(await openLibraryDb(), 1, FEED_CACHE_KEY);
+  cache = idbRemoteCache(await openLibraryDb(), 2, FEED_CACHE_KEY);
   requests.length = 0;
   now = Date.UTC(2026, 10, 26, 12);
   etag = '"v1"';
@@ -101,12 +102,18 @@ describe("ShortScience's feed, kept locally", () => {
     ).toEqual(['bob']);
   });
 
-  it('is searchable: a title-only paper opens on ShortScience', async () => {
+  it('is searchable from the index kept beside it: a title-only paper opens on ShortScience', async () => {
     await sync();
-    const engine = feedSearchEngine(await held())!;
+    const engine = engineOf(fromBase64((await cache.get(FEED_SEARCH_KEY))!.text));
     const [hit] = engine.search('known by title').hits;
     expect(hit!.doc.url).toMatch(/^https:\/\/www\.shortscience\.org\/paper\?bibtexKey=/);
     expect(engine.search('lattice').hits[0]!.doc.key).toBe('arxiv:2402.00002');
-    expect(feedSearchEngine([])).toBeNull();
+    expect(buildFeedSearch([])).toBeNull();
+    body = rss(item('2403.00003', 'Newer Paper', 'cy', 'Brand new.'));
+    etag = '"v2"';
+    await sync(true);
+    const updated = engineOf(fromBase64((await cache.get(FEED_SEARCH_KEY))!.text));
+    expect(updated.search('newer paper').hits[0]!.doc.key).toBe('arxiv:2403.00003');
+    expect(updated.search('lattice').hits[0]!.doc.key).toBe('arxiv:2402.00002');
   });
 });
