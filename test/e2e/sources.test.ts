@@ -40,7 +40,7 @@ let indexUrl: string;
 let standIn: Server;
 let standInUrl: string;
 /** How the stand-in answers Semantic Scholar for an arXiv id: a TLDR, or an HTTP status. */
-const s2Answers = new Map<string, 'tldr' | number>();
+const s2Answers = new Map<string, 'tldr' | 'slow' | number>();
 
 const lab = readingGroupLine;
 
@@ -92,9 +92,10 @@ beforeAll(async () => {
     }
     const id = /^\/graph\/v1\/paper\/arXiv:([^?]+)/.exec(path)?.[1];
     const answer = id ? s2Answers.get(id) : undefined;
-    if (answer === 'tldr') {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      return res.end(s2Body(id!));
+    if (answer === 'tldr' || answer === 'slow') {
+      const reply = () =>
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(s2Body(id!));
+      return void setTimeout(reply, answer === 'slow' ? 2500 : 0);
     }
     res.writeHead(typeof answer === 'number' ? answer : 404, {
       'Content-Type': 'application/json',
@@ -274,11 +275,20 @@ describe('remote sources', () => {
       '/rss-full.xml',
     ]);
 
+    // Semantic Scholar (still on) is slow for this paper: the rest does not wait for it.
+    s2Answers.set('2402.00002', 'slow');
     const page = await openPaper(FEED_PAPER);
     const card = cards(page).filter({ hasText: 'sparse lattice' });
     await card.waitFor();
     expect(await card.textContent()).toMatch(/ShortScience\.org.*human-written/);
     expect(await card.locator('math').count()).toBe(1);
+    const asking = sidebarFrame(page).locator(
+      '[data-testid="source-status"][data-source="semanticscholar"]',
+    );
+    expect(await asking.getAttribute('data-status')).toBe('asking');
+    expect(await asking.textContent()).toBe('Asking Semantic Scholar…');
+    await cards(page).filter({ hasText: S2_TLDR }).waitFor();
+    expect(await asking.count()).toBe(0);
     await page.close();
 
     const popup = await browser.context.newPage();

@@ -161,7 +161,8 @@ export class RemoteIndex {
           `The remote index's ${path} does not match its checksum; it was changed or cut short, and was not used.`,
         );
       }
-      await this.cache.put({ key, text, etag: null, fetchedAt: this.now });
+      // A full disk loses the offline copy, not this look-up.
+      await this.cache.put({ key, text, etag: null, fetchedAt: this.now }).catch(() => undefined);
       return text;
     } catch (error) {
       this.record({ offline: error instanceof NetError, message: errorMessage(error) });

@@ -106,8 +106,11 @@ export async function askLiveSource(
       }
       if (summaries.length) break;
     }
-    // "Nothing here" is an answer too, cached like any other.
-    await options.cache.put({ key, text: JSON.stringify(summaries), etag: null, fetchedAt: now });
+    // "Nothing here" is an answer too, cached like any other. A full disk
+    // loses the cached copy, not the answer.
+    await options.cache
+      .put({ key, text: JSON.stringify(summaries), etag: null, fetchedAt: now })
+      .catch(() => undefined);
     return answer(summaries);
   } catch (error) {
     if (error instanceof NetError) {

@@ -13,6 +13,8 @@ export const FEED_CACHE_KEY = 'feed|shortscience';
 export const FEED_SEARCH_KEY = 'feed|shortscience|search';
 export const FEED_INTERVAL_MS = 24 * 3600_000;
 const MAX_FEED_BYTES = 20 * 1024 * 1024;
+/** The kept copy's bound (newest first); ShortScience holds a few thousand in all. */
+const MAX_FEED_SUMMARIES = 20_000;
 
 export interface FeedSyncResult {
   /** False when the feed was checked recently, or answered 304 Not Modified. */
@@ -22,8 +24,9 @@ export interface FeedSyncResult {
 }
 
 /**
- * Brings the local copy of ShortScience's feed (and its search index) up to date: at most once a day
- * (unless `force`), with If-None-Match so an unchanged feed costs a 304.
+ * Brings the local copy of ShortScience's feed, and its search index, up to
+ * date: at most once a day (unless `force`), with If-None-Match so an
+ * unchanged feed costs a 304.
  * Summaries already held are kept when the feed drops them (it lists the
  * newest only), so the local copy grows into an archive. A broken feed
  * throws and leaves the copy as it was.
@@ -52,9 +55,7 @@ export async function syncShortScienceFeed(
   if (answer.status !== 304) {
     const fresh = parseShortScienceRss(answer.text);
     const ids = new Set(fresh.map((s) => s.id));
-    summaries = [...fresh, ...held.filter((s) => !ids.has(s.id))];
-  }
-  if (answer.status !== 304) {
+    summaries = [...fresh, ...held.filter((s) => !ids.has(s.id))].slice(0, MAX_FEED_SUMMARIES);
     const search = buildFeedSearch(summaries);
     await cache.put({
       key: FEED_SEARCH_KEY,

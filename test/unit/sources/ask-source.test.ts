@@ -172,3 +172,18 @@ describe('asking a live source', () => {
     expect(cacheFiles.size).toBe(0);
   });
 });
+
+describe('a full disk', () => {
+  it('loses the cached copy, not the answer', async () => {
+    behaviour.set('/s2', ok(recorded));
+    const full: RemoteCache = {
+      get: async () => undefined,
+      put: async () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
+    const answer = await ask(at('/s2'), { cache: full });
+    expect(answer).toMatchObject({ failed: false, note: null });
+    expect(answer.summaries).toHaveLength(1);
+  });
+});
