@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/guards';
 import { library } from '@/utils/library/client';
+import { NetError } from '@/utils/net/fetch-bounded';
 import {
   cachedRemoteIndex,
   type RemoteIndex,
@@ -138,7 +139,11 @@ export function AddRemoteIndex({
       await onAdd(url);
       setValue('');
     } catch (err) {
-      setError(`Not added: ${errorMessage(err)}`);
+      setError(
+        err instanceof NetError && err.code === 'not-found'
+          ? `Not added: there is no Sidenotes index at ${url} (no manifest.json there).`
+          : `Not added: ${errorMessage(err)}`,
+      );
       await saveIndexStatus(url, null);
       await onGiveUp();
     } finally {

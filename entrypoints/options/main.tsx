@@ -16,7 +16,7 @@ import {
   type FeedStatus,
 } from '@/utils/sources/status-store';
 import { syncFeedNow } from './feed';
-import { grant, releaseUnused } from './permissions';
+import { grant, releaseUnused, withoutPermission } from './permissions';
 import '@/components/styles.css';
 
 /**
@@ -29,11 +29,15 @@ function OptionsPage() {
   const [loaded, setLoaded] = useState(false);
   const [statuses, setStatuses] = useState<Record<string, RemoteStatus>>({});
   const [feed, setFeed] = useState<FeedStatus | null>(null);
+  /** Sources switched on whose host permission was since taken back (browser settings). */
+  const [unpermitted, setUnpermitted] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
 
   useEffect(() => {
     const refresh = async () => {
-      setSettings(await loadSettings());
+      const current = await loadSettings();
+      setSettings(current);
+      setUnpermitted(await withoutPermission(current));
       setStatuses(await indexStatuses());
       setFeed(await feedStatus());
       setLoaded(true);
@@ -42,8 +46,15 @@ function OptionsPage() {
     const onChange = (_changes: unknown, area: string) => {
       if (area === 'local') void refresh();
     };
+    const onPermissions = () => void refresh();
     browser.storage.onChanged.addListener(onChange);
-    return () => browser.storage.onChanged.removeListener(onChange);
+    browser.permissions.onRemoved.addListener(onPermissions);
+    browser.permissions.onAdded.addListener(onPermissions);
+    return () => {
+      browser.storage.onChanged.removeListener(onChange);
+      browser.permissions.onRemoved.removeListener(onPermissions);
+      browser.permissions.onAdded.removeListener(onPermissions);
+    };
   }, []);
 
   const update = async (next: SourceSettings) => {
@@ -115,6 +126,13 @@ function OptionsPage() {
             disabled={!loaded}
             onToggle={(on) => void toggle(source.id, on)}
           >
+            {unpermitted.has(source.id) && (
+              <p class="notice notice-error" data-testid="permission-missing">
+                The browser's permission to contact{' '}
+                {source.origins.map((o) => new URL(o.replace('/*', '/')).host).join(', ')} was taken
+                back, so this source is not asked. Switch it off and on to grant it again.
+              </p>
+            )}
             {source.id === 'shortscience' && settings.enabled.shortscience && feed && (
               <p class="source-sync" data-testid="feed-status">
                 {feed.lastSync

@@ -1,6 +1,6 @@
 import { browser } from '@/utils/browser';
 import type { SourceSettings } from '@/utils/settings/sources';
-import { neededOrigins } from '@/utils/sources/catalog';
+import { neededOrigins, SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
 
 /** Asks the browser for host permissions (must run from the user's click). */
 export function grant(origins: string[]): Promise<boolean> {
@@ -20,4 +20,17 @@ export async function releaseUnused(settings: SourceSettings): Promise<void> {
       .filter((o) => !needed.has(o))
       .map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)),
   );
+}
+
+/** The sources switched on that the browser no longer lets Sidenotes contact. */
+export async function withoutPermission(settings: SourceSettings): Promise<Set<string>> {
+  const missing = new Set<string>();
+  for (const source of SOURCE_DESCRIPTIONS) {
+    if (
+      settings.enabled[source.id] &&
+      !(await browser.permissions.contains({ origins: source.origins }))
+    )
+      missing.add(source.id);
+  }
+  return missing;
 }

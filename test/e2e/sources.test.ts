@@ -169,6 +169,13 @@ describe('remote sources', () => {
 
   it('reads a remote index added in the options, and keeps showing it offline with a note', async () => {
     const options = await openOptions();
+    // A wrong address is refused in plain words, and nothing is added.
+    await options.getByTestId('remote-index-url').fill(`${standInUrl}/not-an-index/`);
+    await options.getByTestId('add-remote-index').click();
+    expect(await options.getByTestId('add-index-error').textContent()).toMatch(
+      /Not added: there is no Sidenotes index at http:\/\/127\.0\.0\.1:\d+\/not-an-index\//,
+    );
+    expect(await options.getByTestId('remote-index').count()).toBe(0);
     await options.getByTestId('remote-index-url').fill(`${indexUrl}manifest.json`);
     await options.getByTestId('add-remote-index').click();
     await expect
@@ -183,7 +190,9 @@ describe('remote sources', () => {
     expect(await cards(page).count()).toBe(2);
     await expect.poll(() => badgeText(browser.worker, page)).toBe('2');
     // The manifest and the shards of the paper's two keys (arXiv id, title): nothing else.
-    const fetched = requestsTo('127.0.0.1').map((r) => new URL(r).pathname);
+    const fetched = requestsTo('127.0.0.1')
+      .filter((r) => r.startsWith(indexUrl))
+      .map((r) => new URL(r).pathname);
     const shards = fetched.filter((p) => p.startsWith('/shards/'));
     expect(fetched.filter((p) => !p.startsWith('/shards/'))).toEqual(['/manifest.json']);
     expect(shards.length).toBeGreaterThan(0);
