@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveIndex } from '../../scripts/serve-index';
 import { badgeText, launch, sidebarFrame, type Launched } from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
-import { arxivAbsPage, SEED, seedAbsPage } from '../helpers/pages';
+import { arxivAbsPage, openReviewPage, SEED, seedAbsPage } from '../helpers/pages';
 import { publishIndex, readingGroupLine } from '../helpers/remote-index';
 
 /**
@@ -33,6 +33,39 @@ const SOURCE_HOSTS = [
   'api.openreview.net',
   'huggingface.co',
 ];
+
+const STOOD_IN = SOURCE_HOSTS.slice(1);
+const UNSUMMARIZED_ID = '2401.00001';
+const HF_AI = 'An AI summary: nobody had summarized this paper yet.';
+const OLD_FORUM = 'https://openreview.net/forum?id=B1xOldVenue';
+const OLD_TLDR = 'An older venue keeps its TL;DR in API v1.';
+const BUNDLED_FORUM = 'https://openreview.net/forum?id=rJlnfaNYvB';
+/** SciTLDR (bundled) has this author TL;DR too: it must show once. */
+const BUNDLED_TLDR =
+  'We devise adaptive loss scaling to improve mixed precision training that surpass the state-of-the-art results.';
+
+/** What OpenReview's two APIs hold: the new forum in v2 (values wrapped), the old one in v1 only. */
+function openReviewNotes(api: string, forum: string) {
+  if (api === 'api2' && forum === 'rJlnfaNYvB')
+    return {
+      notes: [
+        {
+          id: forum,
+          forum,
+          license: 'CC BY 4.0',
+          content: {
+            title: { value: 'Adaptive Loss Scaling for Mixed Precision Training' },
+            TLDR: { value: BUNDLED_TLDR },
+          },
+        },
+      ],
+    };
+  if (api === 'api' && forum === 'B1xOldVenue')
+    return {
+      notes: [{ id: forum, forum, content: { title: 'An Old Venue Paper', 'TL;DR': OLD_TLDR } }],
+    };
+  return { notes: [] };
+}
 
 let browser: Launched;
 let indexServer: Server;
@@ -84,23 +117,29 @@ beforeAll(async () => {
   indexServer = await serveIndex(dir, 0);
   indexUrl = `http://127.0.0.1:${(indexServer.address() as AddressInfo).port}/`;
 
+  // Requests to the real hosts arrive as /<host><path>.
   standIn = createServer((req, res) => {
     const path = req.url ?? '/';
-    if (path === '/rss-full.xml') {
+    const json = (status: number, body: unknown) =>
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    if (path === '/www.shortscience.org/rss-full.xml') {
       res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"feed-1"' });
       return res.end(req.headers['if-none-match'] === '"feed-1"' ? undefined : feedXml);
     }
-    const id = /^\/graph\/v1\/paper\/arXiv:([^?]+)/.exec(path)?.[1];
+    const forum = /^\/(api2?)\.openreview\.net\/notes\?forum=(.+)$/.exec(path);
+    if (forum) return json(200, openReviewNotes(forum[1]!, forum[2]!));
+    const hf = /^\/huggingface\.co\/api\/papers\/(.+)$/.exec(path)?.[1];
+    if (hf === UNSUMMARIZED_ID)
+      return json(200, { id: hf, title: 'A Paper Nobody Has Summarized Yet', ai_summary: HF_AI });
+    if (hf) return json(404, { error: 'Not Found' });
+    const id = /^\/api\.semanticscholar\.org\/graph\/v1\/paper\/arXiv:([^?]+)/.exec(path)?.[1];
     const answer = id ? s2Answers.get(id) : undefined;
     if (answer === 'tldr' || answer === 'slow') {
       const reply = () =>
         res.writeHead(200, { 'Content-Type': 'application/json' }).end(s2Body(id!));
       return void setTimeout(reply, answer === 'slow' ? 2500 : 0);
     }
-    res.writeHead(typeof answer === 'number' ? answer : 404, {
-      'Content-Type': 'application/json',
-    });
-    res.end('{"error":"Paper not found"}');
+    json(typeof answer === 'number' ? answer : 404, { error: 'Paper not found' });
   });
   await new Promise<void>((done) => standIn.listen(0, '127.0.0.1', done));
   standInUrl = `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`;
@@ -111,6 +150,11 @@ beforeAll(async () => {
       [UNSUMMARIZED]: arxivAbsPage('2401.00001', 'A Paper Nobody Has Summarized Yet', ['A. B.']),
       [FEED_PAPER]: arxivAbsPage('2402.00002', FEED_TITLE, ['Ada Lovelace']),
       [LAB_PAPER]: arxivAbsPage('2301.10005', 'Lab paper 5', ['B. C.']),
+      [OLD_FORUM]: openReviewPage('B1xOldVenue', 'An Old Venue Paper'),
+      [BUNDLED_FORUM]: openReviewPage(
+        'rJlnfaNYvB',
+        'Adaptive Loss Scaling for Mixed Precision Training',
+      ),
     },
     async route(url, route) {
       const { host, pathname, search } = new URL(url);
@@ -118,9 +162,9 @@ beforeAll(async () => {
         await route.continue();
         return true;
       }
-      if (host === 'api.semanticscholar.org' || host === 'www.shortscience.org') {
+      if (STOOD_IN.includes(host)) {
         // The stand-in answers under the real address (status, headers and body).
-        const response = await route.fetch({ url: `${standInUrl}${pathname}${search}` });
+        const response = await route.fetch({ url: `${standInUrl}/${host}${pathname}${search}` });
         await route.fulfill({ response });
         return true;
       }
@@ -306,5 +350,43 @@ describe('remote sources', () => {
     const first = popup.getByTestId('search-result').first();
     await expect.poll(() => first.getAttribute('data-paper')).toBe('arxiv:2402.00002');
     await popup.close();
+  });
+
+  it("adds OpenReview's author TL;DRs (API v1 for older venues) and Hugging Face's AI summaries once on", async () => {
+    const options = await openOptions();
+    for (const id of ['openreview', 'huggingface']) {
+      await options.getByTestId(`source-toggle-${id}`).click();
+      await expect.poll(() => options.getByTestId(`source-toggle-${id}`).isChecked()).toBe(true);
+    }
+    await options.close();
+
+    const before = browser.requests.length;
+    const old = await openPaper(OLD_FORUM);
+    const tldr = cards(old).filter({ hasText: OLD_TLDR });
+    await tldr.waitFor();
+    expect(await tldr.textContent()).toMatch(/OpenReview.*human-written.*TL;DR by the authors/);
+    const asked = requestsTo('api2.openreview.net').concat(requestsTo('api.openreview.net'));
+    expect(asked.map((r) => new URL(r).host)).toEqual([
+      'api2.openreview.net',
+      'api.openreview.net',
+    ]);
+    // Neither Semantic Scholar nor Hugging Face can look up an OpenReview id: not asked.
+    expect(requestsTo('huggingface.co', before)).toEqual([]);
+    expect(requestsTo('api.semanticscholar.org', before)).toEqual([]);
+    await old.close();
+
+    // The same author TL;DR from SciTLDR (bundled) and from OpenReview shows once.
+    const bundled = await openPaper(BUNDLED_FORUM);
+    await expect.poll(() => requestsTo('api2.openreview.net').length).toBe(2);
+    await cards(bundled).first().waitFor();
+    await bundled.waitForTimeout(300);
+    expect(await cards(bundled).filter({ hasText: BUNDLED_TLDR }).count()).toBe(1);
+    await bundled.close();
+
+    const arxiv = await openPaper(UNSUMMARIZED);
+    const ai = cards(arxiv).filter({ hasText: HF_AI });
+    await ai.waitFor();
+    expect(await ai.textContent()).toMatch(/Hugging Face Papers.*machine-generated.*AI summary/);
+    await arxiv.close();
   });
 });
