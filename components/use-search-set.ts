@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/guards';
-import { loadBundledSearch, loadFeedSearch } from '@/utils/search/load';
+import { loadBundledSearch, loadFeedSearch, loadRemoteIndexSearches } from '@/utils/search/load';
 import { SearchSet } from '@/utils/search/search-set';
 
 /**
- * What the popup and side panel search: the bundled index first (results
- * at once), joined by the synced ShortScience feed once it is built.
+ * What the popup and side panel search: the bundled index first (results at
+ * once), joined by the kept ShortScience feed and the remote indexes
+ * downloaded for offline use.
  */
 export function useSearchSet(): { engine: SearchSet | null; error: string | null } {
   const [engine, setEngine] = useState<SearchSet | null>(null);
@@ -14,9 +15,12 @@ export function useSearchSet(): { engine: SearchSet | null; error: string | null
     loadBundledSearch().then(
       (bundled) => {
         setEngine(new SearchSet([bundled]));
-        loadFeedSearch().then(
-          (feed) => feed && setEngine(new SearchSet([bundled, feed])),
-          (e: unknown) => console.warn('Sidenotes: the ShortScience feed could not be searched', e),
+        Promise.all([loadFeedSearch(), loadRemoteIndexSearches()]).then(
+          ([feed, remote]) => {
+            const more = [...(feed ? [feed] : []), ...remote];
+            if (more.length) setEngine(new SearchSet([bundled, ...more]));
+          },
+          (e: unknown) => console.warn('Sidenotes: kept sources could not be searched', e),
         );
       },
       (e: unknown) => setError(errorMessage(e)),

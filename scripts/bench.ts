@@ -571,8 +571,9 @@ async function benchSidebarPaint() {
  */
 async function benchRemoteSources() {
   console.log('\n## Remote sources');
-  const { buildFeedSearch, engineOf, fromBase64, toBase64 } =
-    await import('../utils/search/feed-search');
+  const { buildFeedSearch } = await import('../utils/search/feed-search');
+  const { fromBase64, toBase64 } = await import('../utils/base64');
+  const { searchEngineOf } = await import('../utils/search/engine');
   const { toSummaries } = await import('../utils/index-format/format');
   const { buildIndex: build } = await import('../utils/index-format/build');
   const records = readInputs(bundledInputs()).slice(0, 3000);
@@ -594,7 +595,7 @@ async function benchRemoteSources() {
     const text = toBase64(buildFeedSearch(feed)!);
     built.push(performance.now() - t);
     t = performance.now();
-    engineOf(fromBase64(text)).search('attention');
+    searchEngineOf(fromBase64(text)).search('attention');
     loaded.push(performance.now() - t);
   }
   console.log(

@@ -252,6 +252,21 @@ describe('remote sources', () => {
     );
     await only.close();
 
+    // Download it all (shards and search file): the popup then searches it too.
+    await options.getByTestId('sync-index').click();
+    await expect.poll(() => options.getByTestId('index-progress').count()).toBe(0);
+    expect(await options.getByTestId('index-error').count()).toBe(0);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByTestId('search-input').fill('lab paper 7');
+    await expect
+      .poll(() => popup.getByTestId('search-result').first().getAttribute('data-paper'))
+      .toBe('arxiv:2301.10007');
+    expect(await popup.getByTestId('search-result').first().textContent()).toContain(
+      'Our reading group',
+    );
+    await popup.close();
+
     // The host goes away: a sync says so in plain words…
     await new Promise<void>((done) => indexServer.close(() => done()));
     indexServer.closeAllConnections();

@@ -1,6 +1,5 @@
 import { buildSearchIndex } from '../search/build';
-import { SearchEngine } from '../search/engine';
-import { decodeSearchData } from '../search/format';
+import { searchEngineOf, type SearchEngine } from '../search/engine';
 import type { LibraryItem } from './types';
 
 export type LibrarySort = 'saved' | 'paper-date' | 'title';
@@ -26,11 +25,7 @@ export function librarySearch(items: readonly LibraryItem[]): SearchEngine {
       ],
     })),
   );
-  return new SearchEngine(
-    decodeSearchData(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
-    ),
-  );
+  return searchEngineOf(bytes);
 }
 
 const paperDate = (item: LibraryItem) =>

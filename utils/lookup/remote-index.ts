@@ -3,6 +3,7 @@ import { IndexFormatError, validateManifest } from '../index-format/validate';
 import type { CachedRemoteFile, LibraryDb } from '../library/schema';
 import { fetchBounded, NetError, type BoundedFetchOptions } from '../net/fetch-bounded';
 import { IndexReader } from './index-reader';
+import { fromBase64, toBase64 } from '../base64';
 import { errorMessage } from '../guards';
 
 /** Where a remote index's files are kept between visits (IndexedDB in the extension). */
@@ -38,6 +39,8 @@ export interface RemoteStatus {
 
 const MAX_MANIFEST_BYTES = 20 * 1024 * 1024;
 const MAX_SHARD_BYTES = 20 * 1024 * 1024;
+/** A 75k-paper index's search file is ~40 MB. */
+const MAX_SEARCH_BYTES = 96 * 1024 * 1024;
 
 /**
  * An index in the Sidenotes format on any static host: the manifest synced
@@ -175,17 +178,55 @@ export class RemoteIndex {
     return new IndexReader((path) => this.read(path));
   }
 
-  /** Fetches every shard not cached yet, for reading offline; reports progress. */
+  /**
+   * Fetches every shard not cached yet, and the search file, for reading and
+   * searching offline; reports progress (the search file counts as one step).
+   */
   async syncAll(
     onProgress: (done: number, total: number) => void = () => undefined,
   ): Promise<void> {
     const manifest = validateManifest(JSON.parse(await this.manifestText()));
     const files = Object.values(manifest.shards).map((s) => s.file);
+    const total = files.length + (manifest.search ? 1 : 0);
     let done = 0;
     for (const file of files) {
       await this.read(file);
-      onProgress(++done, files.length);
+      onProgress(++done, total);
     }
+    if (manifest.search) {
+      await this.syncSearch(manifest.search);
+      onProgress(++done, total);
+    }
+  }
+
+  private searchKey(search: NonNullable<Manifest['search']>) {
+    return `${this.base}|${search.file}|${search.sha256}`;
+  }
+
+  private async syncSearch(search: NonNullable<Manifest['search']>): Promise<void> {
+    const key = this.searchKey(search);
+    if (await this.cache.get(key)) return;
+    try {
+      const { bytes } = await this.fetchFile(search.file, MAX_SEARCH_BYTES);
+      if ((await sha256Hex(bytes)) !== search.sha256) {
+        throw new IndexFormatError(
+          `The remote index's ${search.file} does not match its checksum; it was not used.`,
+        );
+      }
+      // Binary kept as base64: the cache holds text.
+      await this.cache.put({ key, text: toBase64(bytes), etag: null, fetchedAt: this.now });
+    } catch (error) {
+      this.record({ offline: error instanceof NetError, message: errorMessage(error) });
+      throw error;
+    }
+  }
+
+  /** The search file of the manifest in use, if a full sync has fetched it; no request. */
+  async cachedSearch(): Promise<Uint8Array | null> {
+    const cached = await this.cache.get(`${this.base}|manifest.json`);
+    const search = cached && validateManifest(JSON.parse(cached.text)).search;
+    const file = search && (await this.cache.get(this.searchKey(search)));
+    return file ? fromBase64(file.text) : null;
   }
 }
 

@@ -38,7 +38,9 @@ export interface BoundedFetchOptions {
 
 export interface BoundedResponse {
   status: number;
-  text: string;
+  /** The body as UTF-8 text (decoded when read). */
+  readonly text: string;
+  bytes: Uint8Array;
   etag: string | null;
   url: string;
 }
@@ -52,14 +54,14 @@ export function retryAt(header: string | null, now: number): number {
   return Number.isNaN(date) ? now + 60_000 : Math.max(now, date);
 }
 
-async function readBounded(response: Response, maxBytes: number): Promise<string> {
+async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes)
     throw new NetError(
       'too-large',
       `The answer is larger than ${maxBytes.toLocaleString()} bytes.`,
     );
-  if (!response.body) return '';
+  if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -82,7 +84,7 @@ async function readBounded(response: Response, maxBytes: number): Promise<string
     bytes.set(c, at);
     at += c.length;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
 
 /** GET with limits. 304 is an answer (conditional requests); other non-2xx are NetErrors. */
@@ -148,13 +150,16 @@ export async function fetchBounded(
       await response.body?.cancel();
       throw new NetError('server', `${host} answered with an error (${response.status}).`);
     }
-    const text =
+    const bytes =
       response.status === 304
-        ? ''
+        ? new Uint8Array()
         : await readBounded(response, options.maxBytes ?? 5 * 1024 * 1024);
     return {
       status: response.status,
-      text,
+      get text() {
+        return new TextDecoder().decode(bytes);
+      },
+      bytes,
       etag: response.headers.get('etag'),
       url: response.url || url,
     };

@@ -1,4 +1,4 @@
-import type { SearchData, SearchDoc } from './format';
+import { decodeSearchData, type SearchData, type SearchDoc } from './format';
 import { parseQuery, type ParsedQuery } from './query';
 import { words } from './text';
 
@@ -246,4 +246,13 @@ export class SearchEngine {
     hits.sort((a, b) => b.score - a.score);
     return { hits: hits.slice(0, limit), terms: matchedTerms, prefixes };
   }
+}
+
+/** An engine over a `search.bin` file's bytes. */
+export function searchEngineOf(bytes: Uint8Array): SearchEngine {
+  return new SearchEngine(
+    decodeSearchData(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
+    ),
+  );
 }

@@ -1,10 +1,11 @@
 import { browser } from '../browser';
-import { SearchEngine } from './engine';
+import { SearchEngine, searchEngineOf } from './engine';
 import { decodeSearchData } from './format';
 import { library } from '../library/client';
+import { cachedRemoteIndex } from '../lookup/remote-index';
 import { loadSettings } from '../settings/storage';
 import { FEED_SEARCH_KEY } from '../sources/shortscience-feed';
-import { engineOf, fromBase64 } from './feed-search';
+import { fromBase64 } from '../base64';
 
 /**
  * The bundled index's search engine, loaded by the page that searches (popup,
@@ -22,5 +23,19 @@ export async function loadBundledSearch(): Promise<SearchEngine> {
 export async function loadFeedSearch(): Promise<SearchEngine | null> {
   if (!(await loadSettings()).enabled.shortscience) return null;
   const cached = await (await library()).get('remote', FEED_SEARCH_KEY);
-  return cached?.text ? engineOf(fromBase64(cached.text)) : null;
+  return cached?.text ? searchEngineOf(fromBase64(cached.text)) : null;
+}
+
+/** The search files of the remote indexes that were downloaded for offline use. */
+export async function loadRemoteIndexSearches(): Promise<SearchEngine[]> {
+  const { remoteIndexes } = await loadSettings();
+  const db = await library();
+  const engines: SearchEngine[] = [];
+  for (const url of remoteIndexes) {
+    const bytes = await cachedRemoteIndex(db, url)
+      .cachedSearch()
+      .catch(() => null);
+    if (bytes) engines.push(searchEngineOf(bytes));
+  }
+  return engines;
 }

@@ -3,7 +3,8 @@ import { keysAgree } from '../detect/paper-ref';
 import type { RemoteCache } from '../lookup/remote-index';
 import { fetchBounded, type BoundedFetchOptions } from '../net/fetch-bounded';
 import type { Summary } from '../summary';
-import { buildFeedSearch, toBase64 } from '../search/feed-search';
+import { toBase64 } from '../base64';
+import { buildFeedSearch } from '../search/feed-search';
 import { parseShortScienceRss } from './shortscience-rss';
 
 export const FEED_URL = 'https://www.shortscience.org/rss-full.xml';

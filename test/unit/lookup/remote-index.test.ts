@@ -15,6 +15,7 @@ import {
   RemoteIndex,
   type RemoteStatus,
 } from '@/utils/lookup/remote-index';
+import { searchEngineOf } from '@/utils/search/engine';
 import { serveIndex } from '../../../scripts/serve-index';
 import { publishIndex, readingGroupLine } from '../../helpers/remote-index';
 
@@ -164,6 +165,17 @@ describe('a remote index on a static host', () => {
     expect(progress.length).toBeGreaterThan(3);
     await stop();
     expect((await lookup(remote, 'arxiv:2101.10042')).summaries[0]!.body).toBe('Summary 42');
+    // Its search file came too, checked, and searches offline.
+    const engine = searchEngineOf((await remote.cachedSearch())!);
+    expect(engine.search('remote paper 2101.10042').hits[0]!.doc.key).toBe('arxiv:2101.10042');
+  });
+
+  it('refuses a tampered search file and keeps nothing of it', async () => {
+    writeFileSync(join(dir, 'search.bin'), 'not the file the manifest names');
+    const remote = new RemoteIndex(url, idbRemoteCache(await openLibraryDb()));
+    await expect(remote.syncAll()).rejects.toThrow(/search\.bin does not match its checksum/);
+    expect(await remote.cachedSearch()).toBeNull();
+    expect(remote.status.message).toMatch(/does not match its checksum/);
   });
 
   it('keeps its cache bounded, evicting the oldest files', async () => {

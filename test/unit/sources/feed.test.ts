@@ -6,7 +6,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openLibraryDb } from '@/utils/library/schema';
 import { idbRemoteCache, type RemoteCache } from '@/utils/lookup/remote-index';
-import { buildFeedSearch, engineOf, fromBase64 } from '@/utils/search/feed-search';
+import { fromBase64 } from '@/utils/base64';
+import { searchEngineOf } from '@/utils/search/engine';
+import { buildFeedSearch } from '@/utils/search/feed-search';
 import {
   FEED_CACHE_KEY,
   FEED_SEARCH_KEY,
@@ -104,7 +106,7 @@ describe("ShortScience's feed, kept locally", () => {
 
   it('is searchable from the index kept beside it: a title-only paper opens on ShortScience', async () => {
     await sync();
-    const engine = engineOf(fromBase64((await cache.get(FEED_SEARCH_KEY))!.text));
+    const engine = searchEngineOf(fromBase64((await cache.get(FEED_SEARCH_KEY))!.text));
     const [hit] = engine.search('known by title').hits;
     expect(hit!.doc.url).toMatch(/^https:\/\/www\.shortscience\.org\/paper\?bibtexKey=/);
     expect(engine.search('lattice').hits[0]!.doc.key).toBe('arxiv:2402.00002');
@@ -112,7 +114,7 @@ describe("ShortScience's feed, kept locally", () => {
     body = rss(item('2403.00003', 'Newer Paper', 'cy', 'Brand new.'));
     etag = '"v2"';
     await sync(true);
-    const updated = engineOf(fromBase64((await cache.get(FEED_SEARCH_KEY))!.text));
+    const updated = searchEngineOf(fromBase64((await cache.get(FEED_SEARCH_KEY))!.text));
     expect(updated.search('newer paper').hits[0]!.doc.key).toBe('arxiv:2403.00003');
     expect(updated.search('lattice').hits[0]!.doc.key).toBe('arxiv:2402.00002');
   });
