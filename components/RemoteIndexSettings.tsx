@@ -111,7 +111,7 @@ export function AddRemoteIndex({
   onAdd: (url: string) => Promise<void>;
   permissionFor: (url: string) => Promise<boolean>;
   /** The index was not added: give back a permission granted for it. */
-  onGiveUp: () => Promise<void>;
+  onGiveUp: (url: string) => Promise<void>;
 }) {
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
@@ -145,7 +145,7 @@ export function AddRemoteIndex({
           : `Not added: ${errorMessage(err)}`,
       );
       await saveIndexStatus(url, null);
-      await onGiveUp();
+      await onGiveUp(url);
     } finally {
       setBusy(false);
     }

@@ -57,10 +57,10 @@ function OptionsPage() {
     };
   }, []);
 
-  const update = async (next: SourceSettings) => {
+  const update = async (next: SourceSettings, released: string[] = []) => {
     await saveSettings(next);
     setSettings(next);
-    await releaseUnused(next);
+    await releaseUnused(next, released);
   };
 
   const toggle = async (id: (typeof SOURCE_DESCRIPTIONS)[number]['id'], on: boolean) => {
@@ -84,7 +84,9 @@ function OptionsPage() {
 
   const removeIndex = async (url: string) => {
     const current = await loadSettings();
-    await update({ ...current, remoteIndexes: current.remoteIndexes.filter((u) => u !== url) });
+    await update({ ...current, remoteIndexes: current.remoteIndexes.filter((u) => u !== url) }, [
+      originPattern(url),
+    ]);
     await saveIndexStatus(url, null);
     await clearRemoteCache(await library(), `${url}|`);
     setNotice({
@@ -185,7 +187,7 @@ function OptionsPage() {
             await update({ ...current, remoteIndexes: [...current.remoteIndexes, url] });
           }}
           permissionFor={(url) => grant([originPattern(url)])}
-          onGiveUp={async () => releaseUnused(await loadSettings())}
+          onGiveUp={async (url) => releaseUnused(await loadSettings(), [originPattern(url)])}
         />
       </section>
     </main>

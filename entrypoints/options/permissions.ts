@@ -1,4 +1,5 @@
 import { browser } from '@/utils/browser';
+import { PAPER_SITES } from '@/utils/detect/sites';
 import type { SourceSettings } from '@/utils/settings/sources';
 import { neededOrigins, SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
 
@@ -7,17 +8,21 @@ export function grant(origins: string[]): Promise<boolean> {
   return browser.permissions.request({ origins });
 }
 
+const hostOf = (pattern: string) => pattern.replace(/^[^:]+:\/\/([^/]+)\/.*$/, '$1');
+const PAPER_HOSTS = new Set(PAPER_SITES.map(hostOf));
+
 /**
  * Gives back host permissions nothing uses any more: a source turned off
- * loses its access, not just its switch. Permissions the extension was
- * installed with cannot be removed; those are left alone.
+ * loses its access, not just its switch. Only origins Sidenotes itself asks
+ * for are candidates (the sources', and `extra`: a removed index's), and
+ * never a paper site's host, whose content-script access must stay.
  */
-export async function releaseUnused(settings: SourceSettings): Promise<void> {
+export async function releaseUnused(settings: SourceSettings, extra: string[] = []): Promise<void> {
   const needed = neededOrigins(settings);
-  const { origins = [] } = await browser.permissions.getAll();
+  const candidates = new Set([...SOURCE_DESCRIPTIONS.flatMap((s) => s.origins), ...extra]);
   await Promise.all(
-    origins
-      .filter((o) => !needed.has(o))
+    [...candidates]
+      .filter((o) => !needed.has(o) && !PAPER_HOSTS.has(hostOf(o)))
       .map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)),
   );
 }
