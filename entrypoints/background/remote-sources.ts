@@ -153,10 +153,13 @@ export function remoteSources() {
   async function feedSummaries(ref: Pick<PaperRef, 'keys'>): Promise<Summary[]> {
     const { enabled } = await settings;
     if (!enabled.shortscience) return [];
-    const cached = await (await library()).get('remote', FEED_CACHE_KEY);
-    if (!cached) return [];
-    if (feed?.fetchedAt !== cached.fetchedAt)
+    // The copy (megabytes, in IndexedDB) is re-read only when a sync changed it.
+    const { lastSync } = await feedStatus();
+    if (!feed || feed.fetchedAt !== lastSync) {
+      const cached = await (await library()).get('remote', FEED_CACHE_KEY);
+      if (!cached) return [];
       feed = { fetchedAt: cached.fetchedAt, summaries: readFeedCopy(cached.text) };
+    }
     return feedSummariesFor(feed.summaries, ref);
   }
 
