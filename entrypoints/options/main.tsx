@@ -6,7 +6,12 @@ import { browser } from '@/utils/browser';
 import { errorMessage } from '@/utils/guards';
 import { library } from '@/utils/library/client';
 import { clearRemoteCache, type RemoteStatus } from '@/utils/lookup/remote-index';
-import { defaultSettings, originPattern, type SourceSettings } from '@/utils/settings/sources';
+import {
+  defaultSettings,
+  hostsOf,
+  originPattern,
+  type SourceSettings,
+} from '@/utils/settings/sources';
 import { loadSettings, saveSettings } from '@/utils/settings/storage';
 import { SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
 import {
@@ -42,11 +47,13 @@ function OptionsPage() {
       setFeed(await feedStatus());
       setLoaded(true);
     };
-    void refresh().catch((e: unknown) => setNotice({ text: errorMessage(e), error: true }));
+    const show = () =>
+      void refresh().catch((e: unknown) => setNotice({ text: errorMessage(e), error: true }));
+    show();
     const onChange = (_changes: unknown, area: string) => {
-      if (area === 'local') void refresh();
+      if (area === 'local') show();
     };
-    const onPermissions = () => void refresh();
+    const onPermissions = () => show();
     browser.storage.onChanged.addListener(onChange);
     browser.permissions.onRemoved.addListener(onPermissions);
     browser.permissions.onAdded.addListener(onPermissions);
@@ -69,7 +76,7 @@ function OptionsPage() {
     try {
       if (on && !(await grant(source.origins))) {
         setNotice({
-          text: `${source.name} stays off: the browser did not give permission to contact ${source.origins.map((o) => new URL(o.replace('*', '')).host).join(', ')}.`,
+          text: `${source.name} stays off: the browser did not give permission to contact ${hostsOf(source.origins)}.`,
           error: true,
         });
         return;
@@ -130,9 +137,8 @@ function OptionsPage() {
           >
             {unpermitted.has(source.id) && (
               <p class="notice notice-error" data-testid="permission-missing">
-                The browser's permission to contact{' '}
-                {source.origins.map((o) => new URL(o.replace('/*', '/')).host).join(', ')} was taken
-                back, so this source is not asked. Switch it off and on to grant it again.
+                The browser's permission to contact {hostsOf(source.origins)} was taken back, so
+                this source is not asked. Switch it off and on to grant it again.
               </p>
             )}
             {source.id === 'shortscience' && settings.enabled.shortscience && feed && (

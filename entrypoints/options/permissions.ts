@@ -1,6 +1,6 @@
 import { browser } from '@/utils/browser';
 import { PAPER_SITES } from '@/utils/detect/sites';
-import type { SourceSettings } from '@/utils/settings/sources';
+import { hostOfPattern, type SourceSettings } from '@/utils/settings/sources';
 import { neededOrigins, SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
 
 /** Asks the browser for host permissions (must run from the user's click). */
@@ -8,8 +8,7 @@ export function grant(origins: string[]): Promise<boolean> {
   return browser.permissions.request({ origins });
 }
 
-const hostOf = (pattern: string) => pattern.replace(/^[^:]+:\/\/([^/]+)\/.*$/, '$1');
-const PAPER_HOSTS = new Set(PAPER_SITES.map(hostOf));
+const PAPER_HOSTS = new Set(PAPER_SITES.map(hostOfPattern));
 
 /**
  * Gives back host permissions nothing uses any more: a source turned off
@@ -22,7 +21,7 @@ export async function releaseUnused(settings: SourceSettings, extra: string[] = 
   const candidates = new Set([...SOURCE_DESCRIPTIONS.flatMap((s) => s.origins), ...extra]);
   await Promise.all(
     [...candidates]
-      .filter((o) => !needed.has(o) && !PAPER_HOSTS.has(hostOf(o)))
+      .filter((o) => !needed.has(o) && !PAPER_HOSTS.has(hostOfPattern(o)))
       .map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)),
   );
 }

@@ -89,3 +89,11 @@ export const originPattern = (url: string): string => {
   const { protocol, hostname } = new URL(url);
   return `${protocol}//${hostname}/*`;
 };
+
+/** The host of a match pattern (`https://api.example.org/*` → `api.example.org`). */
+export const hostOfPattern = (pattern: string): string =>
+  pattern.replace(/^[^:]+:\/\/([^/]+)\/.*$/, '$1');
+
+/** The hosts a source's patterns name, for people: "a.org, b.org". */
+export const hostsOf = (patterns: readonly string[]): string =>
+  patterns.map(hostOfPattern).join(', ');
