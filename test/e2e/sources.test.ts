@@ -211,6 +211,22 @@ describe('remote sources', () => {
     await page.close();
   });
 
+  it('are not asked when switched on without the browser’s permission either', async () => {
+    // As if the permission were taken back in the browser's settings after the switch was on.
+    const settings = { enabled: {}, remoteIndexes: ['https://lab.example/index/'] };
+    await browser.worker.evaluate((s) => chrome.storage.local.set({ sources: s }), settings);
+    const page = await openPaper(ABS);
+    await expect.poll(() => cards(page).count()).toBe(1);
+    await page.waitForTimeout(500);
+    expect(requestsTo('lab.example')).toEqual([]);
+    expect(
+      await sidebarFrame(page).getByTestId('source-status').count(),
+      'nothing planned, nothing shown',
+    ).toBe(0);
+    await page.close();
+    await browser.worker.evaluate(() => chrome.storage.local.remove('sources'));
+  });
+
   it('reads a remote index added in the options, and keeps showing it offline with a note', async () => {
     const options = await openOptions();
     // A wrong address is refused in plain words, and nothing is added.
