@@ -62,11 +62,6 @@ export class RemoteIndex {
     this.status = { offline: false, lastSync: null, message: null, ...options.status };
   }
 
-  /** Every cache key of this index starts with this. */
-  get cachePrefix(): string {
-    return `${this.base}|`;
-  }
-
   private record(changes: Partial<RemoteStatus>, manifest?: Manifest) {
     Object.assign(this.status, changes);
     if (manifest) {
