@@ -14,16 +14,11 @@ import {
 import { loadSettings } from '@/utils/settings/storage';
 import { askLiveSource, type SourceAnswer } from '@/utils/sources/ask-source';
 import { LIVE_SOURCES, liveSource, SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
-import {
-  FEED_CACHE_KEY,
-  feedSummariesFor,
-  readFeedCopy,
-  syncShortScienceFeed,
-} from '@/utils/sources/shortscience-feed';
+import { FEED_CACHE_KEY, feedSummariesFor, readFeedCopy } from '@/utils/sources/shortscience-feed';
+import { syncFeedAndRecord } from '@/utils/sources/sync-feed';
 import {
   feedStatus,
   indexStatuses,
-  saveFeedStatus,
   saveIndexStatus,
   storageBackoff,
 } from '@/utils/sources/status-store';
@@ -95,7 +90,7 @@ export function remoteSources() {
     for (const source of LIVE_SOURCES) {
       const id = source.info.id as keyof typeof enabled;
       if (enabled[id] && source.requestUrls(ref).length && (await permitted(source.origins)))
-        planned.push({ id, name: source.info.name, kind: source.info.kind });
+        planned.push({ id, name: source.info.name });
     }
     return planned;
   }
@@ -171,29 +166,11 @@ export function remoteSources() {
     // A feed that failed is tried again after an hour, not on every page.
     const last = await feedStatus();
     if (last.message && last.lastAttempt && Date.now() - last.lastAttempt < 3600_000) return;
-    feedSync = (async () => {
-      try {
-        const result = await syncShortScienceFeed(
-          idbRemoteCache(await library(), 2, FEED_CACHE_KEY),
-        );
-        await saveFeedStatus({
-          lastSync: result.checkedAt,
-          lastAttempt: Date.now(),
-          summaries: result.summaries,
-          message: null,
-        });
-      } catch (error) {
-        const previous = await (await library()).get('remote', FEED_CACHE_KEY);
-        await saveFeedStatus({
-          lastSync: previous?.fetchedAt ?? null,
-          lastAttempt: Date.now(),
-          summaries: previous ? readFeedCopy(previous.text).length : 0,
-          message: errorMessage(error),
-        });
-      } finally {
+    feedSync = syncFeedAndRecord(false)
+      .then(() => undefined)
+      .finally(() => {
         feedSync = undefined;
-      }
-    })();
+      });
     return feedSync;
   }
 

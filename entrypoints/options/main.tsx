@@ -14,13 +14,13 @@ import {
 } from '@/utils/settings/sources';
 import { loadSettings, saveSettings } from '@/utils/settings/storage';
 import { SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
+import { syncFeedAndRecord } from '@/utils/sources/sync-feed';
 import {
   feedStatus,
   indexStatuses,
   saveIndexStatus,
   type FeedStatus,
 } from '@/utils/sources/status-store';
-import { syncFeedNow } from './feed';
 import { grant, releaseUnused, withoutPermission } from './permissions';
 import '@/components/styles.css';
 
@@ -83,7 +83,7 @@ function OptionsPage() {
       }
       const current = await loadSettings();
       await update({ ...current, enabled: { ...current.enabled, [id]: on } });
-      if (on && id === 'shortscience') await syncFeedNow(setFeed);
+      if (on && id === 'shortscience') setFeed(await syncFeedAndRecord(true));
     } catch (e) {
       setNotice({ text: errorMessage(e), error: true });
     }
@@ -153,7 +153,7 @@ function OptionsPage() {
                   type="button"
                   class="link-button"
                   onClick={() =>
-                    void syncFeedNow(setFeed).catch((e: unknown) =>
+                    void syncFeedAndRecord(true).then(setFeed, (e: unknown) =>
                       setNotice({ text: errorMessage(e), error: true }),
                     )
                   }

@@ -152,16 +152,24 @@ export class RemoteIndex {
     const key = `${this.base}|${path}|${info.sha256}`;
     const cached = await this.cache.get(key);
     if (cached) return cached.text;
+    const text = new TextDecoder().decode(
+      await this.fetchChecked(path, info.sha256, MAX_SHARD_BYTES),
+    );
+    // A full disk loses the offline copy, not this look-up.
+    await this.cache.put({ key, text, etag: null, fetchedAt: this.now }).catch(() => undefined);
+    return text;
+  }
+
+  /** A file the manifest names, fetched and checked against its SHA-256; failures are recorded. */
+  private async fetchChecked(file: string, sha256: string, maxBytes: number): Promise<Uint8Array> {
     try {
-      const { text } = await this.fetchFile(path, MAX_SHARD_BYTES);
-      if ((await sha256Hex(text)) !== info.sha256) {
+      const { bytes } = await this.fetchFile(file, maxBytes);
+      if ((await sha256Hex(bytes)) !== sha256) {
         throw new IndexFormatError(
-          `The remote index's ${path} does not match its checksum; it was changed or cut short, and was not used.`,
+          `The remote index's ${file} does not match its checksum; it was changed or cut short, and was not used.`,
         );
       }
-      // A full disk loses the offline copy, not this look-up.
-      await this.cache.put({ key, text, etag: null, fetchedAt: this.now }).catch(() => undefined);
-      return text;
+      return bytes;
     } catch (error) {
       this.record({ offline: error instanceof NetError, message: errorMessage(error) });
       throw error;
@@ -201,19 +209,9 @@ export class RemoteIndex {
   private async syncSearch(search: NonNullable<Manifest['search']>): Promise<void> {
     const key = this.searchKey(search);
     if (await this.cache.get(key)) return;
-    try {
-      const { bytes } = await this.fetchFile(search.file, MAX_SEARCH_BYTES);
-      if ((await sha256Hex(bytes)) !== search.sha256) {
-        throw new IndexFormatError(
-          `The remote index's ${search.file} does not match its checksum; it was not used.`,
-        );
-      }
-      // Binary kept as base64: the cache holds text.
-      await this.cache.put({ key, text: toBase64(bytes), etag: null, fetchedAt: this.now });
-    } catch (error) {
-      this.record({ offline: error instanceof NetError, message: errorMessage(error) });
-      throw error;
-    }
+    const bytes = await this.fetchChecked(search.file, search.sha256, MAX_SEARCH_BYTES);
+    // Binary kept as base64: the cache holds text.
+    await this.cache.put({ key, text: toBase64(bytes), etag: null, fetchedAt: this.now });
   }
 
   /** The search file of the manifest in use, if a full sync has fetched it; no request. */

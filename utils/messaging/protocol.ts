@@ -1,7 +1,7 @@
 import type { PaperRef } from '../detect/paper-ref';
 import type { LibraryItem } from '../library/types';
 import type { SourceAnswer } from '../sources/ask-source';
-import type { Summary, SummaryKind } from '../summary';
+import type { Summary } from '../summary';
 
 /**
  * Every message between the parts of the extension: name → request and
@@ -23,8 +23,6 @@ export interface SidebarState {
 export interface SourcePlan {
   id: string;
   name: string;
-  /** For live sources: whether what they write is human or machine. */
-  kind?: SummaryKind;
 }
 
 export interface ToBackground {

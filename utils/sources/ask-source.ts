@@ -2,7 +2,7 @@ import type { PaperRef } from '../detect/paper-ref';
 import { errorMessage } from '../guards';
 import type { RemoteCache } from '../lookup/remote-index';
 import { fetchBounded, NetError } from '../net/fetch-bounded';
-import { sortSummaries, type Summary } from '../summary';
+import { parseStoredSummaries, sortSummaries, type Summary } from '../summary';
 import type { LiveSource } from './types';
 
 /** What one remote source said about a paper, for the sidebar to stream in. */
@@ -43,15 +43,6 @@ const time = (ms: number) =>
   new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 const day = (ms: number) => new Date(ms).toLocaleString();
 
-function readCached(text: string): Summary[] | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as Summary[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Asks a live source about a paper, politely: a fresh cached answer is used
  * as is (so revisits cost nothing), a source that asked to wait is not asked
@@ -76,7 +67,7 @@ export async function askLiveSource(
   if (!urls.length) return answer([]);
   const key = `live|${id}|${urls[0]}`;
   const cached = await options.cache.get(key);
-  const previous = cached && readCached(cached.text);
+  const previous = cached && parseStoredSummaries(cached.text);
   if (previous && !options.force && now - cached.fetchedAt < (options.ttlMs ?? ANSWER_TTL_MS))
     return answer(previous);
 

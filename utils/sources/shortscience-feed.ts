@@ -2,7 +2,7 @@ import type { PaperRef } from '../detect/paper-ref';
 import { keysAgree } from '../detect/paper-ref';
 import type { RemoteCache } from '../lookup/remote-index';
 import { fetchBounded, type BoundedFetchOptions } from '../net/fetch-bounded';
-import type { Summary } from '../summary';
+import { parseStoredSummaries, type Summary } from '../summary';
 import { toBase64 } from '../base64';
 import { buildFeedSearch } from '../search/feed-search';
 import { parseShortScienceRss } from './shortscience-rss';
@@ -74,14 +74,8 @@ export async function syncShortScienceFeed(
   return { changed: answer.status !== 304, summaries: summaries.length, checkedAt: now };
 }
 
-export function readFeedCopy(text: string): Summary[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as Summary[]) : [];
-  } catch {
-    return [];
-  }
-}
+/** The kept copy's summaries; a damaged copy reads as empty (the next sync rewrites it). */
+export const readFeedCopy = (text: string): Summary[] => parseStoredSummaries(text) ?? [];
 
 /** The feed's summaries of a paper: by any shared key; by title only when no id disagrees. */
 export function feedSummariesFor(feed: readonly Summary[], ref: Pick<PaperRef, 'keys'>): Summary[] {

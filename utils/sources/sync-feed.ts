@@ -1,0 +1,30 @@
+import { errorMessage } from '../guards';
+import { library } from '../library/client';
+import { idbRemoteCache } from '../lookup/remote-index';
+import { FEED_CACHE_KEY, syncShortScienceFeed } from './shortscience-feed';
+import { feedStatus, saveFeedStatus, type FeedStatus } from './status-store';
+
+/**
+ * Syncs ShortScience's feed into the library database and records how it
+ * went, for the worker (daily) and the options page (Check now) alike. A
+ * failure is recorded with the last good sync kept, never thrown.
+ */
+export async function syncFeedAndRecord(force: boolean): Promise<FeedStatus> {
+  const previous = await feedStatus();
+  let status: FeedStatus;
+  try {
+    const result = await syncShortScienceFeed(idbRemoteCache(await library(), 2, FEED_CACHE_KEY), {
+      force,
+    });
+    status = {
+      lastSync: result.checkedAt,
+      lastAttempt: Date.now(),
+      summaries: result.summaries,
+      message: null,
+    };
+  } catch (error) {
+    status = { ...previous, lastAttempt: Date.now(), message: errorMessage(error) };
+  }
+  await saveFeedStatus(status);
+  return status;
+}
