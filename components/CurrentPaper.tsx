@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { SidebarState } from '@/utils/messaging/protocol';
 import { SummaryCard } from './SummaryCard';
-import { usePaperLibrary } from './use-paper-library';
-import { usePaperSummaries } from './use-source-answers';
+import { usePaperLibrary } from '@/hooks/use-paper-library';
+import { usePaperSummaries } from '@/hooks/use-source-answers';
 
 /** The active tab's paper, its summary count, and its summaries on demand. */
 export function CurrentPaper({ state, images }: { state: SidebarState; images: boolean }) {

@@ -1,6 +1,6 @@
-import { errorMessage } from '@/utils/guards';
+import { errorMessage } from '@/utils/core/guards';
 import { useEffect, useState } from 'preact/hooks';
-import type { LibraryItem } from '@/utils/library/types';
+import type { LibraryItem } from '@/utils/core/library-item';
 import { SummaryCard } from './SummaryCard';
 
 export interface ItemDetailProps {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useRenderedHtml } from './use-rendered-html';
+import { useRenderedHtml } from '@/hooks/use-rendered-html';
 
 export interface OwnSummaryEditorProps {
   initialBody: string;

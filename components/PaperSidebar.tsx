@@ -1,7 +1,7 @@
 import type { SidebarState } from '@/utils/messaging/protocol';
 import { SidebarView } from './SidebarView';
-import { usePaperLibrary } from './use-paper-library';
-import { usePaperSummaries } from './use-source-answers';
+import { usePaperLibrary } from '@/hooks/use-paper-library';
+import { usePaperSummaries } from '@/hooks/use-source-answers';
 
 /** SidebarView joined to the user's library and to remote sources (in-page sidebar and side panel). */
 export function PaperSidebar({ state, images }: { state: SidebarState; images: boolean }) {

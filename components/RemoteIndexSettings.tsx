@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { errorMessage } from '@/utils/guards';
-import { library } from '@/utils/library/client';
+import { errorMessage } from '@/utils/core/guards';
+import { library } from '@/utils/db/open';
 import { NetError } from '@/utils/net/fetch-bounded';
 import {
   cachedRemoteIndex,
   type RemoteIndex,
   type RemoteStatus,
-} from '@/utils/lookup/remote-index';
-import { MAX_REMOTE_INDEXES, normalizeIndexUrl } from '@/utils/settings/sources';
+} from '@/utils/sources/remote-index';
+import { MAX_REMOTE_INDEXES, normalizeIndexUrl } from '@/utils/sources/settings';
 import { saveIndexStatus } from '@/utils/sources/status-store';
 
 /** The options page's handle on a remote index: checks and syncs record their status. */

@@ -1,4 +1,4 @@
-import type { LibraryItem } from '@/utils/library/types';
+import type { LibraryItem } from '@/utils/core/library-item';
 
 /** The newest saved items, in the popup. */
 export function SavedList({

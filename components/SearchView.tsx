@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchSet } from '@/utils/search/search-set';
 import type { SearchDoc } from '@/utils/search/format';
 import { snippetAround } from '@/utils/search/highlight';
-import { shortScienceSearchUrl } from '@/utils/links';
+import { shortScienceSearchUrl } from '@/utils/render/links';
 import { Highlighted } from './Highlighted';
 
 export interface SearchViewProps {

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { PaperRef } from '@/utils/detect/paper-ref';
-import { keyLabel, shortScienceSearchUrl, writeSummaryUrl } from '@/utils/links';
-import type { Summary } from '@/utils/summary';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import { keyLabel, shortScienceSearchUrl, writeSummaryUrl } from '@/utils/render/links';
+import type { Summary } from '@/utils/core/summary';
 import { OwnSummaryEditor } from './OwnSummaryEditor';
 import { SummaryCard } from './SummaryCard';
-import type { PaperLibrary } from './use-paper-library';
-import type { SourceProgress } from './use-source-answers';
+import type { PaperLibrary } from '@/hooks/use-paper-library';
+import type { SourceProgress } from '@/hooks/use-source-answers';
 
 export interface SidebarViewProps {
   paper: PaperRef | null;

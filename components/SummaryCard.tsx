@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Summary } from '@/utils/summary';
-import { useRenderedHtml } from './use-rendered-html';
+import type { Summary } from '@/utils/core/summary';
+import { useRenderedHtml } from '@/hooks/use-rendered-html';
 
 /** Bodies longer than this start collapsed with "more". */
 const LONG_BODY_CHARS = 1200;

@@ -24,8 +24,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIndex } from '../utils/index-format/build';
-import { IndexReader } from '../utils/lookup/index-reader';
-import { lookupSummaries } from '../utils/lookup/lookup';
+import { IndexReader } from '../utils/index-format/reader';
+import { lookupSummaries } from '../utils/index-format/lookup';
 import type { InputRecord } from '../utils/index-format/input';
 import { SearchEngine } from '../utils/search/engine';
 import { decodeSearchData } from '../utils/search/format';
@@ -280,8 +280,9 @@ async function benchShardLookups(label: string, files: Map<string, string | Uint
     // The same index as a remote index over HTTP (serve:index on 127.0.0.1), cached in IndexedDB (fake-indexeddb in Node).
     await import('../test/unit/library/helpers'); // installs fake-indexeddb's globals
     const { serveIndex } = await import('./serve-index');
-    const { RemoteIndex, idbRemoteCache } = await import('../utils/lookup/remote-index');
-    const { openLibraryDb } = await import('../utils/library/schema');
+    const { RemoteIndex } = await import('../utils/sources/remote-index');
+    const { idbRemoteCache } = await import('../utils/db/remote-cache');
+    const { openLibraryDb } = await import('../utils/db/schema');
     const server = await serveIndex(dir, 0);
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
     try {
@@ -428,7 +429,7 @@ async function benchLibrary() {
 
   // Save, one transaction per item as the Save button does (fake-indexeddb: optimistic, ~6× faster than Chrome).
   // (the test helper installed fake-indexeddb's globals)
-  const { openLibraryDb } = await import('../utils/library/schema');
+  const { openLibraryDb } = await import('../utils/db/schema');
   const { saveSummary, allItems } = await import('../utils/library/library');
   const db = await openLibraryDb({ name: `bench-${Date.now()}` });
   let t = performance.now();
@@ -572,7 +573,7 @@ async function benchSidebarPaint() {
 async function benchRemoteSources() {
   console.log('\n## Remote sources');
   const { buildFeedSearch } = await import('../utils/search/feed-search');
-  const { fromBase64, toBase64 } = await import('../utils/base64');
+  const { fromBase64, toBase64 } = await import('../utils/core/base64');
   const { searchEngineOf } = await import('../utils/search/engine');
   const { toSummaries } = await import('../utils/index-format/format');
   const { buildIndex: build } = await import('../utils/index-format/build');
@@ -604,8 +605,8 @@ async function benchRemoteSources() {
   console.log(`popup: that index decoded and searched once: ${fmt(loaded)}`);
 
   await import('../test/unit/library/helpers'); // installs fake-indexeddb's globals
-  const { openLibraryDb } = await import('../utils/library/schema');
-  const { idbRemoteCache } = await import('../utils/lookup/remote-index');
+  const { openLibraryDb } = await import('../utils/db/schema');
+  const { idbRemoteCache } = await import('../utils/db/remote-cache');
   const { askLiveSource } = await import('../utils/sources/ask-source');
   const { semanticScholar } = await import('../utils/sources/semantic-scholar');
   const cache = idbRemoteCache(

@@ -1,12 +1,12 @@
-import { errorMessage } from '@/utils/guards';
+import { errorMessage } from '@/utils/core/guards';
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser, type Runtime } from '@/utils/browser';
-import type { PaperRef } from '@/utils/detect/paper-ref';
-import { IndexReader } from '@/utils/lookup/index-reader';
-import { lookupSummaries, type LookupResult } from '@/utils/lookup/lookup';
-import { mergeSummaries } from '@/utils/sources/merge';
-import type { Summary } from '@/utils/summary';
-import { remoteSources } from './remote-sources';
+import { browser, type Runtime } from '@/utils/platform/browser';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import { IndexReader } from '@/utils/index-format/reader';
+import { lookupSummaries, type LookupResult } from '@/utils/index-format/lookup';
+import { mergeSummaries } from '@/utils/lookup/merge';
+import type { Summary } from '@/utils/core/summary';
+import { remoteSources } from '@/utils/sources/worker-sources';
 import { sendToTab } from '@/utils/messaging/client';
 import {
   fail,
@@ -16,10 +16,10 @@ import {
   type ToBackground,
 } from '@/utils/messaging/protocol';
 import { isPaperKeys, isPaperRef } from '@/utils/messaging/validate';
-import { LibraryError } from '@/utils/library/types';
+import { LibraryError } from '@/utils/core/library-item';
 import { libraryHandlers } from './library-handlers';
 import { searchPagePath } from '@/utils/search/search-page';
-import { openSidePanel } from '@/utils/side-panel';
+import { openSidePanel } from '@/utils/platform/side-panel';
 
 const SEARCH_SELECTION_MENU = 'search-selection';
 

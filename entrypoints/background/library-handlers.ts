@@ -1,5 +1,5 @@
-import type { PaperRef } from '@/utils/detect/paper-ref';
-import { announceLibraryChange, library, requestPersistentStorage } from '@/utils/library/client';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import { announceLibraryChange, library, requestPersistentStorage } from '@/utils/db/open';
 import {
   getDraft,
   itemsForPaper,

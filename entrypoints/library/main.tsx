@@ -1,10 +1,10 @@
-import { errorMessage } from '@/utils/guards';
+import { errorMessage } from '@/utils/core/guards';
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ImportPreviewView } from '@/components/ImportPreviewView';
 import { ItemDetail } from '@/components/ItemDetail';
 import { VirtualList } from '@/components/VirtualList';
-import { announceLibraryChange, library, onLibraryChange } from '@/utils/library/client';
+import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open';
 import { exportBibtex, exportJson, exportMarkdown } from '@/utils/library/export';
 import {
   commitImport,
@@ -13,7 +13,7 @@ import {
   type ImportPreview,
 } from '@/utils/library/import';
 import { allItems, getMeta, removeItem, setMeta, updateItem } from '@/utils/library/library';
-import type { LibraryItem } from '@/utils/library/types';
+import type { LibraryItem } from '@/utils/core/library-item';
 import {
   allSources,
   allTags,
@@ -22,7 +22,7 @@ import {
   type LibraryFilter,
   type LibrarySort,
 } from '@/utils/library/view';
-import { browser } from '@/utils/browser';
+import { browser } from '@/utils/platform/browser';
 import '@/components/styles.css';
 
 const ROW_HEIGHT_PX = 76;

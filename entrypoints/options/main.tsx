@@ -2,17 +2,18 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { RemoteIndexRow, AddRemoteIndex } from '@/components/RemoteIndexSettings';
 import { SourceRow } from '@/components/SourceRow';
-import { browser } from '@/utils/browser';
-import { errorMessage } from '@/utils/guards';
-import { library } from '@/utils/library/client';
-import { clearRemoteCache, type RemoteStatus } from '@/utils/lookup/remote-index';
+import { browser } from '@/utils/platform/browser';
+import { errorMessage } from '@/utils/core/guards';
+import { library } from '@/utils/db/open';
+import { clearRemoteCache } from '@/utils/db/remote-cache';
+import type { RemoteStatus } from '@/utils/sources/remote-index';
 import {
   defaultSettings,
   hostsOf,
   originPattern,
   type SourceSettings,
-} from '@/utils/settings/sources';
-import { loadSettings, saveSettings } from '@/utils/settings/storage';
+} from '@/utils/sources/settings';
+import { loadSettings, saveSettings } from '@/utils/sources/settings-store';
 import { SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
 import { syncFeedAndRecord } from '@/utils/sources/sync-feed';
 import {
@@ -21,7 +22,7 @@ import {
   saveIndexStatus,
   type FeedStatus,
 } from '@/utils/sources/status-store';
-import { grant, releaseUnused, withoutPermission } from './permissions';
+import { grant, releaseUnused, withoutPermission } from '@/utils/sources/permissions';
 import '@/components/styles.css';
 
 /**

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectPaper } from '@/utils/detect';
-import type { PaperRef } from '@/utils/detect/paper-ref';
+import type { PaperRef } from '@/utils/core/paper-ref';
 import { ok } from '@/utils/messaging/protocol';
 import { PAPER_SITES } from '@/utils/detect/sites';
 import { browser } from 'wxt/browser';

@@ -3,14 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { CurrentPaper } from '@/components/CurrentPaper';
 import { SavedList } from '@/components/SavedList';
 import { SearchView } from '@/components/SearchView';
-import { useSearchSet } from '@/components/use-search-set';
-import { browser } from '@/utils/browser';
-import { library, onLibraryChange } from '@/utils/library/client';
+import { useSearchSet } from '@/hooks/use-search-set';
+import { browser } from '@/utils/platform/browser';
+import { library, onLibraryChange } from '@/utils/db/open';
 import { countItems, latestItems } from '@/utils/library/library';
-import type { LibraryItem } from '@/utils/library/types';
+import type { LibraryItem } from '@/utils/core/library-item';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
-import { openSidePanel } from '@/utils/side-panel';
+import { openSidePanel } from '@/utils/platform/side-panel';
 import '@/components/styles.css';
 
 /** Opened as the toolbar popup, or as a tab by the context menu (`?q=`). */

@@ -1,4 +1,4 @@
-import { errorMessage } from '@/utils/guards';
+import { errorMessage } from '@/utils/core/guards';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { PaperSidebar } from '@/components/PaperSidebar';

@@ -1,10 +1,10 @@
-import { errorMessage } from '@/utils/guards';
+import { errorMessage } from '@/utils/core/guards';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SearchView } from '@/components/SearchView';
-import { useSearchSet } from '@/components/use-search-set';
+import { useSearchSet } from '@/hooks/use-search-set';
 import { PaperSidebar } from '@/components/PaperSidebar';
-import { browser } from '@/utils/browser';
+import { browser } from '@/utils/platform/browser';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
 import '@/components/styles.css';

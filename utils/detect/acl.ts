@@ -1,4 +1,4 @@
-import type { UrlMatch } from './paper-ref';
+import type { UrlMatch } from '@/utils/core/paper-ref';
 
 /*
  * ACL Anthology ids: old style `P19-1001` (letter, year, volume+paper), new

@@ -1,4 +1,4 @@
-import type { UrlMatch } from './paper-ref';
+import type { UrlMatch } from '@/utils/core/paper-ref';
 
 /*
  * arXiv identifiers (https://info.arxiv.org/help/arxiv_identifier.html):

@@ -3,10 +3,10 @@ import { matchArxivUrl } from './arxiv';
 import { matchDoiUrl } from './doi';
 import { readPageMeta } from './meta';
 import { matchOpenReviewUrl } from './openreview';
-import { keysAgree, orderKeys, type PaperRef, type UrlMatch } from './paper-ref';
+import { keysAgree, orderKeys, type PaperRef, type UrlMatch } from '@/utils/core/paper-ref';
 import { titleKey } from './title';
 
-export type { PaperRef } from './paper-ref';
+export type { PaperRef } from '@/utils/core/paper-ref';
 
 /** Site detectors, tried in order; each is a pure URL predicate. */
 const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [

@@ -1,4 +1,4 @@
-import type { UrlMatch } from './paper-ref';
+import type { UrlMatch } from '@/utils/core/paper-ref';
 
 /*
  * OpenReview papers are forums: `/forum?id=<id>` (page) and `/pdf?id=<id>`.

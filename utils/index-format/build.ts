@@ -1,4 +1,4 @@
-import { normalizeTitle, titleKey } from '../detect/title';
+import { normalizeTitle, titleKey } from '@/utils/detect/title';
 import {
   INDEX_FORMAT_VERSION,
   shardFileName,
@@ -9,7 +9,7 @@ import {
   type Shard,
   type ShardEntry,
 } from './format';
-import { buildSearchIndex, type SearchBuildOptions } from '../search/build';
+import { buildSearchIndex, type SearchBuildOptions } from '@/utils/search/build';
 import type { InputRecord } from './input';
 
 export interface BuildOptions {

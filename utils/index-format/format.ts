@@ -1,4 +1,4 @@
-import type { PaperMeta, Summary } from '../summary';
+import type { PaperMeta, Summary } from '@/utils/core/summary';
 
 /**
  * The index format, one for the bundled index and every remote index:

@@ -1,10 +1,10 @@
-import { aclKeyFromId } from '../detect/acl';
-import { arxivKey, parseArxivId } from '../detect/arxiv';
-import { keysForDoi, parseDoi } from '../detect/doi';
-import { openreviewKey } from '../detect/openreview';
-import { orderKeys } from '../detect/paper-ref';
-import type { PaperMeta, Summary, SummarySource } from '../summary';
-import { isObject } from '../guards';
+import { aclKeyFromId } from '@/utils/detect/acl';
+import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
+import { keysForDoi, parseDoi } from '@/utils/detect/doi';
+import { openreviewKey } from '@/utils/detect/openreview';
+import { orderKeys } from '@/utils/core/paper-ref';
+import type { PaperMeta, Summary, SummarySource } from '@/utils/core/summary';
+import { isObject } from '@/utils/core/guards';
 
 /**
  * One line of builder input: a `paper` and a `summary`, in the shape of

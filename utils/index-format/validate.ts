@@ -1,5 +1,5 @@
 import { INDEX_FORMAT_VERSION, type Manifest, type Shard } from './format';
-import { isObject } from '../guards';
+import { isObject } from '@/utils/core/guards';
 
 /** Thrown when index files are not what the format says; `message` is for people. */
 export class IndexFormatError extends Error {

@@ -1,4 +1,4 @@
-import type { LibraryItem } from './types';
+import type { LibraryItem } from '@/utils/core/library-item';
 
 /** The JSON export format; `version` changes only with an importer for the old one. */
 export const EXPORT_FORMAT = 'sidenotes-library';

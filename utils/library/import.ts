@@ -1,8 +1,8 @@
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { asLibraryError, normalizeTags, writeAction } from './library';
-import type { LibraryDb } from './schema';
-import { LibraryError, type LibraryItem } from './types';
-import { errorMessage, isObject } from '../guards';
+import type { LibraryDb } from '@/utils/db/schema';
+import { LibraryError, type LibraryItem } from '@/utils/core/library-item';
+import { errorMessage, isObject } from '@/utils/core/guards';
 
 /** Limits that keep a hostile file from filling the disk or the page. */
 const MAX_FILE_CHARS = 200 * 1024 * 1024;

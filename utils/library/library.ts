@@ -1,9 +1,9 @@
-import type { PaperRef } from '../detect/paper-ref';
-import type { Summary } from '../summary';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import type { Summary } from '@/utils/core/summary';
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { LibraryDb, LibrarySchema } from './schema';
-import { LibraryError, OWN_SOURCE, type Draft, type LibraryItem } from './types';
-import { errorMessage } from '../guards';
+import type { LibraryDb, LibrarySchema } from '@/utils/db/schema';
+import { LibraryError, OWN_SOURCE, type Draft, type LibraryItem } from '@/utils/core/library-item';
+import { errorMessage } from '@/utils/core/guards';
 
 const now = () => new Date().toISOString();
 

@@ -1,6 +1,6 @@
-import { buildSearchIndex } from '../search/build';
-import { searchEngineOf, type SearchEngine } from '../search/engine';
-import type { LibraryItem } from './types';
+import { buildSearchIndex } from '@/utils/search/build';
+import { searchEngineOf, type SearchEngine } from '@/utils/search/engine';
+import type { LibraryItem } from '@/utils/core/library-item';
 
 export type LibrarySort = 'saved' | 'paper-date' | 'title';
 

@@ -1,4 +1,4 @@
-import { browser } from '../browser';
+import { browser } from '@/utils/platform/browser';
 import { unwrap, type ToBackground, type ToTab } from './protocol';
 
 export { MessageError } from './protocol';

@@ -1,7 +1,7 @@
-import type { PaperRef } from '../detect/paper-ref';
-import type { LibraryItem } from '../library/types';
-import type { SourceAnswer } from '../sources/ask-source';
-import type { Summary } from '../summary';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import type { LibraryItem } from '@/utils/core/library-item';
+import type { SourceAnswer } from '@/utils/sources/ask-source';
+import type { Summary } from '@/utils/core/summary';
 
 /**
  * Every message between the parts of the extension: name → request and

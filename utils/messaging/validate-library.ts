@@ -1,5 +1,5 @@
-import type { Summary } from '../summary';
-import { isObject } from '../guards';
+import type { Summary } from '@/utils/core/summary';
+import { isObject } from '@/utils/core/guards';
 
 const isStrings = (v: unknown, max: number): v is string[] =>
   Array.isArray(v) && v.length <= max && v.every((s) => typeof s === 'string' && s.length <= 600);

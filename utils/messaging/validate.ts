@@ -1,4 +1,4 @@
-import type { PaperRef } from '../detect/paper-ref';
+import type { PaperRef } from '@/utils/core/paper-ref';
 
 const KEY = /^(?:arxiv|doi|openreview|acl|title):[^\s].{0,499}$/s;
 

@@ -1,4 +1,4 @@
-import type { PaperMeta, SummarySource } from '../summary';
+import type { PaperMeta, SummarySource } from '@/utils/core/summary';
 import { encodeSearchData, FIELD_AUTHORS, FIELD_BODY, FIELD_TITLE, type SearchDoc } from './format';
 import { isStopWord, plainExcerpt, words } from './text';
 

@@ -1,4 +1,4 @@
-import type { Summary } from '../summary';
+import type { Summary } from '@/utils/core/summary';
 import { buildSearchIndex, type SearchInput } from './build';
 
 /**

@@ -1,8 +1,8 @@
-import type { PaperRef } from '../detect/paper-ref';
-import { errorMessage } from '../guards';
-import type { RemoteCache } from '../lookup/remote-index';
-import { fetchBounded, NetError } from '../net/fetch-bounded';
-import { parseStoredSummaries, sortSummaries, type Summary } from '../summary';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import { errorMessage } from '@/utils/core/guards';
+import type { RemoteCache } from '@/utils/db/remote-cache';
+import { fetchBounded, NetError } from '@/utils/net/fetch-bounded';
+import { parseStoredSummaries, sortSummaries, type Summary } from '@/utils/core/summary';
 import type { LiveSource } from './types';
 
 /** What one remote source said about a paper, for the sidebar to stream in. */

@@ -1,5 +1,5 @@
-import { originPattern, type LiveSourceId, type SourceSettings } from '../settings/sources';
-import type { SummaryKind } from '../summary';
+import { originPattern, type LiveSourceId, type SourceSettings } from './settings';
+import type { SummaryKind } from '@/utils/core/summary';
 import { huggingFace } from './huggingface';
 import { openReview } from './openreview';
 import { semanticScholar } from './semantic-scholar';

@@ -1,5 +1,5 @@
-import { NetError, parseJsonFrom } from '../net/fetch-bounded';
-import type { Summary } from '../summary';
+import { NetError, parseJsonFrom } from '@/utils/net/fetch-bounded';
+import type { Summary } from '@/utils/core/summary';
 import { idOf, isObject, text, type LiveSource } from './types';
 
 /** Hugging Face Papers' `ai_summary` (machine-generated; `summary` is the abstract, not used). */

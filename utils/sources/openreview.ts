@@ -1,5 +1,5 @@
-import { NetError, parseJsonFrom } from '../net/fetch-bounded';
-import type { Summary } from '../summary';
+import { NetError, parseJsonFrom } from '@/utils/net/fetch-bounded';
+import type { Summary } from '@/utils/core/summary';
 import { idOf, isObject, text, type LiveSource } from './types';
 
 /** API v2 wraps every field as {value}; v1 (older venues) uses plain values and "TL;DR". */

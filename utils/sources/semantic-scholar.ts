@@ -1,7 +1,7 @@
-import { arxivKey } from '../detect/arxiv';
-import { keysForDoi, parseDoi } from '../detect/doi';
-import { NetError, parseJsonFrom } from '../net/fetch-bounded';
-import type { Summary } from '../summary';
+import { arxivKey } from '@/utils/detect/arxiv';
+import { keysForDoi, parseDoi } from '@/utils/detect/doi';
+import { NetError, parseJsonFrom } from '@/utils/net/fetch-bounded';
+import type { Summary } from '@/utils/core/summary';
 import { idOf, isObject, text, type LiveSource } from './types';
 
 const API = 'https://api.semanticscholar.org/graph/v1/paper/';

@@ -1,10 +1,10 @@
-import type { PaperRef } from '../detect/paper-ref';
-import { keysAgree } from '../detect/paper-ref';
-import type { RemoteCache } from '../lookup/remote-index';
-import { fetchBounded, type BoundedFetchOptions } from '../net/fetch-bounded';
-import { parseStoredSummaries, type Summary } from '../summary';
-import { toBase64 } from '../base64';
-import { buildFeedSearch } from '../search/feed-search';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import { keysAgree } from '@/utils/core/paper-ref';
+import type { RemoteCache } from '@/utils/db/remote-cache';
+import { fetchBounded, type BoundedFetchOptions } from '@/utils/net/fetch-bounded';
+import { parseStoredSummaries, type Summary } from '@/utils/core/summary';
+import { toBase64 } from '@/utils/core/base64';
+import { buildFeedSearch } from '@/utils/search/feed-search';
 import { parseShortScienceRss } from './shortscience-rss';
 
 export const FEED_URL = 'https://www.shortscience.org/rss-full.xml';

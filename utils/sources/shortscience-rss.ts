@@ -1,8 +1,8 @@
-import { arxivKey, parseArxivId } from '../detect/arxiv';
-import { titleKey } from '../detect/title';
-import { KNOWN_SOURCES } from '../index-format/input';
-import { NetError } from '../net/fetch-bounded';
-import type { Summary } from '../summary';
+import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
+import { titleKey } from '@/utils/detect/title';
+import { KNOWN_SOURCES } from '@/utils/index-format/input';
+import { NetError } from '@/utils/net/fetch-bounded';
+import type { Summary } from '@/utils/core/summary';
 
 /**
  * ShortScience's full-text feed (`rss-full.xml`): one <item> per summary,

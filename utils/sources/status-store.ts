@@ -1,6 +1,6 @@
-import { browser } from '../browser';
-import { isObject } from '../guards';
-import type { RemoteStatus } from '../lookup/remote-index';
+import { browser } from '@/utils/platform/browser';
+import { isObject } from '@/utils/core/guards';
+import type { RemoteStatus } from './remote-index';
 import type { BackoffStore } from './ask-source';
 
 /**

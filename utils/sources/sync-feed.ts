@@ -1,6 +1,6 @@
-import { errorMessage } from '../guards';
-import { library } from '../library/client';
-import { idbRemoteCache } from '../lookup/remote-index';
+import { errorMessage } from '@/utils/core/guards';
+import { library } from '@/utils/db/open';
+import { idbRemoteCache } from '@/utils/db/remote-cache';
 import { FEED_CACHE_KEY, syncShortScienceFeed } from './shortscience-feed';
 import { feedStatus, saveFeedStatus, type FeedStatus } from './status-store';
 

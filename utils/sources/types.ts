@@ -1,6 +1,6 @@
-import type { PaperRef } from '../detect/paper-ref';
-import type { Summary, SummarySource as SourceInfo } from '../summary';
-import { isObject } from '../guards';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import type { Summary, SummarySource as SourceInfo } from '@/utils/core/summary';
+import { isObject } from '@/utils/core/guards';
 
 /**
  * A live source of summaries (issue 5): how to ask it about a paper and how

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '@/utils/index-format/build';
-import { IndexReader } from '@/utils/lookup/index-reader';
-import { lookupSummaries } from '@/utils/lookup/lookup';
+import { IndexReader } from '../../../utils/index-format/reader';
+import { lookupSummaries } from '../../../utils/index-format/lookup';
 import {
   BUNDLED_BUILT,
   BUNDLED_OUTPUT,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortSummaries, type Summary } from '@/utils/summary';
+import { sortSummaries, type Summary } from '../../../utils/core/summary';
 
 const make = (
   id: string,

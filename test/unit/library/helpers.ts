@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { LibraryItem } from '@/utils/library/types';
-import type { Summary } from '@/utils/summary';
+import type { LibraryItem } from '../../../utils/core/library-item';
+import type { Summary } from '../../../utils/core/summary';
 
 /** A fresh, empty IndexedDB for each test (fake-indexeddb). */
 export function freshIndexedDb() {

@@ -7,15 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLibraryDb } from '@/utils/library/schema';
-import { lookupSummaries } from '@/utils/lookup/lookup';
-import {
-  clearRemoteCache,
-  idbRemoteCache,
-  RemoteIndex,
-  type RemoteStatus,
-} from '@/utils/lookup/remote-index';
-import { searchEngineOf } from '@/utils/search/engine';
+import { openLibraryDb } from '../../../utils/db/schema';
+import { lookupSummaries } from '../../../utils/index-format/lookup';
+import { clearRemoteCache, idbRemoteCache } from '../../../utils/db/remote-cache';
+import { RemoteIndex, type RemoteStatus } from '../../../utils/sources/remote-index';
+import { searchEngineOf } from '../../../utils/search/engine';
 import { serveIndex } from '../../../scripts/serve-index';
 import { publishIndex, readingGroupLine } from '../../helpers/remote-index';
 

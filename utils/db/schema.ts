@@ -5,7 +5,7 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import type { Draft, LibraryItem } from './types';
+import type { Draft, LibraryItem } from '@/utils/core/library-item';
 
 /**
  * The library database: one schema, versioned, with an append-only list of

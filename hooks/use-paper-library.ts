@@ -1,10 +1,10 @@
-import { errorMessage } from '@/utils/guards';
+import { errorMessage } from '@/utils/core/guards';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { PaperRef } from '@/utils/detect/paper-ref';
-import { onLibraryChange } from '@/utils/library/client';
-import type { LibraryItem } from '@/utils/library/types';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import { onLibraryChange } from '@/utils/db/open';
+import type { LibraryItem } from '@/utils/core/library-item';
 import { sendToBackground } from '@/utils/messaging/client';
-import type { Summary } from '@/utils/summary';
+import type { Summary } from '@/utils/core/summary';
 
 export interface PaperLibrary {
   saved: ReadonlySet<string>;

@@ -1,16 +1,13 @@
-import { sha256Hex, type Manifest } from '../index-format/format';
-import { IndexFormatError, validateManifest } from '../index-format/validate';
-import type { CachedRemoteFile, LibraryDb } from '../library/schema';
-import { fetchBounded, NetError, type BoundedFetchOptions } from '../net/fetch-bounded';
-import { IndexReader } from './index-reader';
-import { fromBase64, toBase64 } from '../base64';
-import { errorMessage } from '../guards';
+import { sha256Hex, type Manifest } from '@/utils/index-format/format';
+import { IndexFormatError, validateManifest } from '@/utils/index-format/validate';
+import type { LibraryDb } from '@/utils/db/schema';
+import { idbRemoteCache, type RemoteCache } from '@/utils/db/remote-cache';
 
-/** Where a remote index's files are kept between visits (IndexedDB in the extension). */
-export interface RemoteCache {
-  get(key: string): Promise<CachedRemoteFile | undefined>;
-  put(file: CachedRemoteFile): Promise<void>;
-}
+export type { RemoteCache } from '@/utils/db/remote-cache';
+import { fetchBounded, NetError, type BoundedFetchOptions } from '@/utils/net/fetch-bounded';
+import { IndexReader } from '@/utils/index-format/reader';
+import { fromBase64, toBase64 } from '@/utils/core/base64';
+import { errorMessage } from '@/utils/core/guards';
 
 export interface RemoteIndexOptions extends Pick<BoundedFetchOptions, 'fetch' | 'timeoutMs'> {
   /** Re-check the manifest (conditionally, with its ETag) when the copy is older than this. */
@@ -223,32 +220,6 @@ export class RemoteIndex {
   }
 }
 
-/**
- * The IndexedDB cache, bounded per use: only keys starting with `prefix`
- * count towards `maxFiles` and are evicted (oldest first), so live-source
- * answers never push out a remote index's shards, nor one index another's.
- */
-export function idbRemoteCache(db: LibraryDb, maxFiles = 20_000, prefix = ''): RemoteCache {
-  const range = prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined;
-  return {
-    get: (key) => db.get('remote', key),
-    async put(file) {
-      const tx = db.transaction('remote', 'readwrite');
-      await tx.store.put(file);
-      let excess = (await tx.store.count(range)) - maxFiles;
-      let cursor = excess > 0 ? await tx.store.index('by-time').openCursor() : null;
-      while (cursor && excess > 0) {
-        if (cursor.value.key !== file.key && cursor.value.key.startsWith(prefix)) {
-          await cursor.delete();
-          excess--;
-        }
-        cursor = await cursor.continue();
-      }
-      await tx.done;
-    },
-  };
-}
-
 /** How many files of one remote index are kept (a 75k-paper index has 4,096 shards). */
 const INDEX_CACHE_FILES = 20_000;
 
@@ -260,9 +231,4 @@ export function cachedRemoteIndex(
 ): RemoteIndex {
   const base = url.endsWith('/') ? url : `${url}/`;
   return new RemoteIndex(base, idbRemoteCache(db, INDEX_CACHE_FILES, `${base}|`), options);
-}
-
-/** Forgets every cached file under a prefix (a removed remote index). */
-export async function clearRemoteCache(db: LibraryDb, prefix: string): Promise<void> {
-  await db.delete('remote', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
 }

@@ -1,11 +1,11 @@
-import { browser } from '../browser';
-import { SearchEngine, searchEngineOf } from './engine';
-import { decodeSearchData } from './format';
-import { library } from '../library/client';
-import { cachedRemoteIndex } from '../lookup/remote-index';
-import { loadSettings } from '../settings/storage';
-import { FEED_SEARCH_KEY } from '../sources/shortscience-feed';
-import { fromBase64 } from '../base64';
+import { browser } from '@/utils/platform/browser';
+import { SearchEngine, searchEngineOf } from '@/utils/search/engine';
+import { decodeSearchData } from '@/utils/search/format';
+import { library } from '@/utils/db/open';
+import { cachedRemoteIndex } from './remote-index';
+import { loadSettings } from './settings-store';
+import { FEED_SEARCH_KEY } from './shortscience-feed';
+import { fromBase64 } from '@/utils/core/base64';
 
 /**
  * The bundled index's search engine, loaded by the page that searches (popup,

@@ -1,7 +1,7 @@
-import { browser } from '@/utils/browser';
+import { browser } from '@/utils/platform/browser';
 import { PAPER_SITES } from '@/utils/detect/sites';
-import { hostOfPattern, type SourceSettings } from '@/utils/settings/sources';
-import { neededOrigins, SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
+import { hostOfPattern, type SourceSettings } from './settings';
+import { neededOrigins, SOURCE_DESCRIPTIONS } from './catalog';
 
 /** Asks the browser for host permissions (must run from the user's click). */
 export function grant(origins: string[]): Promise<boolean> {

@@ -1,5 +1,5 @@
-import { browser } from '../browser';
-import { parseSettings, SETTINGS_KEY, type SourceSettings } from './sources';
+import { browser } from '@/utils/platform/browser';
+import { parseSettings, SETTINGS_KEY, type SourceSettings } from './settings';
 
 /** The user's source settings, from storage.local (read fresh: pages and worker share them). */
 export async function loadSettings(): Promise<SourceSettings> {

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { errorMessage } from '@/utils/guards';
+import { errorMessage } from '@/utils/core/guards';
 import { sendToBackground } from '@/utils/messaging/client';
 import type { SidebarState } from '@/utils/messaging/protocol';
 import type { SourceAnswer } from '@/utils/sources/ask-source';
-import { mergeSummaries } from '@/utils/sources/merge';
-import type { Summary } from '@/utils/summary';
+import { mergeSummaries } from '@/utils/lookup/merge';
+import type { Summary } from '@/utils/core/summary';
 
 /** A remote source as the sidebar shows it: still asking, or what it answered. */
 export type SourceProgress = { id: string; name: string } & (

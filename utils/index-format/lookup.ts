@@ -1,8 +1,8 @@
-import { keysAgree, type PaperRef } from '../detect/paper-ref';
-import { toSummaries } from '../index-format/format';
-import { sortSummaries, type Summary } from '../summary';
-import type { IndexReader } from './index-reader';
-import { errorMessage } from '../guards';
+import { keysAgree, type PaperRef } from '@/utils/core/paper-ref';
+import { toSummaries } from './format';
+import { sortSummaries, type Summary } from '@/utils/core/summary';
+import type { IndexReader } from './reader';
+import { errorMessage } from '@/utils/core/guards';
 
 export interface LookupResult {
   summaries: Summary[];

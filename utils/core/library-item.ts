@@ -1,4 +1,4 @@
-import type { Summary } from '../summary';
+import type { Summary } from './summary';
 
 /**
  * One item of the user's library: a saved summary (a snapshot, so it reads

@@ -1,5 +1,5 @@
-import { foldText } from '../search/text';
-import { sortSummaries, type Summary } from '../summary';
+import { foldText } from '@/utils/search/text';
+import { sortSummaries, type Summary } from '@/utils/core/summary';
 
 const sameText = (body: string) => foldText(body).replace(/\s+/g, ' ').trim();
 

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '@/utils/guards';
-import { loadBundledSearch, loadFeedSearch, loadRemoteIndexSearches } from '@/utils/search/load';
+import { errorMessage } from '@/utils/core/guards';
+import {
+  loadBundledSearch,
+  loadFeedSearch,
+  loadRemoteIndexSearches,
+} from '@/utils/sources/search-engines';
 import { SearchSet } from '@/utils/search/search-set';
 
 /**

@@ -5,9 +5,9 @@ import {
   type PaperEntry,
   type Shard,
   type ShardEntry,
-} from '../index-format/format';
-import { IndexFormatError, validateManifest, validateShard } from '../index-format/validate';
-import { isObject } from '../guards';
+} from './format';
+import { IndexFormatError, validateManifest, validateShard } from './validate';
+import { isObject } from '@/utils/core/guards';
 
 /** Where an index's files come from: the extension package, a remote host, a test folder. */
 export type ReadIndexFile = (path: string) => Promise<string>;

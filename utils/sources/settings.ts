@@ -1,4 +1,4 @@
-import { isObject } from '../guards';
+import { isObject } from '@/utils/core/guards';
 
 /**
  * Which remote sources the user turned on. Everything is off by default:

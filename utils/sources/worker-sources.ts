@@ -1,28 +1,19 @@
-import { browser } from '@/utils/browser';
-import type { PaperRef } from '@/utils/detect/paper-ref';
-import { errorMessage } from '@/utils/guards';
-import { library } from '@/utils/library/client';
-import { cachedRemoteIndex, idbRemoteCache, type RemoteIndex } from '@/utils/lookup/remote-index';
-import { lookupSummaries } from '@/utils/lookup/lookup';
+import { browser } from '@/utils/platform/browser';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import { errorMessage } from '@/utils/core/guards';
+import { library } from '@/utils/db/open';
+import { idbRemoteCache } from '@/utils/db/remote-cache';
+import { cachedRemoteIndex, type RemoteIndex } from './remote-index';
+import { lookupSummaries } from '@/utils/index-format/lookup';
 import type { SourcePlan } from '@/utils/messaging/protocol';
-import {
-  originPattern,
-  SETTINGS_KEY,
-  parseSettings,
-  type SourceSettings,
-} from '@/utils/settings/sources';
-import { loadSettings } from '@/utils/settings/storage';
-import { askLiveSource, type SourceAnswer } from '@/utils/sources/ask-source';
-import { LIVE_SOURCES, liveSource, SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
-import { FEED_CACHE_KEY, feedSummariesFor, readFeedCopy } from '@/utils/sources/shortscience-feed';
-import { syncFeedAndRecord } from '@/utils/sources/sync-feed';
-import {
-  feedStatus,
-  indexStatuses,
-  saveIndexStatus,
-  storageBackoff,
-} from '@/utils/sources/status-store';
-import type { Summary } from '@/utils/summary';
+import { originPattern, SETTINGS_KEY, parseSettings, type SourceSettings } from './settings';
+import { loadSettings } from './settings-store';
+import { askLiveSource, type SourceAnswer } from './ask-source';
+import { LIVE_SOURCES, liveSource, SOURCE_DESCRIPTIONS } from './catalog';
+import { FEED_CACHE_KEY, feedSummariesFor, readFeedCopy } from './shortscience-feed';
+import { syncFeedAndRecord } from './sync-feed';
+import { feedStatus, indexStatuses, saveIndexStatus, storageBackoff } from './status-store';
+import type { Summary } from '@/utils/core/summary';
 
 const INDEX_PREFIX = 'index:';
 const LIVE_CACHE_FILES = 5000;
