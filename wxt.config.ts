@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { PAPER_ORIGINS } from './utils/detect/sites';
+import { PAPER_ORIGINS, PAPER_SITES } from './utils/detect/sites';
 
 const E2E_HOSTS = [
   'http://127.0.0.1/*',
@@ -37,6 +37,11 @@ export default defineConfig({
     // permission prompt, so the hosts the tests stand in for are granted.
     ...(process.env.SIDENOTES_E2E ? { host_permissions: E2E_HOSTS } : {}),
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: PAPER_ORIGINS }],
+    // Detection (entrypoints/paper): an unlisted script registered here rather
+    // than a WXT content script, whose wrapper posts a "script started"
+    // message to the page. document_start: the look-up and the sidebar frame
+    // start before the page has parsed.
+    content_scripts: [{ matches: PAPER_SITES, js: ['paper.js'], run_at: 'document_start' }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+S' },

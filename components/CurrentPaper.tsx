@@ -1,15 +1,13 @@
 import { useState } from 'preact/hooks';
-import type { SidebarState } from '@/utils/messaging/protocol';
-import { SummaryCard } from './SummaryCard';
+import type { TabState } from '@/utils/core/tab-state';
 import { usePaperLibrary } from '@/hooks/use-paper-library';
-import { usePaperSummaries } from '@/hooks/use-source-answers';
+import { SummaryCard } from './SummaryCard';
 
 /** The active tab's paper, its summary count, and its summaries on demand. */
-export function CurrentPaper({ state, images }: { state: SidebarState; images: boolean }) {
+export function CurrentPaper({ state, images }: { state: TabState; images: boolean }) {
   const [open, setOpen] = useState(false);
-  const { paper } = state;
-  const { summaries, via, progress } = usePaperSummaries(state);
-  const asking = progress.some((p) => p.status === 'asking');
+  const { paper, summaries, via } = state;
+  const asking = state.sources.some((p) => p.status === 'asking');
   const library = usePaperLibrary(paper, summaries);
   if (!paper) return null;
   const title = paper.title ?? summaries[0]?.paper.title ?? paper.keys[0];
@@ -37,7 +35,7 @@ export function CurrentPaper({ state, images }: { state: SidebarState; images: b
             key={s.id}
             summary={s}
             images={images}
-            {...(via.has(s.id) ? { via: via.get(s.id)! } : {})}
+            {...(via[s.id] ? { via: via[s.id]! } : {})}
             saved={library.saved.has(s.id)}
             onToggleSave={() => void library.toggleSave(s)}
           />

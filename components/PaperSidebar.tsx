@@ -1,19 +1,26 @@
-import type { SidebarState } from '@/utils/messaging/protocol';
-import { SidebarView } from './SidebarView';
+import type { TabState } from '@/utils/core/tab-state';
 import { usePaperLibrary } from '@/hooks/use-paper-library';
-import { usePaperSummaries } from '@/hooks/use-source-answers';
+import { SidebarView } from './SidebarView';
 
-/** SidebarView joined to the user's library and to remote sources (in-page sidebar and side panel). */
-export function PaperSidebar({ state, images }: { state: SidebarState; images: boolean }) {
-  const { summaries, via, progress, retry } = usePaperSummaries(state);
-  const library = usePaperLibrary(state.paper, summaries);
+/** SidebarView joined to the user's library (in-page sidebar and side panel). */
+export function PaperSidebar({
+  state,
+  images,
+  onRetry,
+}: {
+  state: TabState;
+  images: boolean;
+  onRetry: (sourceId: string) => void;
+}) {
+  const library = usePaperLibrary(state.paper, state.summaries);
   return (
     <SidebarView
-      {...state}
-      summaries={summaries}
-      via={via}
-      sources={progress}
-      onRetry={retry}
+      paper={state.paper}
+      summaries={state.summaries}
+      errors={state.errors}
+      via={state.via}
+      sources={state.sources}
+      onRetry={onRetry}
       images={images}
       library={library}
     />

@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import type { PaperRef } from '@/utils/core/paper-ref';
 import { keyLabel, shortScienceSearchUrl, writeSummaryUrl } from '@/utils/render/links';
 import type { Summary } from '@/utils/core/summary';
+import type { SourceProgress } from '@/utils/core/tab-state';
+import type { PaperLibrary } from '@/hooks/use-paper-library';
 import { OwnSummaryEditor } from './OwnSummaryEditor';
 import { SummaryCard } from './SummaryCard';
-import type { PaperLibrary } from '@/hooks/use-paper-library';
-import type { SourceProgress } from '@/hooks/use-source-answers';
 
 export interface SidebarViewProps {
   paper: PaperRef | null;
@@ -15,7 +15,7 @@ export interface SidebarViewProps {
   sources?: SourceProgress[];
   onRetry?: (sourceId: string) => void;
   /** Summary id → the remote index it came through. */
-  via?: ReadonlyMap<string, string>;
+  via?: Readonly<Record<string, string>>;
   images: boolean;
   /** The user's library for this paper; without it, no Save and no own summary. */
   library?: PaperLibrary;
@@ -102,7 +102,7 @@ export function SidebarView({
                 key={s.id}
                 summary={s}
                 images={images}
-                {...(via?.has(s.id) ? { via: via.get(s.id)! } : {})}
+                {...(via?.[s.id] ? { via: via[s.id]! } : {})}
                 {...(library
                   ? {
                       saved: library.saved.has(s.id),

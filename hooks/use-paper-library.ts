@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PaperRef } from '@/utils/core/paper-ref';
 import { onLibraryChange } from '@/utils/db/open';
 import type { LibraryItem } from '@/utils/core/library-item';
-import { sendToBackground } from '@/utils/messaging/client';
+import { sendToWorker } from '@/utils/messaging/client';
 import type { Summary } from '@/utils/core/summary';
 
 export interface PaperLibrary {
@@ -38,7 +38,7 @@ export function usePaperLibrary(
   const refresh = useCallback(async () => {
     if (!paper || !paperKey) return;
     try {
-      const state = await sendToBackground('library:paper', { keys: paper.keys, summaryIds: ids });
+      const state = await sendToWorker('library:paper', { keys: paper.keys, summaryIds: ids });
       setSaved(new Set(state.saved));
       setOwn(state.own ?? undefined);
       setDraft(state.draft ?? undefined);
@@ -70,13 +70,13 @@ export function usePaperLibrary(
     draft,
     error,
     async toggleSave(summary) {
-      await act(() => sendToBackground('library:toggle-save', { summary }));
+      await act(() => sendToWorker('library:toggle-save', { summary }));
     },
     saveOwn(body) {
       if (!paper) return Promise.resolve(false);
       const { keys, title, authors, url } = paper;
       return act(() =>
-        sendToBackground('library:save-own', {
+        sendToWorker('library:save-own', {
           paper: { keys, url, ...(title ? { title } : {}), ...(authors ? { authors } : {}) },
           body,
         }),
@@ -84,11 +84,11 @@ export function usePaperLibrary(
     },
     async deleteOwn() {
       const id = own?.id;
-      if (id) await act(() => sendToBackground('library:remove', { id }));
+      if (id) await act(() => sendToWorker('library:remove', { id }));
     },
     keepDraft(body) {
       if (paperKey)
-        sendToBackground('library:draft', { paperKey, body }).catch((e: unknown) =>
+        sendToWorker('library:draft', { paperKey, body }).catch((e: unknown) =>
           setError(errorMessage(e)),
         );
     },

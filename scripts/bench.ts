@@ -83,7 +83,7 @@ async function benchBundledIndex() {
     `look-up by key, cold reader (read manifest + shard, verify SHA-256, parse): ${fmt(cold)}`,
   );
   console.log(`look-up by key, shard loaded: ${fmt(warm)}`);
-  const contentScript = '.output/chrome-mv3/content-scripts/paper.js';
+  const contentScript = '.output/chrome-mv3/paper.js';
   try {
     const size = statSync(contentScript).size;
     const gzipped = gzipSync(readFileSync(contentScript), { level: 9 }).length;

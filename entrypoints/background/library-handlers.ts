@@ -9,24 +9,22 @@ import {
   savedIds,
   saveSummary,
 } from '@/utils/library/library';
-import { fail, ok } from '@/utils/messaging/protocol';
+import { fail, ok } from '@/utils/core/result';
+import type { Handlers } from '@/utils/messaging/router';
+import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
 import { isPaperRef } from '@/utils/messaging/validate';
 import { isStrings, isSummary } from '@/utils/messaging/validate-library';
-import type { Handlers, Sender } from './index';
 
 type LibraryMessages =
   'library:paper' | 'library:toggle-save' | 'library:save-own' | 'library:remove' | 'library:draft';
 
 /**
  * The library for the in-page sidebar, which as a third-party frame may not
- * open IndexedDB: only extension pages may call these, never a content script.
+ * open IndexedDB. Routed only from extension pages (the router's view rule).
  */
-export function libraryHandlers(
-  fromExtensionPage: (sender: Sender) => boolean,
-): Handlers<LibraryMessages> {
+export function libraryHandlers(): Handlers<Pick<ViewToWorker, LibraryMessages>> {
   return {
-    async 'library:paper'(payload, sender) {
-      if (!fromExtensionPage(sender)) return fail('bad-request', 'Not from an extension page.');
+    async 'library:paper'(payload) {
       const { keys, summaryIds } = (payload ?? {}) as { keys?: unknown; summaryIds?: unknown };
       if (!isStrings(keys, 20) || !keys.length || !isStrings(summaryIds, 500))
         return fail('bad-request', 'Malformed library request.');
@@ -43,8 +41,7 @@ export function libraryHandlers(
       });
     },
 
-    async 'library:toggle-save'(payload, sender) {
-      if (!fromExtensionPage(sender)) return fail('bad-request', 'Not from an extension page.');
+    async 'library:toggle-save'(payload) {
       const summary = (payload as { summary?: unknown } | null)?.summary;
       if (!isSummary(summary)) return fail('bad-request', 'Malformed summary.');
       const db = await library();
@@ -58,8 +55,7 @@ export function libraryHandlers(
       return ok({ saved: !isSaved });
     },
 
-    async 'library:save-own'(payload, sender) {
-      if (!fromExtensionPage(sender)) return fail('bad-request', 'Not from an extension page.');
+    async 'library:save-own'(payload) {
       const { paper, body } = (payload ?? {}) as { paper?: unknown; body?: unknown };
       if (
         !isPaperRef({ url: '', ...(paper as object) }) ||
@@ -73,23 +69,17 @@ export function libraryHandlers(
       return ok(item);
     },
 
-    async 'library:remove'(payload, sender) {
+    async 'library:remove'(payload) {
       const id = (payload as { id?: unknown } | null)?.id;
-      if (!fromExtensionPage(sender) || typeof id !== 'string')
-        return fail('bad-request', 'Malformed request.');
+      if (typeof id !== 'string') return fail('bad-request', 'Malformed request.');
       await removeItem(await library(), id);
       announceLibraryChange();
       return ok(null);
     },
 
-    async 'library:draft'(payload, sender) {
+    async 'library:draft'(payload) {
       const { paperKey, body } = (payload ?? {}) as { paperKey?: unknown; body?: unknown };
-      if (
-        !fromExtensionPage(sender) ||
-        typeof paperKey !== 'string' ||
-        typeof body !== 'string' ||
-        body.length > 200_000
-      ) {
+      if (typeof paperKey !== 'string' || typeof body !== 'string' || body.length > 200_000) {
         return fail('bad-request', 'Malformed request.');
       }
       await saveDraft(await library(), paperKey, body);

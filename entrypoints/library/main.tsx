@@ -23,7 +23,7 @@ import {
   type LibrarySort,
 } from '@/utils/library/view';
 import { browser } from '@/utils/platform/browser';
-import '@/components/styles.css';
+import '@/styles/library.css';
 
 const ROW_HEIGHT_PX = 76;
 /** Past this many items without an export, the page offers one. */

@@ -23,7 +23,7 @@ import {
   type FeedStatus,
 } from '@/utils/sources/status-store';
 import { grant, releaseUnused, withoutPermission } from '@/utils/sources/permissions';
-import '@/components/styles.css';
+import '@/styles/options.css';
 
 /**
  * Options → Sources: every remote source, off until the user turns it on,

@@ -1,7 +1,7 @@
 import { matchAclUrl } from './acl';
 import { matchArxivUrl } from './arxiv';
 import { matchDoiUrl } from './doi';
-import { readPageMeta } from './meta';
+import { readPageMeta, type MetaEntries } from './meta';
 import { matchOpenReviewUrl } from './openreview';
 import { keysAgree, orderKeys, type PaperRef, type UrlMatch } from '@/utils/core/paper-ref';
 import { titleKey } from './title';
@@ -33,7 +33,7 @@ export function detectFromUrl(url: URL): UrlMatch | null {
  * metadata adds other keys (DOI, arXiv id), the title and authors. A page that
  * only has `citation_title` metadata is still a paper, known by title.
  */
-export function detectPaper(href: string, doc?: ParentNode): PaperRef | null {
+export function detectPaper(href: string, doc?: ParentNode | MetaEntries): PaperRef | null {
   let url: URL;
   try {
     url = new URL(href);

@@ -16,12 +16,32 @@ export interface PageMeta {
   isArticle: boolean;
 }
 
-function metaValues(doc: ParentNode, names: readonly string[]): string[] {
-  const values: string[] = [];
+/** A page's `<meta>` tags as name → content pairs, in page order (names lower-cased). */
+export type MetaEntries = ReadonlyArray<readonly [name: string, content: string]>;
+
+/** The metadata families detection reads; nothing else of the page is sent. */
+export const META_NAME = /^(?:citation_|dc\.|prism\.|bepress_citation_)/i;
+export const MAX_META_ENTRIES = 300;
+export const MAX_META_CHARS = 2000;
+
+/** Reads the scholarly `<meta>` tags of a document, bounded (hostile pages can hold thousands). */
+export function metaEntries(doc: ParentNode): Array<[string, string]> {
+  const entries: Array<[string, string]> = [];
   for (const el of doc.querySelectorAll('meta[name], meta[property]')) {
     const name = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
-    if (!names.includes(name)) continue;
-    const content = el.getAttribute('content')?.replace(/\s+/g, ' ').trim();
+    const content = el.getAttribute('content');
+    if (!META_NAME.test(name) || !content) continue;
+    entries.push([name.slice(0, 100), content.slice(0, MAX_META_CHARS)]);
+    if (entries.length === MAX_META_ENTRIES) break;
+  }
+  return entries;
+}
+
+function metaValues(entries: MetaEntries, names: readonly string[]): string[] {
+  const values: string[] = [];
+  for (const [name, raw] of entries) {
+    if (!names.includes(name.toLowerCase())) continue;
+    const content = raw.replace(/\s+/g, ' ').trim();
     if (content) values.push(content);
   }
   return values;
@@ -33,7 +53,8 @@ export function displayAuthor(name: string): string {
   return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : name.trim();
 }
 
-export function readPageMeta(doc: ParentNode): PageMeta {
+export function readPageMeta(source: ParentNode | MetaEntries): PageMeta {
+  const doc = Array.isArray(source) ? (source as MetaEntries) : metaEntries(source as ParentNode);
   const keys: string[] = [];
   let version: string | undefined;
   for (const raw of metaValues(doc, ['citation_arxiv_id'])) {

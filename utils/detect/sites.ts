@@ -4,21 +4,21 @@
  * a detector in this folder with the URLs it was tested on.
  */
 export const PAPER_SITES = [
-  '*://arxiv.org/*',
-  '*://www.arxiv.org/*',
-  '*://export.arxiv.org/*',
-  '*://ar5iv.labs.arxiv.org/*',
-  '*://ar5iv.org/*',
-  '*://alphaxiv.org/*',
-  '*://www.alphaxiv.org/*',
-  '*://huggingface.co/papers/*',
-  '*://openreview.net/*',
-  '*://aclanthology.org/*',
-  '*://www.aclweb.org/anthology/*',
-  '*://aclweb.org/anthology/*',
+  'https://arxiv.org/*',
+  'https://www.arxiv.org/*',
+  'https://export.arxiv.org/*',
+  'https://ar5iv.labs.arxiv.org/*',
+  'https://ar5iv.org/*',
+  'https://alphaxiv.org/*',
+  'https://www.alphaxiv.org/*',
+  'https://huggingface.co/papers/*',
+  'https://openreview.net/*',
+  'https://aclanthology.org/*',
+  'https://www.aclweb.org/anthology/*',
+  'https://aclweb.org/anthology/*',
 ];
 
-/** The same sites as origins (`*://host/*`): web_accessible_resources accept no paths. */
+/** The same sites as origins (`https://host/*`): web_accessible_resources accept no paths. */
 export const PAPER_ORIGINS = [
-  ...new Set(PAPER_SITES.map((p) => p.replace(/^(\*:\/\/[^/]+)\/.*$/, '$1/*'))),
+  ...new Set(PAPER_SITES.map((p) => p.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*'))),
 ];

@@ -1,21 +1,23 @@
+import { unwrap } from '@/utils/core/result';
 import { browser } from '@/utils/platform/browser';
-import { unwrap, type ToBackground, type ToTab } from './protocol';
+import type { ViewToWorker } from './view-to-worker';
+import type { WorkerToPage } from './worker-to-page';
 
-export { MessageError } from './protocol';
+export { MessageError } from '@/utils/core/result';
 
-/** Sends a message to the background and returns its value, or throws MessageError. */
-export async function sendToBackground<K extends keyof ToBackground>(
+/** An extension page asks the worker; returns the value, or throws MessageError. */
+export async function sendToWorker<K extends keyof ViewToWorker>(
   type: K,
-  payload: ToBackground[K]['request'],
-): Promise<ToBackground[K]['response']> {
+  payload: ViewToWorker[K]['request'],
+): Promise<ViewToWorker[K]['response']> {
   return unwrap(await browser.runtime.sendMessage({ type, payload }));
 }
 
-/** Sends a message to a tab's top frame (the detection content script). */
-export async function sendToTab<K extends keyof ToTab>(
+/** The worker tells a tab's top frame (the detection content script). */
+export async function sendToTab<K extends keyof WorkerToPage>(
   tabId: number,
   type: K,
-  payload: ToTab[K]['request'],
-): Promise<ToTab[K]['response']> {
+  payload: WorkerToPage[K]['request'],
+): Promise<WorkerToPage[K]['response']> {
   return unwrap(await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 }));
 }

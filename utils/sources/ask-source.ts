@@ -3,19 +3,10 @@ import { errorMessage } from '@/utils/core/guards';
 import type { RemoteCache } from '@/utils/db/remote-cache';
 import { fetchBounded, NetError } from '@/utils/net/fetch-bounded';
 import { parseStoredSummaries, sortSummaries, type Summary } from '@/utils/core/summary';
+import type { SourceAnswer } from '@/utils/core/tab-state';
 import type { LiveSource } from './types';
 
-/** What one remote source said about a paper, for the sidebar to stream in. */
-export interface SourceAnswer {
-  /** The source (`semanticscholar`…) or remote index (`index:<url>`) asked. */
-  id: string;
-  name: string;
-  summaries: Summary[];
-  /** Why what is shown is not fresh (cached, rate-limited…), in plain words. */
-  note: string | null;
-  /** No answer: the sidebar says so in its place and offers a retry. */
-  failed: boolean;
-}
+export type { SourceAnswer } from '@/utils/core/tab-state';
 
 /** When a source asked to be left alone until (epoch ms); kept across browser restarts. */
 export interface BackoffStore {

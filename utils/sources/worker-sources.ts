@@ -5,7 +5,7 @@ import { library } from '@/utils/db/open';
 import { idbRemoteCache } from '@/utils/db/remote-cache';
 import { cachedRemoteIndex, type RemoteIndex } from './remote-index';
 import { lookupSummaries } from '@/utils/index-format/lookup';
-import type { SourcePlan } from '@/utils/messaging/protocol';
+import type { SourcePlan } from '@/utils/core/tab-state';
 import { originPattern, SETTINGS_KEY, parseSettings, type SourceSettings } from './settings';
 import { loadSettings } from './settings-store';
 import { askLiveSource, type SourceAnswer } from './ask-source';

@@ -8,6 +8,8 @@ interface SitePrefs {
 }
 
 const DEFAULT_WIDTH_PX = 400;
+/** A frame hidden this long (a background tab) is released; it comes back when the tab is looked at. */
+const RELEASE_HIDDEN_FRAME_MS = 5 * 60_000;
 const MIN_WIDTH_PX = 280;
 const maxWidthPx = () => Math.max(MIN_WIDTH_PX, Math.round(innerWidth * 0.7));
 const clampWidth = (px: number) => Math.min(maxWidthPx(), Math.max(MIN_WIDTH_PX, Math.round(px)));
@@ -73,6 +75,34 @@ export class SidebarHost {
     });
 
     root.append(style, this.tab, this.panel);
+    document.addEventListener('visibilitychange', () => this.onVisibility());
+  }
+
+  /**
+   * Frames cost memory (~15 MB each): a tab restored in the background gets
+   * its tab and count only, and its frame when first looked at; a frame in
+   * a tab hidden for long is let go.
+   */
+  private releaseTimer: ReturnType<typeof setTimeout> | undefined;
+  private onVisibility() {
+    clearTimeout(this.releaseTimer);
+    if (document.visibilityState === 'visible') {
+      if (!this.collapsed) this.ensureFrame();
+    } else if (this.frame) {
+      this.releaseTimer = setTimeout(() => {
+        this.frame?.remove();
+        this.frame = undefined;
+      }, RELEASE_HIDDEN_FRAME_MS);
+    }
+  }
+
+  private ensureFrame() {
+    if (this.frame || document.visibilityState !== 'visible') return;
+    this.frame = document.createElement('iframe');
+    this.frame.className = 'frame';
+    this.frame.title = 'Sidenotes summaries';
+    this.frame.src = browser.runtime.getURL('/sidebar.html');
+    this.panel.append(this.frame);
   }
 
   /** Reads this site's choices; call before show(), alongside the look-up. */
@@ -88,7 +118,8 @@ export class SidebarHost {
     this.widthPx = clampWidth(prefs.widthPx ?? DEFAULT_WIDTH_PX);
     // With nothing to show, never cover the page: start as the small tab.
     const collapsed = count === 0 ? true : (prefs.collapsed ?? false);
-    if (!this.host.isConnected) document.documentElement.append(this.host);
+    // From document_start the <html> element exists before anything else (Chrome, Firefox).
+    if (!this.host.isConnected) (document.documentElement ?? document).append(this.host);
     this.frame?.remove();
     this.frame = undefined; // a new paper (single-page navigation) gets a fresh frame
     this.setCollapsed(collapsed, false);
@@ -124,13 +155,7 @@ export class SidebarHost {
     this.panel.hidden = collapsed;
     this.tab.hidden = !collapsed;
     this.panel.style.width = `${this.widthPx}px`;
-    if (!collapsed && !this.frame) {
-      this.frame = document.createElement('iframe');
-      this.frame.className = 'frame';
-      this.frame.title = 'Sidenotes summaries';
-      this.frame.src = browser.runtime.getURL('/sidebar.html');
-      this.panel.append(this.frame);
-    }
+    if (!collapsed) this.ensureFrame();
     if (byUser) {
       (collapsed ? this.tab : this.frame)?.focus();
       // Only choices made where there is something to read are remembered;

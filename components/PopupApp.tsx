@@ -1,0 +1,54 @@
+import type { LibraryItem } from '@/utils/core/library-item';
+import type { TabState } from '@/utils/core/tab-state';
+import type { SearchSet } from '@/utils/search/search-set';
+import { CurrentPaper } from './CurrentPaper';
+import { SavedList } from './SavedList';
+import { SearchView } from './SearchView';
+
+export interface PopupAppProps {
+  state: TabState | null;
+  engine: SearchSet | null;
+  loadError: string | null;
+  initialQuery: string;
+  saved: { items: LibraryItem[]; total: number } | null;
+  onOpen(url: string): void;
+  onOpenPanel(): void;
+  onOpenOptions(): void;
+  onOpenLibrary(): void;
+  onResults(): void;
+}
+
+/** The toolbar popup: this tab's paper, search over every summary, the newest saved items. */
+export function PopupApp(props: PopupAppProps) {
+  return (
+    <main class="app">
+      <header class="app-head">
+        <h1 class="app-name">Sidenotes</h1>
+        <nav class="app-links">
+          <button type="button" class="link-button" onClick={props.onOpenPanel}>
+            Open side panel
+          </button>
+          <button type="button" class="link-button" onClick={props.onOpenOptions}>
+            Sources
+          </button>
+        </nav>
+      </header>
+      {props.state && <CurrentPaper state={props.state} images={true} />}
+      <SearchView
+        engine={props.engine}
+        loadError={props.loadError}
+        initialQuery={props.initialQuery}
+        autoFocus
+        onOpen={props.onOpen}
+        onResults={props.onResults}
+      />
+      {props.saved && (
+        <SavedList
+          items={props.saved.items}
+          total={props.saved.total}
+          onOpenLibrary={props.onOpenLibrary}
+        />
+      )}
+    </main>
+  );
+}

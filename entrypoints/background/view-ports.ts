@@ -1,0 +1,82 @@
+import { emptyTabState, type TabState } from '@/utils/core/tab-state';
+import type { Self } from '@/utils/messaging/router';
+import { isViewSender } from '@/utils/messaging/router';
+import {
+  isTabSubscription,
+  TAB_STATE_PORT,
+  type TabStatePush,
+  type TabSubscription,
+} from '@/utils/messaging/worker-to-view';
+import { browser, type Runtime } from '@/utils/platform/browser';
+
+interface Follower {
+  port: Runtime.Port;
+  subscription: TabSubscription;
+  /** The tab it shows now. */
+  tabId: number;
+}
+
+/**
+ * The views' subscriptions to tab states: one port per view, the whole
+ * state pushed on connect and on every change of the tab it follows.
+ */
+export function viewPorts(self: Self, stateOf: (tabId: number) => Promise<TabState | undefined>) {
+  const followers = new Set<Follower>();
+
+  const send = (follower: Follower, state: TabState) => {
+    const push: TabStatePush = { type: 'tab-state', state };
+    try {
+      follower.port.postMessage(push);
+    } catch {
+      followers.delete(follower); // the view closed meanwhile
+    }
+  };
+
+  async function show(follower: Follower, tabId: number) {
+    follower.tabId = tabId;
+    send(follower, (tabId === -1 ? undefined : await stateOf(tabId)) ?? emptyTabState(tabId));
+  }
+
+  async function activeTab(window: number | 'last-focused'): Promise<number> {
+    const [tab] = await browser.tabs.query(
+      window === 'last-focused'
+        ? { active: true, lastFocusedWindow: true }
+        : { active: true, windowId: window },
+    );
+    return tab?.id ?? -1;
+  }
+
+  return {
+    connect(port: Runtime.Port) {
+      if (port.name !== TAB_STATE_PORT) return;
+      if (!port.sender || !isViewSender(self, port.sender)) return port.disconnect();
+      const sender = port.sender;
+      port.onMessage.addListener(async (message: unknown) => {
+        if (!isTabSubscription(message)) return;
+        const tabId = 'tab' in message ? sender.tab?.id : await activeTab(message.window);
+        if (tabId === undefined) return;
+        const follower: Follower = { port, subscription: message, tabId };
+        followers.add(follower);
+        await show(follower, tabId);
+      });
+      port.onDisconnect.addListener(() => {
+        for (const f of followers) if (f.port === port) followers.delete(f);
+      });
+    },
+
+    /** A tab state changed: every view showing that tab gets it. */
+    push(state: TabState) {
+      for (const f of followers) if (f.tabId === state.tabId) send(f, state);
+    },
+
+    /** Another tab became active: views following its window switch to it. */
+    async activated(tabId: number, windowId: number) {
+      for (const f of followers) {
+        const { subscription } = f;
+        if (!('window' in subscription)) continue;
+        if (subscription.window === windowId || subscription.window === 'last-focused')
+          await show(f, tabId);
+      }
+    },
+  };
+}

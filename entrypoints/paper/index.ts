@@ -1,0 +1,77 @@
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { metaEntries } from '@/utils/detect/meta';
+import { ok } from '@/utils/core/result';
+import { sendToWorker } from './send';
+import { SidebarHost } from './sidebar-host';
+import { watchUrl } from './watch-url';
+
+/**
+ * Runs on paper sites from document_start. It tells the worker the page's
+ * URL at once (where the URL names the paper, the look-up and the sidebar
+ * frame start before the page has parsed), then the page's scholarly
+ * <meta> tags at DOMContentLoaded, which extend the same look-up. The
+ * worker detects the paper (utils/detect): no detector, framework, index or
+ * renderer ships into pages (size budget in README). Registered in
+ * wxt.config.ts as a plain content script: WXT's content-script wrapper
+ * would announce the extension to the page with a postMessage.
+ */
+export default defineUnlistedScript(() => {
+  let host: SidebarHost | undefined;
+  let view = '';
+  let key: string | undefined;
+
+  async function visit(withMetadata: boolean, newView: boolean) {
+    if (newView) view = Math.random().toString(36).slice(2);
+    const sentFor = view;
+    const [paper] = await Promise.all([
+      sendToWorker('page:visit', {
+        url: location.href,
+        meta: withMetadata ? metaEntries(document) : null,
+        view,
+      }),
+      host?.loadPrefs(),
+    ]);
+    if (sentFor !== view) return; // a newer navigation answered meanwhile
+    if (!paper) {
+      // Only with the metadata read is "no paper" final (metadata-only pages).
+      if (withMetadata) {
+        host?.remove();
+        host = undefined;
+        key = undefined;
+      }
+      return;
+    }
+    if (!host) {
+      host = new SidebarHost(location.hostname);
+      await host.loadPrefs();
+    }
+    if (paper.key !== key || newView) host.show(paper.key, paper.count);
+    else host.updateCount(paper.key, paper.count);
+    key = paper.key;
+  }
+
+  // Answered synchronously with sendResponse, which every browser supports.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const { type, payload } = (message ?? {}) as { type?: unknown; payload?: unknown };
+    if (type === 'tab:toggle-sidebar') host?.toggle(true);
+    else if (type === 'tab:collapse-sidebar') host?.setCollapsed(true, true);
+    else if (type === 'tab:set-count') {
+      const { paperKey, count } = (payload ?? {}) as { paperKey?: unknown; count?: unknown };
+      if (typeof paperKey === 'string' && typeof count === 'number' && count >= 0)
+        host?.updateCount(paperKey, Math.floor(count));
+    } else return undefined;
+    sendResponse(ok(null));
+    return undefined;
+  });
+
+  const run = (withMetadata: boolean, newView: boolean) =>
+    visit(withMetadata, newView).catch((error: unknown) => console.warn('Sidenotes:', error));
+  void run(false, true);
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', () => void run(true, false), { once: true });
+  else void run(true, false);
+  // Single-page sites (OpenReview) change the URL without a page load.
+  watchUrl(() => void run(true, true));
+});

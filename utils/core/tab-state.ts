@@ -1,0 +1,55 @@
+import type { PaperRef } from './paper-ref';
+import type { Summary } from './summary';
+
+/** What one remote source said about a paper. */
+export interface SourceAnswer {
+  /** The source (`semanticscholar`…) or remote index (`index:<url>`) asked. */
+  id: string;
+  name: string;
+  summaries: Summary[];
+  /** Why what is shown is not fresh (cached, rate-limited…), in plain words. */
+  note: string | null;
+  /** No answer: the views say so in its place and offer a retry. */
+  failed: boolean;
+}
+
+/** A remote source to ask about the paper: a remote index (`index:<url>`) or a live source. */
+export interface SourcePlan {
+  id: string;
+  name: string;
+}
+
+/** A remote source as the views show it: still asking, or what it answered. */
+export type SourceProgress = SourcePlan &
+  ({ status: 'asking' } | { status: 'answered'; answer: SourceAnswer });
+
+/**
+ * Everything known about the paper in one tab, resolved once by the worker
+ * per page view and pushed to every view that shows it (in-page sidebar,
+ * side panel, popup). Views render it; they never look up or merge.
+ */
+export interface TabState {
+  /** -1 when there is no tab (a view following a window with none). */
+  tabId: number;
+  /** Grows with every change, so a view can drop an older push. */
+  revision: number;
+  paper: PaperRef | null;
+  /** Every summary, each once, best first: local ones and each source's as it answers. */
+  summaries: Summary[];
+  /** Summary id → the remote index it came through. */
+  via: Record<string, string>;
+  /** Local indexes that failed, with a message for people. */
+  errors: Array<{ source: string; message: string }>;
+  /** Remote sources the user turned on that can answer for this paper. */
+  sources: SourceProgress[];
+}
+
+export const emptyTabState = (tabId: number): TabState => ({
+  tabId,
+  revision: 0,
+  paper: null,
+  summaries: [],
+  via: {},
+  errors: [],
+  sources: [],
+});

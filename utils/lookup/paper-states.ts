@@ -1,0 +1,240 @@
+import type { PaperRef } from '@/utils/core/paper-ref';
+import type { Summary } from '@/utils/core/summary';
+import type { SourceAnswer, SourcePlan, SourceProgress, TabState } from '@/utils/core/tab-state';
+import { mergeSummaries } from './merge';
+
+/** What is known without asking anyone: the user's own summaries, the bundled index, the kept feed. */
+export interface LocalAnswer {
+  /** Lists in the order they rank when two hold the same summary. */
+  lists: Summary[][];
+  errors: TabState['errors'];
+}
+
+export interface PaperStateDeps {
+  lookupLocal(ref: PaperRef): Promise<LocalAnswer>;
+  /** The remote sources turned on (and permitted) that can answer for this paper. */
+  plan(ref: PaperRef): Promise<SourcePlan[]>;
+  ask(ref: PaperRef, sourceId: string, force: boolean): Promise<SourceAnswer>;
+  store: TabStore;
+  /** After every change: badge, the page's count, the views that follow the tab. */
+  onChange(state: TabState, previous: TabState | undefined): void;
+}
+
+/** A tab's state with what is needed to extend it: kept in storage.session across worker stops. */
+export interface StoredTab {
+  state: TabState;
+  /** The page view it belongs to (one per load or single-page navigation). */
+  view: string;
+  /** The keys already looked up locally. */
+  keys: string[];
+  local: Summary[][];
+}
+
+export interface TabStore {
+  read(tabId: number): Promise<StoredTab | undefined>;
+  write(tab: StoredTab): Promise<void>;
+  remove(tabId: number): Promise<void>;
+}
+
+/**
+ * The one place a tab's paper is resolved: once per page view, local
+ * results at once, each remote source asked once and merged in as it
+ * answers. Everything is written through to the store, so a worker that
+ * Chrome stopped mid-stream picks the tab up where it was and asks again
+ * only the sources whose answers it never received.
+ */
+export class PaperStates {
+  /** Counted for tests and the bench: look-ups (page views resolved) and source asks. */
+  readonly stats = { lookups: 0, asks: 0 };
+  private readonly tabs = new Map<number, StoredTab>();
+  private readonly queues = new Map<number, Promise<unknown>>();
+  private readonly asking = new Set<string>();
+
+  constructor(private readonly deps: PaperStateDeps) {}
+
+  /** A page named its paper; answers the local count. */
+  detected(tabId: number, ref: PaperRef, view: string): Promise<number> {
+    return this.serial(tabId, async () => {
+      const current = await this.read(tabId);
+      const same = current && current.view === view && current.state.paper?.keys[0] === ref.keys[0];
+      return same ? this.extend(current, ref) : this.resolve(tabId, ref, view);
+    });
+  }
+
+  /** The tab's state, resuming sources whose answers a stopped worker never received. */
+  async get(tabId: number): Promise<TabState | undefined> {
+    const tab = await this.serial(tabId, () => this.read(tabId));
+    if (!tab?.state.paper) return tab?.state;
+    for (const source of tab.state.sources) {
+      if (source.status === 'asking' && !this.asking.has(askKey(tab, source.id)))
+        this.askSource(tab, source.id, false);
+    }
+    return tab.state;
+  }
+
+  /** The user's Retry: ask one source again, past its cached answer. */
+  retry(tabId: number, sourceId: string): Promise<boolean> {
+    return this.serial(tabId, async () => {
+      const tab = await this.read(tabId);
+      const source = tab?.state.sources.find((s) => s.id === sourceId);
+      if (!tab || !source) return false;
+      await this.commit(tab, {
+        sources: tab.state.sources.map((s) =>
+          s.id === sourceId ? { id: s.id, name: s.name, status: 'asking' } : s,
+        ),
+      });
+      this.askSource(tab, sourceId, true);
+      return true;
+    });
+  }
+
+  /** Local data changed (the library): look the tabs this worker holds up again, locally only. */
+  async refreshLocal(): Promise<void> {
+    await Promise.all(
+      [...this.tabs.keys()].map((tabId) =>
+        this.serial(tabId, async () => {
+          const tab = this.tabs.get(tabId);
+          if (!tab?.state.paper) return;
+          const local = await this.deps.lookupLocal({ ...tab.state.paper, keys: tab.keys });
+          tab.local = local.lists;
+          await this.commit(tab, { errors: local.errors });
+        }),
+      ),
+    );
+  }
+
+  forget(tabId: number): Promise<void> {
+    return this.serial(tabId, async () => {
+      this.tabs.delete(tabId);
+      await this.deps.store.remove(tabId);
+    });
+  }
+
+  private async resolve(tabId: number, ref: PaperRef, view: string): Promise<number> {
+    this.stats.lookups++;
+    const [local, plan] = await Promise.all([this.deps.lookupLocal(ref), this.deps.plan(ref)]);
+    const tab: StoredTab = {
+      view,
+      keys: [...ref.keys],
+      local: local.lists,
+      state: {
+        tabId,
+        revision: this.tabs.get(tabId)?.state.revision ?? 0,
+        paper: ref,
+        summaries: [],
+        via: {},
+        errors: local.errors,
+        sources: plan.map(({ id, name }) => ({ id, name, status: 'asking' })),
+      },
+    };
+    const previous = this.tabs.get(tabId)?.state;
+    this.tabs.set(tabId, tab);
+    await this.commit(tab, {}, previous);
+    for (const { id } of plan) this.askSource(tab, id, false);
+    return tab.state.summaries.length;
+  }
+
+  /** The same page view with more keys (its metadata): look up only what is new. */
+  private async extend(tab: StoredTab, ref: PaperRef): Promise<number> {
+    const paper = { ...tab.state.paper, ...ref, keys: [...new Set([...tab.keys, ...ref.keys])] };
+    const newKeys = ref.keys.filter((k) => !tab.keys.includes(k));
+    if (!newKeys.length) {
+      await this.commit(tab, { paper });
+      return tab.state.summaries.length;
+    }
+    const [local, plan] = await Promise.all([
+      this.deps.lookupLocal({ ...paper, keys: newKeys }),
+      this.deps.plan(paper),
+    ]);
+    tab.keys = paper.keys;
+    tab.local = tab.local.map((list, i) => [...list, ...(local.lists[i] ?? [])]);
+    const added = plan.filter((p) => !tab.state.sources.some((s) => s.id === p.id));
+    await this.commit(tab, {
+      paper,
+      errors: [...tab.state.errors, ...local.errors],
+      sources: [
+        ...tab.state.sources,
+        ...added.map(({ id, name }): SourceProgress => ({ id, name, status: 'asking' })),
+      ],
+    });
+    for (const { id } of added) this.askSource(tab, id, false);
+    return tab.state.summaries.length;
+  }
+
+  private askSource(tab: StoredTab, sourceId: string, force: boolean): void {
+    const key = askKey(tab, sourceId);
+    this.asking.add(key);
+    this.stats.asks++;
+    const tabId = tab.state.tabId;
+    const ref = tab.state.paper!;
+    void this.deps
+      .ask(ref, sourceId, force)
+      .catch((error: unknown): SourceAnswer => ({
+        id: sourceId,
+        name: sourceId,
+        summaries: [],
+        note: error instanceof Error ? error.message : String(error),
+        failed: true,
+      }))
+      .then((answer) =>
+        this.serial(tabId, async () => {
+          this.asking.delete(key);
+          const now = await this.read(tabId);
+          // The tab moved on to another page view: this answer is not for it.
+          if (!now || now.view !== tab.view) return;
+          await this.commit(now, {
+            sources: now.state.sources.map((s) =>
+              s.id === sourceId ? { id: s.id, name: s.name, status: 'answered', answer } : s,
+            ),
+          });
+        }),
+      )
+      .catch((error: unknown) => console.error('Sidenotes: could not record an answer', error));
+  }
+
+  /** Applies a change, recomposes the summaries (the one merge), stores and announces it. */
+  private async commit(
+    tab: StoredTab,
+    change: Partial<TabState>,
+    previous: TabState | undefined = tab.state,
+  ): Promise<void> {
+    const next: TabState = { ...tab.state, ...change };
+    const answers = next.sources.flatMap((s) => (s.status === 'answered' ? [s.answer] : []));
+    const via: Record<string, string> = {};
+    for (const answer of answers) {
+      // Remote indexes carry others' summaries: say which index brought each.
+      if (answer.id.startsWith('index:')) for (const s of answer.summaries) via[s.id] = answer.name;
+    }
+    next.summaries = mergeSummaries(...tab.local, ...answers.map((a) => a.summaries));
+    next.via = via;
+    next.revision = tab.state.revision + 1;
+    tab.state = next;
+    this.tabs.set(next.tabId, tab);
+    this.deps.onChange(next, previous);
+    await this.deps.store.write(tab).catch((error: unknown) =>
+      // storage.session full: the state lives on in memory; a stopped worker will look up again.
+      console.warn('Sidenotes: could not keep the tab state', error),
+    );
+  }
+
+  private async read(tabId: number): Promise<StoredTab | undefined> {
+    const known = this.tabs.get(tabId);
+    if (known) return known;
+    const stored = await this.deps.store.read(tabId);
+    if (stored) this.tabs.set(tabId, stored);
+    return stored;
+  }
+
+  /** One change at a time per tab: a page's two detections and the sources' answers interleave safely. */
+  private serial<T>(tabId: number, task: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(tabId) ?? Promise.resolve()).then(task, task);
+    const settled = run.catch(() => undefined);
+    this.queues.set(tabId, settled);
+    void settled.then(() => {
+      if (this.queues.get(tabId) === settled) this.queues.delete(tabId);
+    });
+    return run;
+  }
+}
+
+const askKey = (tab: StoredTab, sourceId: string) => `${tab.state.tabId}\n${tab.view}\n${sourceId}`;

@@ -1,0 +1,67 @@
+import { fail, type Result } from '@/utils/core/result';
+
+/** What the router knows of a sender (a subset of runtime.MessageSender). */
+export interface Sender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+/** One handler per message of a direction: validates its payload, answers a Result. */
+export type Handlers<M> = {
+  [K in keyof M]: (
+    payload: unknown,
+    sender: Sender,
+  ) => Promise<Result<M[K] extends { response: infer R } ? R : never>>;
+};
+
+type AnyHandler = (payload: unknown, sender: Sender) => Promise<Result<unknown>>;
+
+/** One direction: who may send, and what each of its messages does. */
+export interface Direction {
+  name: string;
+  accepts(sender: Sender): boolean;
+  handlers: Readonly<Record<string, AnyHandler>>;
+}
+
+/** Senders as the extension sees them: its id and the origin of its own pages. */
+export interface Self {
+  id: string;
+  /** `chrome-extension://<id>/` */
+  origin: string;
+}
+
+/** The detection content script: a tab's top frame, on a web page (not one of ours). */
+export const isPageSender = (self: Self, sender: Sender): boolean =>
+  sender.id === self.id &&
+  sender.tab?.id !== undefined &&
+  sender.frameId === 0 &&
+  !(sender.url ?? '').startsWith(self.origin);
+
+/** An extension page: the sidebar frame, side panel, popup, library or options page. */
+export const isViewSender = (self: Self, sender: Sender): boolean =>
+  sender.id === self.id && (sender.url ?? '').startsWith(self.origin);
+
+/**
+ * One listener for every direction. A message is handled only by the
+ * direction whose sender rule accepts the sender, and only if that direction
+ * lists it: a page cannot call a view's message even if it knows the name.
+ */
+export function createRouter(
+  directions: readonly Direction[],
+  onError: (type: string, error: unknown) => Result<never>,
+) {
+  return (message: unknown, sender: Sender): Promise<Result<unknown>> | undefined => {
+    const { type, payload } = (message ?? {}) as { type?: unknown; payload?: unknown };
+    if (typeof type !== 'string') return undefined;
+    const known = directions.filter((d) => Object.hasOwn(d.handlers, type));
+    if (!known.length) return undefined;
+    const direction = known.find((d) => d.accepts(sender));
+    if (!direction)
+      return Promise.resolve(fail('bad-request', `${type} may not be sent from here.`));
+    return direction.handlers[type]!(payload, sender).catch((error: unknown) =>
+      onError(type, error),
+    );
+  };
+}

@@ -1,0 +1,48 @@
+import type { LibraryItem } from '@/utils/core/library-item';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import type { Summary } from '@/utils/core/summary';
+
+/**
+ * Messages the extension's own pages (sidebar frame, side panel, popup,
+ * library and options pages) send the worker. Only senders whose URL is
+ * the extension's origin may use them (see `isViewSender`). A tab's paper
+ * state is not asked for here: views subscribe to it (worker-to-view.ts).
+ */
+export interface ViewToWorker {
+  /** Ask one remote source again for a tab's paper (the user's Retry). */
+  'view:retry-source': { request: { tabId: number; sourceId: string }; response: null };
+  /** The in-page sidebar asks its tab to fold it (Esc inside the frame). */
+  'view:collapse-sidebar': { request: Record<string, never>; response: null };
+  /**
+   * The library, for the in-page sidebar: an extension frame inside a web
+   * page counts as third-party storage and may not open IndexedDB, so the
+   * worker does it. What is saved, the own summary and the draft of a paper:
+   */
+  'library:paper': {
+    request: { keys: string[]; summaryIds: string[] };
+    response: PaperLibraryState;
+  };
+  'library:toggle-save': { request: { summary: Summary }; response: { saved: boolean } };
+  'library:save-own': {
+    request: { paper: Pick<PaperRef, 'keys' | 'title' | 'authors' | 'url'>; body: string };
+    response: LibraryItem;
+  };
+  'library:remove': { request: { id: string }; response: null };
+  'library:draft': { request: { paperKey: string; body: string }; response: null };
+}
+
+export interface PaperLibraryState {
+  saved: string[];
+  own: LibraryItem | null;
+  draft: string | null;
+}
+
+export const VIEW_MESSAGES: ReadonlyArray<keyof ViewToWorker> = [
+  'view:retry-source',
+  'view:collapse-sidebar',
+  'library:paper',
+  'library:toggle-save',
+  'library:save-own',
+  'library:remove',
+  'library:draft',
+];

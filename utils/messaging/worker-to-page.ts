@@ -1,0 +1,8 @@
+/** Messages the worker sends a tab's detection content script (top frame only). */
+export interface WorkerToPage {
+  /** Show or hide the sidebar (keyboard command). */
+  'tab:toggle-sidebar': { request: Record<string, never>; response: null };
+  'tab:collapse-sidebar': { request: Record<string, never>; response: null };
+  /** Remote sources answered: the paper has this many summaries in all. */
+  'tab:set-count': { request: { paperKey: string; count: number }; response: null };
+}
