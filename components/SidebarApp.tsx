@@ -1,10 +1,11 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { TabStateLoad } from '@/hooks/use-tab-state';
 import { PaperSidebar } from './PaperSidebar';
 
 /** The in-page sidebar frame (and the side panel's paper part): loading, failed, or the paper. */
 export function SidebarApp({ load, images }: { load: TabStateLoad; images: boolean }) {
-  useEffect(() => {
+  // A layout effect runs right after the DOM is written, before the frame is painted.
+  useLayoutEffect(() => {
     if (load.status === 'ready') markPaintedWhenRendered();
   }, [load.status]);
   if (load.status === 'loading')
@@ -19,15 +20,16 @@ export function SidebarApp({ load, images }: { load: TabStateLoad; images: boole
 }
 
 /**
- * Records when the summaries are on screen (card bodies rendered, one frame
- * later) as epoch ms, for `npm run bench` to compare with the page's
- * navigation start. Costs a few animation frames once per view.
+ * Records when the summaries are on screen as epoch ms, for `npm run bench`
+ * to compare with the page's navigation start: the first frame in which no
+ * card is still rendering, just after it is painted (a task queued from
+ * requestAnimationFrame runs after that frame's paint).
  */
 function markPaintedWhenRendered() {
   const check = () => {
     if (document.querySelector('[aria-busy="true"]')) return requestAnimationFrame(check);
-    performance.mark('sidenotes:rendered');
-    requestAnimationFrame(() => {
+    setTimeout(() => {
+      performance.mark('sidenotes:rendered');
       document.documentElement.dataset.paintedAt = String(
         performance.timeOrigin + performance.now(),
       );

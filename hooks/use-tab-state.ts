@@ -38,6 +38,7 @@ export function useTabState(subscription: TabSubscription | null): TabStateLoad 
         if (push?.type !== 'tab-state') return;
         // Another tab (the popup or side panel followed a switch) always shows; the same tab only moves forward.
         if (push.state.tabId === tabId && push.state.revision < revision) return;
+        if (revision === -1) performance.mark('sidenotes:state-received');
         tabId = push.state.tabId;
         revision = push.state.revision;
         setLoad({ status: 'ready', state: push.state, retry });

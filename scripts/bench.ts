@@ -9,7 +9,8 @@
  *   5. the library at 10,000 items: save, list, export, import;
  *   6. remote sources: the popup's engine over the kept ShortScience feed,
  *      a live source's cached answer, and (with the corpus) remote-index look-ups.
- * Options: --no-browser (skip 4), --no-corpus (skip the 75k parts).
+ * Options: --no-browser (skip 4), --no-corpus (skip the 75k parts), --only=floor,sidebar,…
+ * (run only those parts: index, search, remote, corpus, floor, sidebar, popup, library).
  */
 import {
   mkdtempSync,
@@ -510,6 +511,7 @@ async function benchSidebarPaint() {
       detectToFrame: number;
       frameToScript: number;
       scriptToPainted: number;
+      scriptToState: number;
     };
     const once = async (): Promise<Run> => {
       await page.goto(url);
@@ -520,6 +522,7 @@ async function benchSidebarPaint() {
       const inFrame = await sidebar.evaluate(() => ({
         origin: performance.timeOrigin,
         scriptStart: performance.getEntriesByName('sidenotes:script-start')[0]?.startTime ?? NaN,
+        state: performance.getEntriesByName('sidenotes:state-received')[0]?.startTime ?? NaN,
       }));
       const inPage = await page.evaluate(() => {
         const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
@@ -531,6 +534,7 @@ async function benchSidebarPaint() {
         detectToFrame: inFrame.origin - dclAt,
         frameToScript: inFrame.scriptStart,
         scriptToPainted: paintedAt - inFrame.origin - inFrame.scriptStart,
+        scriptToState: inFrame.state - inFrame.scriptStart,
       };
     };
     await once(); // first run warms the disk cache and the renderer
@@ -556,6 +560,9 @@ async function benchSidebarPaint() {
       );
       console.log(
         `  sidebar script → cards painted (state message, render, next frame): ${fmt(runs.map((r) => r.scriptToPainted))}`,
+      );
+      console.log(
+        `    of which sidebar script → tab state received: ${fmt(runs.map((r) => r.scriptToState))}`,
       );
     };
     show('worker warm', warm);
@@ -628,19 +635,29 @@ async function benchRemoteSources() {
   console.log(`live source, revisit answered from the cache (no request): ${fmt(answered)}`);
 }
 
-await benchBundledIndex();
-await benchSearch('bundled index', readInputs(bundledInputs()), {});
-await benchRemoteSources();
-if (!process.argv.includes('--no-corpus')) {
-  const files = await benchSearch('arXiv corpus, abstracts as summaries', readCorpus(), {
-    maxBodyTerms: 40,
-    excerptChars: 160,
-  });
-  await benchShardLookups('arXiv corpus', files);
-}
-if (!process.argv.includes('--no-browser')) {
-  await benchExtensionPageFloor();
-  await benchSidebarPaint();
-  await benchPopup();
-  await benchLibrary();
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const parts: Array<[name: string, browser: boolean, run: () => Promise<unknown>]> = [
+  ['index', false, benchBundledIndex],
+  ['search', false, () => benchSearch('bundled index', readInputs(bundledInputs()), {})],
+  ['remote', false, benchRemoteSources],
+  [
+    'corpus',
+    false,
+    async () => {
+      if (process.argv.includes('--no-corpus')) return;
+      const files = await benchSearch('arXiv corpus, abstracts as summaries', readCorpus(), {
+        maxBodyTerms: 40,
+        excerptChars: 160,
+      });
+      await benchShardLookups('arXiv corpus', files);
+    },
+  ],
+  ['floor', true, benchExtensionPageFloor],
+  ['sidebar', true, benchSidebarPaint],
+  ['popup', true, benchPopup],
+  ['library', true, benchLibrary],
+];
+for (const [name, browser, run] of parts) {
+  if (only ? !only.includes(name) : browser && process.argv.includes('--no-browser')) continue;
+  await run();
 }

@@ -34,7 +34,11 @@ export function viewPorts(self: Self, stateOf: (tabId: number) => Promise<TabSta
 
   async function show(follower: Follower, tabId: number) {
     follower.tabId = tabId;
-    send(follower, (tabId === -1 ? undefined : await stateOf(tabId)) ?? emptyTabState(tabId));
+    const state = tabId === -1 ? undefined : await stateOf(tabId);
+    // The in-page sidebar waits for its own page view's state, which is on its way.
+    if ('tab' in follower.subscription) {
+      if (state?.view === follower.subscription.view) send(follower, state);
+    } else send(follower, state ?? emptyTabState(tabId));
   }
 
   async function activeTab(window: number | 'last-focused'): Promise<number> {
@@ -66,7 +70,11 @@ export function viewPorts(self: Self, stateOf: (tabId: number) => Promise<TabSta
 
     /** A tab state changed: every view showing that tab gets it. */
     push(state: TabState) {
-      for (const f of followers) if (f.tabId === state.tabId) send(f, state);
+      for (const f of followers) {
+        if (f.tabId !== state.tabId) continue;
+        if ('tab' in f.subscription && f.subscription.view !== state.view) continue;
+        send(f, state);
+      }
     },
 
     /** Another tab became active: views following its window switch to it. */

@@ -16,6 +16,10 @@ import { watchUrl } from './watch-url';
  * wxt.config.ts as a plain content script: WXT's content-script wrapper
  * would announce the extension to the page with a postMessage.
  */
+/** Paths that look like one paper's page (abs, pdf, html, forum, an ACL id): worth a preloaded frame. */
+const LIKELY_PAPER =
+  /\/(?:abs|pdf|html|forum|papers)\/?\b|\/\d{4}\.[\w-]+\.\d+|\/[A-Z]\d{2}-\d{4}|\.pdf$/i;
+
 export default defineUnlistedScript(() => {
   let host: SidebarHost | undefined;
   let view = '';
@@ -24,14 +28,17 @@ export default defineUnlistedScript(() => {
   async function visit(withMetadata: boolean, newView: boolean) {
     if (newView) view = Math.random().toString(36).slice(2);
     const sentFor = view;
-    const [paper] = await Promise.all([
-      sendToWorker('page:visit', {
-        url: location.href,
-        meta: withMetadata ? metaEntries(document) : null,
-        view,
-      }),
-      host?.loadPrefs(),
-    ]);
+    const answer = sendToWorker('page:visit', {
+      url: location.href,
+      meta: withMetadata ? metaEntries(document) : null,
+      view,
+    });
+    if (newView && LIKELY_PAPER.test(location.pathname)) {
+      host ??= new SidebarHost(location.hostname);
+      await host.loadPrefs();
+      if (sentFor === view) host.preload(view);
+    }
+    const paper = await answer;
     if (sentFor !== view) return; // a newer navigation answered meanwhile
     if (!paper) {
       // Only with the metadata read is "no paper" final (metadata-only pages).
@@ -46,7 +53,7 @@ export default defineUnlistedScript(() => {
       host = new SidebarHost(location.hostname);
       await host.loadPrefs();
     }
-    if (paper.key !== key || newView) host.show(paper.key, paper.count);
+    if (paper.key !== key || newView) host.show(paper.key, paper.count, view);
     else host.updateCount(paper.key, paper.count);
     key = paper.key;
   }

@@ -31,6 +31,7 @@ export class SidebarHost {
   private readonly handle: HTMLElement;
   private frame: HTMLIFrameElement | undefined;
   private collapsed = true;
+  private view = '';
   private widthPx = DEFAULT_WIDTH_PX;
   private count = 0;
   private prefs: SitePrefs = {};
@@ -101,8 +102,33 @@ export class SidebarHost {
     this.frame = document.createElement('iframe');
     this.frame.className = 'frame';
     this.frame.title = 'Sidenotes summaries';
-    this.frame.src = browser.runtime.getURL('/sidebar.html');
+    // The page view it shows: the frame ignores states of an earlier one.
+    this.frame.src = browser.runtime.getURL(`/sidebar.html#view=${this.view}`);
     this.panel.append(this.frame);
+  }
+
+  /**
+   * Starts the frame before the look-up has answered, hidden: Chrome takes
+   * 40–90 ms to commit an extension frame, and a stopped worker as long to
+   * answer, so the two run side by side. show() reveals it when the paper
+   * has summaries and drops it when not.
+   */
+  preload(view: string): void {
+    if (this.prefs.collapsed || document.visibilityState !== 'visible') return;
+    this.view = view;
+    this.frame?.remove();
+    this.frame = undefined;
+    this.tab.hidden = true;
+    this.panel.hidden = true;
+    this.widthPx = clampWidth(this.prefs.widthPx ?? DEFAULT_WIDTH_PX);
+    this.panel.style.width = `${this.widthPx}px`;
+    this.mount();
+    this.ensureFrame();
+  }
+
+  private mount() {
+    // From document_start the <html> element exists before anything else (Chrome, Firefox).
+    if (!this.host.isConnected) (document.documentElement ?? document).append(this.host);
   }
 
   /** Reads this site's choices; call before show(), alongside the look-up. */
@@ -110,18 +136,22 @@ export class SidebarHost {
     this.prefs = await this.readPrefs();
   }
 
-  /** Mounts (or updates) the sidebar for a paper with `count` summaries. */
-  show(paperKey: string, count: number): void {
+  /** Mounts (or updates) the sidebar for a paper with `count` summaries, in one page view. */
+  show(paperKey: string, count: number, view: string): void {
     this.host.dataset.sidenotesPaper = paperKey;
     this.setCount(count);
     const prefs = this.prefs;
     this.widthPx = clampWidth(prefs.widthPx ?? DEFAULT_WIDTH_PX);
     // With nothing to show, never cover the page: start as the small tab.
     const collapsed = count === 0 ? true : (prefs.collapsed ?? false);
-    // From document_start the <html> element exists before anything else (Chrome, Firefox).
-    if (!this.host.isConnected) (document.documentElement ?? document).append(this.host);
-    this.frame?.remove();
-    this.frame = undefined; // a new paper (single-page navigation) gets a fresh frame
+    this.mount();
+    // A frame preloaded for this page view is kept; any other (a single-page
+    // navigation's previous paper) goes, and so does one with nothing to show.
+    if (this.view !== view || collapsed) {
+      this.frame?.remove();
+      this.frame = undefined;
+    }
+    this.view = view;
     this.setCollapsed(collapsed, false);
   }
 

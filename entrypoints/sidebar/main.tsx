@@ -6,7 +6,11 @@ import '@/styles/sidebar.css';
 
 performance.mark('sidenotes:script-start');
 
-const SELF = { tab: 'self' } as const;
+/** The page view this frame was made for (see entrypoints/paper/sidebar-host.ts). */
+const SELF = {
+  tab: 'self',
+  view: new URLSearchParams(location.hash.slice(1)).get('view') ?? '',
+} as const;
 
 function Sidebar() {
   return <SidebarApp load={useTabState(SELF)} images={true} />;

@@ -19,6 +19,7 @@ import { publishIndex, readingGroupLine } from '../helpers/remote-index';
  */
 const ABS = `https://arxiv.org/abs/${SEED.arxivId}`;
 const UNSUMMARIZED = 'https://arxiv.org/abs/2401.00001';
+const COUNTED = 'https://arxiv.org/abs/2403.00003';
 const FEED_PAPER = 'https://arxiv.org/abs/2402.00002';
 const LAB_PAPER = 'https://arxiv.org/abs/2301.10005';
 const FEED_TITLE = 'Sparse Lattice Attention for Long Documents';
@@ -148,6 +149,7 @@ beforeAll(async () => {
     pages: {
       [ABS]: seedAbsPage(),
       [UNSUMMARIZED]: arxivAbsPage('2401.00001', 'A Paper Nobody Has Summarized Yet', ['A. B.']),
+      [COUNTED]: arxivAbsPage('2403.00003', 'A Paper Seen From Three Views', ['C. D.']),
       [FEED_PAPER]: arxivAbsPage('2402.00002', FEED_TITLE, ['Ada Lovelace']),
       [LAB_PAPER]: arxivAbsPage('2301.10005', 'Lab paper 5', ['B. C.']),
       [OLD_FORUM]: openReviewPage('B1xOldVenue', 'An Old Venue Paper'),
@@ -331,6 +333,43 @@ describe('remote sources', () => {
     for (const host of ['huggingface.co', 'api2.openreview.net', 'www.shortscience.org'])
       expect(requestsTo(host), host).toEqual([]);
     await page.close();
+  });
+
+  it('looks a page view up once and asks each source once, however many views show it', async () => {
+    s2Answers.set('2403.00003', 'tldr');
+    const stats = () =>
+      browser.worker.evaluate(() => ({
+        ...(globalThis as { sidenotesStats?: { lookups: number; asks: number } }).sidenotesStats!,
+      }));
+    const before = await stats();
+    const requestsBefore = browser.requests.length;
+    const page = await openPaper(COUNTED);
+    // Nothing local: the "0" tab opens by itself when Semantic Scholar answers.
+    await cards(page).filter({ hasText: S2_TLDR }).waitFor();
+    const windowId = await browser.worker.evaluate(
+      async () => (await chrome.windows.getAll({ windowTypes: ['normal'] }))[0]!.id!,
+    );
+    const [panel] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      browser.worker.evaluate(
+        (url) => chrome.windows.create({ url, type: 'popup', width: 420, height: 700 }),
+        `chrome-extension://${browser.extensionId}/sidepanel.html?window=${windowId}`,
+      ),
+    ]);
+    await panel.getByTestId('summary-card').filter({ hasText: S2_TLDR }).waitFor();
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?window=${windowId}`);
+    await page.bringToFront();
+    await popup.reload();
+    await expect
+      .poll(() => popup.getByTestId('current-paper').textContent())
+      .toContain('1 summary');
+    const after = await stats();
+    expect(after.lookups - before.lookups).toBe(1);
+    // One source is on (Semantic Scholar): one ask, one request.
+    expect(after.asks - before.asks).toBe(1);
+    expect(requestsTo('api.semanticscholar.org', requestsBefore)).toHaveLength(1);
+    await Promise.all([popup.close(), panel.close(), page.close()]);
   });
 
   it('says when a source did not answer, and Retry asks again', async () => {

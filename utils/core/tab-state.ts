@@ -33,6 +33,8 @@ export interface TabState {
   tabId: number;
   /** Grows with every change, so a view can drop an older push. */
   revision: number;
+  /** The page view it belongs to (one per load or single-page navigation). */
+  view: string;
   paper: PaperRef | null;
   /** Every summary, each once, best first: local ones and each source's as it answers. */
   summaries: Summary[];
@@ -47,6 +49,7 @@ export interface TabState {
 export const emptyTabState = (tabId: number): TabState => ({
   tabId,
   revision: 0,
+  view: '',
   paper: null,
   summaries: [],
   via: {},

@@ -23,7 +23,7 @@ export interface PaperStateDeps {
 /** A tab's state with what is needed to extend it: kept in storage.session across worker stops. */
 export interface StoredTab {
   state: TabState;
-  /** The page view it belongs to (one per load or single-page navigation). */
+  /** The page view it belongs to (also in `state`, for the views). */
   view: string;
   /** The keys already looked up locally. */
   keys: string[];
@@ -120,6 +120,7 @@ export class PaperStates {
       state: {
         tabId,
         revision: this.tabs.get(tabId)?.state.revision ?? 0,
+        view,
         paper: ref,
         summaries: [],
         via: {},

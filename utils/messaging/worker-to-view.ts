@@ -8,8 +8,11 @@ import type { TabState } from '@/utils/core/tab-state';
  */
 export const TAB_STATE_PORT = 'tab-state';
 
-/** What a view follows: its own tab (the in-page sidebar) or a window's active tab. */
-export type TabSubscription = { tab: 'self' } | { window: number | 'last-focused' };
+/**
+ * What a view follows: its own tab (the in-page sidebar, for one page view
+ * of it) or a window's active tab (popup, side panel).
+ */
+export type TabSubscription = { tab: 'self'; view: string } | { window: number | 'last-focused' };
 
 /** Worker → view, on that port. */
 export interface TabStatePush {
@@ -20,7 +23,7 @@ export interface TabStatePush {
 export function isTabSubscription(value: unknown): value is TabSubscription {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  if ('tab' in v) return v.tab === 'self';
+  if ('tab' in v) return v.tab === 'self' && typeof v.view === 'string' && v.view.length <= 64;
   return (
     v.window === 'last-focused' || (typeof v.window === 'number' && Number.isInteger(v.window))
   );

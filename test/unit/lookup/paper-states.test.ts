@@ -1,0 +1,197 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { PaperRef } from '@/utils/core/paper-ref';
+import type { Summary } from '@/utils/core/summary';
+import type { SourceAnswer, TabState } from '@/utils/core/tab-state';
+import {
+  PaperStates,
+  type LocalAnswer,
+  type PaperStateDeps,
+  type StoredTab,
+  type TabStore,
+} from '@/utils/lookup/paper-states';
+
+const summary = (id: string, kind: 'human' | 'machine' = 'human', body = id): Summary => ({
+  id,
+  paperKeys: ['arxiv:2007.12223'],
+  paper: { title: 'A paper', authors: [] },
+  body,
+  format: 'text',
+  author: null,
+  date: null,
+  votes: null,
+  link: null,
+  source: {
+    id: kind === 'human' ? 'seed' : 's2',
+    name: 'x',
+    url: 'https://x.example',
+    licence: 'CC BY 4.0',
+    kind,
+  },
+});
+
+const REF: PaperRef = { keys: ['arxiv:2007.12223'], url: 'https://arxiv.org/abs/2007.12223' };
+
+/** A storage.session stand-in that survives a "worker stop" (a new PaperStates). */
+function memoryStore(): TabStore & { data: Map<number, StoredTab> } {
+  const data = new Map<number, StoredTab>();
+  return {
+    data,
+    read: async (tabId) => structuredClone(data.get(tabId)),
+    write: async (tab) => void data.set(tab.state.tabId, structuredClone(tab)),
+    remove: async (tabId) => void data.delete(tabId),
+  };
+}
+
+interface Harness {
+  deps: PaperStateDeps;
+  lookups: string[][];
+  asks: string[];
+  changes: TabState[];
+  /** Resolves the oldest pending ask of a source. */
+  answer(sourceId: string, answer?: Partial<SourceAnswer>): void;
+}
+
+function harness(store: TabStore, local: Summary[] = [summary('local')]): Harness {
+  const lookups: string[][] = [];
+  const asks: string[] = [];
+  const changes: TabState[] = [];
+  const pending = new Map<string, Array<(a: SourceAnswer) => void>>();
+  const deps: PaperStateDeps = {
+    async lookupLocal(ref): Promise<LocalAnswer> {
+      lookups.push([...ref.keys]);
+      return { lists: [[], ref.keys.includes('arxiv:2007.12223') ? local : [], []], errors: [] };
+    },
+    plan: async (ref) =>
+      ref.keys.some((k) => k.startsWith('doi:'))
+        ? [
+            { id: 's2', name: 'Semantic Scholar' },
+            { id: 'crossref', name: 'By DOI' },
+          ]
+        : [{ id: 's2', name: 'Semantic Scholar' }],
+    ask: (_ref, id) => {
+      asks.push(id);
+      return new Promise((resolve) => pending.set(id, [...(pending.get(id) ?? []), resolve]));
+    },
+    store,
+    onChange: (state) => changes.push(structuredClone(state)),
+  };
+  return {
+    deps,
+    lookups,
+    asks,
+    changes,
+    answer(id, answer = {}) {
+      // The oldest pending ask of that source answers first.
+      pending.get(id)!.shift()!({
+        id,
+        name: id,
+        summaries: [],
+        note: null,
+        failed: false,
+        ...answer,
+      });
+    },
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('one paper state per tab', () => {
+  it('looks a page view up once, and a second view reads the same state without another look-up or ask', async () => {
+    const h = harness(memoryStore());
+    const papers = new PaperStates(h.deps);
+    expect(await papers.detected(7, REF, 'v1')).toBe(1);
+    const first = await papers.get(7);
+    const second = await papers.get(7);
+    expect(second).toEqual(first);
+    expect(h.lookups).toHaveLength(1);
+    expect(h.asks).toEqual(['s2']);
+    expect(papers.stats).toEqual({ lookups: 1, asks: 1 });
+    expect(first!.sources).toEqual([{ id: 's2', name: 'Semantic Scholar', status: 'asking' }]);
+  });
+
+  it('merges each source as it answers, machine-generated below human, in one list', async () => {
+    const h = harness(memoryStore());
+    const papers = new PaperStates(h.deps);
+    await papers.detected(7, REF, 'v1');
+    h.answer('s2', { summaries: [summary('tldr', 'machine'), summary('dup', 'human', 'local')] });
+    await settle();
+    const state = (await papers.get(7))!;
+    expect(state.summaries.map((s) => s.id)).toEqual(['local', 'tldr']);
+    expect(state.sources[0]).toMatchObject({ status: 'answered' });
+    expect(h.changes.at(-1)!.revision).toBeGreaterThan(h.changes[0]!.revision);
+  });
+
+  it('extends the same page view with the metadata’s new keys only, asking only newly possible sources', async () => {
+    const h = harness(memoryStore());
+    const papers = new PaperStates(h.deps);
+    await papers.detected(7, REF, 'v1');
+    const withDoi = { ...REF, keys: [...REF.keys, 'doi:10.1/x'], title: 'A paper' };
+    await papers.detected(7, withDoi, 'v1');
+    expect(h.lookups).toEqual([['arxiv:2007.12223'], ['doi:10.1/x']]);
+    expect(h.asks).toEqual(['s2', 'crossref']);
+    expect(papers.stats.lookups).toBe(1);
+    expect((await papers.get(7))!.paper!.title).toBe('A paper');
+  });
+
+  it('starts again for a new page view, and drops answers meant for the old one', async () => {
+    const h = harness(memoryStore());
+    const papers = new PaperStates(h.deps);
+    await papers.detected(7, REF, 'v1');
+    await papers.detected(7, REF, 'v2');
+    h.answer('s2', { summaries: [summary('late', 'machine')] });
+    await settle();
+    const state = (await papers.get(7))!;
+    expect(state.view).toBe('v2');
+    expect(state.summaries.map((s) => s.id)).toEqual(['local']);
+    expect(papers.stats.lookups).toBe(2);
+  });
+
+  it('keeps the state when the worker is stopped mid-stream, and asks again only the unanswered source', async () => {
+    const store = memoryStore();
+    const before = harness(store);
+    const first = new PaperStates(before.deps);
+    await first.detected(7, { ...REF, keys: [...REF.keys, 'doi:10.1/x'] }, 'v1');
+    before.answer('crossref', { summaries: [summary('by-doi')] });
+    await settle();
+    // Chrome stops the worker: memory is gone, storage.session is not.
+    const after = harness(store);
+    const restarted = new PaperStates(after.deps);
+    const state = (await restarted.get(7))!;
+    expect(state.summaries.map((s) => s.id).sort()).toEqual(['by-doi', 'local']);
+    expect(after.lookups).toEqual([]);
+    expect(after.asks).toEqual(['s2']);
+    after.answer('s2', { summaries: [summary('tldr', 'machine')] });
+    await settle();
+    expect((await restarted.get(7))!.summaries.map((s) => s.id)).toEqual([
+      'local',
+      'by-doi',
+      'tldr',
+    ]);
+    expect(after.asks).toEqual(['s2']);
+  });
+
+  it('retries one source on request, and says so when the source is unknown', async () => {
+    const h = harness(memoryStore());
+    const papers = new PaperStates(h.deps);
+    await papers.detected(7, REF, 'v1');
+    h.answer('s2', { failed: true, note: 'did not answer' });
+    await settle();
+    expect(await papers.retry(7, 's2')).toBe(true);
+    expect((await papers.get(7))!.sources[0]!.status).toBe('asking');
+    expect(h.asks).toEqual(['s2', 's2']);
+    expect(await papers.retry(7, 'nope')).toBe(false);
+  });
+
+  it('keeps working in memory when storage.session is full', async () => {
+    const store = memoryStore();
+    store.write = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    const h = harness(store);
+    const papers = new PaperStates(h.deps);
+    expect(await papers.detected(7, REF, 'v1')).toBe(1);
+    expect((await papers.get(7))!.summaries).toHaveLength(1);
+  });
+});
