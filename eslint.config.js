@@ -1,8 +1,50 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers (docs/architecture.md), bottom to top. A folder may import
+ * only from the layers below it, and across folders only through `@/`, so
+ * a breach is a lint error. Cycles inside a layer are caught by
+ * `npm run lint` (madge --circular).
+ */
+const folders = (...names) => [...new Set(names)].flatMap((n) => [`@/${n}/**`, `@/${n}`]);
+const PURE = ['utils/detect', 'utils/render', 'utils/search', 'utils/index-format'];
+const STORES = ['utils/db', 'utils/net', 'utils/platform', 'utils/messaging'];
+const SERVICES = ['utils/library', 'utils/sources'];
+const WORKER = ['utils/lookup'];
+const VIEWS = ['hooks', 'components'];
+const ENTRY = ['entrypoints'];
+const ALL = ['utils/core', ...PURE, ...STORES, ...SERVICES, ...WORKER, ...VIEWS, ...ENTRY];
+
+/** `files` may not import `forbidden` (type-only imports allowed where `types` is true). */
+const layer = (files, forbidden, { types = false, also = [] } = {}) => ({
+  files,
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['../*', '../../*'],
+            message: 'Import across folders through `@/…`, so the layer rules can see it.',
+          },
+          ...(forbidden.length || also.length
+            ? [
+                {
+                  group: [...folders(...forbidden), ...also],
+                  message: 'This imports upward (or sideways into I/O): see docs/architecture.md.',
+                  ...(types ? { allowTypeImports: true } : {}),
+                },
+              ]
+            : []),
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'public/', 'data/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'public/', 'data/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,4 +59,61 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
+  // core: the shared types; imports nothing of ours and no package.
+  layer(['utils/core/**'], ALL, {
+    also: [
+      '@/*',
+      'preact',
+      'preact/*',
+      'idb',
+      'marked',
+      'dompurify',
+      'temml',
+      'webextension-polyfill',
+      'wxt',
+      'wxt/*',
+    ],
+  }),
+  // Pure logic: no I/O, no browser API.
+  layer(
+    PURE.map((f) => `${f}/**`),
+    [...STORES, ...SERVICES, ...WORKER, ...VIEWS, ...ENTRY],
+    { also: ['webextension-polyfill', 'wxt/browser', 'idb'] },
+  ),
+  // One folder per store or transport; none uses another but the platform.
+  layer(
+    ['utils/db/**', 'utils/net/**', 'utils/platform/**'],
+    ['utils/messaging', ...SERVICES, ...WORKER, ...VIEWS, ...ENTRY],
+  ),
+  layer(
+    ['utils/messaging/**'],
+    ['utils/db', 'utils/net', ...SERVICES, ...WORKER, ...VIEWS, ...ENTRY],
+  ),
+  // Services: the library and the sources do I/O through the stores, not through each other.
+  layer(['utils/library/**'], ['utils/messaging', 'utils/sources', ...WORKER, ...VIEWS, ...ENTRY]),
+  layer(['utils/sources/**'], ['utils/messaging', 'utils/library', ...WORKER, ...VIEWS, ...ENTRY]),
+  // The worker's look-up: resolves tab states from the services.
+  layer(['utils/lookup/**'], ['utils/messaging', ...VIEWS, ...ENTRY]),
+  // Hooks: the only bridge from components to I/O. Views never look up or merge.
+  layer(['hooks/**'], ['utils/lookup', 'components', ...ENTRY]),
+  // Components render; types may come from anywhere below.
+  layer(['components/**'], [...STORES, ...SERVICES, ...WORKER, ...ENTRY], { types: true }),
+  // Entrypoints wire everything; none imports another.
+  layer(['entrypoints/**'], ['entrypoints']),
+  // The content script on paper pages: detection's messages only, no framework.
+  layer(
+    ['entrypoints/paper/**'],
+    [
+      ...PURE.filter((f) => f !== 'utils/detect'),
+      'utils/db',
+      'utils/net',
+      'utils/platform',
+      ...SERVICES,
+      ...WORKER,
+      ...VIEWS,
+    ],
+    {
+      also: ['preact', 'preact/*', 'idb', 'webextension-polyfill', 'marked', 'dompurify', 'temml'],
+    },
+  ),
 );

@@ -1,23 +1,6 @@
 import { useState } from 'preact/hooks';
-import { errorMessage } from '@/utils/core/guards';
-import { library } from '@/utils/db/open';
-import { NetError } from '@/utils/net/fetch-bounded';
-import {
-  cachedRemoteIndex,
-  type RemoteIndex,
-  type RemoteStatus,
-} from '@/utils/sources/remote-index';
-import { MAX_REMOTE_INDEXES, normalizeIndexUrl } from '@/utils/sources/settings';
-import { saveIndexStatus } from '@/utils/sources/status-store';
-
-/** The options page's handle on a remote index: checks and syncs record their status. */
-async function openIndex(url: string, status?: RemoteStatus): Promise<RemoteIndex> {
-  return cachedRemoteIndex(await library(), url, {
-    manifestMaxAgeMs: 0,
-    ...(status ? { status } : {}),
-    onStatus: (s) => void saveIndexStatus(url, s),
-  });
-}
+import type { RemoteStatus } from '@/utils/sources/remote-index';
+import { useAddIndex, useIndexSync } from '@/hooks/use-remote-indexes';
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024
@@ -34,20 +17,7 @@ export function RemoteIndexRow({
   status: RemoteStatus | undefined;
   onRemove: () => void;
 }) {
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const sync = async () => {
-    setError(null);
-    setProgress({ done: 0, total: status?.shards ?? 0 });
-    try {
-      const index = await openIndex(url, status);
-      await index.syncAll((done, total) => setProgress({ done, total }));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setProgress(null);
-    }
-  };
+  const { progress, error, sync } = useIndexSync(url, status);
   return (
     <article class="index-row" data-testid="remote-index" data-url={url}>
       <h3 class="source-name">{status?.name ?? new URL(url).host}</h3>
@@ -114,44 +84,15 @@ export function AddRemoteIndex({
   onGiveUp: (url: string) => Promise<void>;
 }) {
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const add = async (e: Event) => {
-    e.preventDefault();
-    setError(null);
-    let url: string;
-    try {
-      url = normalizeIndexUrl(value);
-    } catch (err) {
-      setError(errorMessage(err));
-      return;
-    }
-    if (existing.includes(url)) return setError('That index is already in the list.');
-    if (existing.length >= MAX_REMOTE_INDEXES)
-      return setError(`At most ${MAX_REMOTE_INDEXES} remote indexes; remove one first.`);
-    setBusy(true);
-    try {
-      if (!(await permissionFor(url))) {
-        setError(`The browser did not give permission to contact ${new URL(url).host}.`);
-        return;
-      }
-      await (await openIndex(url)).manifestText();
-      await onAdd(url);
-      setValue('');
-    } catch (err) {
-      setError(
-        err instanceof NetError && err.code === 'not-found'
-          ? `Not added: there is no Sidenotes index at ${url} (no manifest.json there).`
-          : `Not added: ${errorMessage(err)}`,
-      );
-      await saveIndexStatus(url, null);
-      await onGiveUp(url);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, add } = useAddIndex({ existing, onAdd, permissionFor, onGiveUp });
   return (
-    <form class="index-add" onSubmit={(e) => void add(e)}>
+    <form
+      class="index-add"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add(value).then((added) => added && setValue(''));
+      }}
+    >
       <label for="index-url">Add an index (its folder or manifest.json address)</label>
       <div class="index-add-row">
         <input

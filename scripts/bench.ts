@@ -635,7 +635,10 @@ async function benchRemoteSources() {
   console.log(`live source, revisit answered from the cache (no request): ${fmt(answered)}`);
 }
 
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const parts: Array<[name: string, browser: boolean, run: () => Promise<unknown>]> = [
   ['index', false, benchBundledIndex],
   ['search', false, () => benchSearch('bundled index', readInputs(bundledInputs()), {})],
