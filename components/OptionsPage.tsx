@@ -1,0 +1,91 @@
+import type { SourceSettingsState } from '@/hooks/use-source-settings';
+import { AddRemoteIndex, RemoteIndexRow } from './RemoteIndexSettings';
+import { SourceRow } from './SourceRow';
+
+/**
+ * Options → Sources: every remote source, off until the user turns it on,
+ * each saying what it sends and to whom; then the remote indexes.
+ */
+export function OptionsPage({ s }: { s: SourceSettingsState }) {
+  return (
+    <main class="options-page">
+      <header class="app-head">
+        <h1 class="app-name">Sidenotes · Sources</h1>
+        <nav class="app-links">
+          <a href={s.libraryUrl}>Your library</a>
+        </nav>
+      </header>
+      <p class="intro">
+        Summaries of a few thousand papers come inside Sidenotes and never need the network. Each
+        source below is <strong>off until you turn it on</strong>; with every switch off, nothing
+        leaves your browser. Turning one on asks your browser for permission to contact its site,
+        and only that site.
+      </p>
+      {s.notice && (
+        <p
+          class={`notice${s.notice.error ? ' notice-error' : ''}`}
+          role={s.notice.error ? 'alert' : 'status'}
+          data-testid="options-notice"
+        >
+          {s.notice.text}
+        </p>
+      )}
+      <section aria-labelledby="live-heading">
+        <h2 id="live-heading">Sources</h2>
+        {s.sources.map((source) => (
+          <SourceRow
+            key={source.id}
+            source={source}
+            on={s.settings.enabled[source.id]}
+            disabled={!s.loaded}
+            onToggle={(on) => s.toggle(source.id, on)}
+          >
+            {s.unpermitted.has(source.id) && (
+              <p class="notice notice-error" data-testid="permission-missing">
+                The browser's permission to contact {source.hosts} was taken back, so this source is
+                not asked. Switch it off and on to grant it again.
+              </p>
+            )}
+            {source.id === 'shortscience' && s.settings.enabled.shortscience && s.feed && (
+              <p class="source-sync" data-testid="feed-status">
+                {s.feed.lastSync
+                  ? `${s.feed.summaries.toLocaleString()} summar${s.feed.summaries === 1 ? 'y' : 'ies'} kept here; checked ${new Date(s.feed.lastSync).toLocaleString()}.`
+                  : 'Not downloaded yet.'}
+                {s.feed.message && (
+                  <span class="notice-error"> Last attempt failed: {s.feed.message}</span>
+                )}{' '}
+                <button type="button" class="link-button" onClick={s.checkFeed}>
+                  Check now
+                </button>
+              </p>
+            )}
+          </SourceRow>
+        ))}
+      </section>
+      <section aria-labelledby="index-heading">
+        <h2 id="index-heading">Remote indexes</h2>
+        <p class="hint">
+          A remote index is a folder of summaries in Sidenotes' format on any static host — yours,
+          your lab's or your reading group's (build one with <code>npm run build:index</code>, see
+          the README). Sidenotes reads its list of files, then fetches only the part that holds the
+          paper you open, checks it, and keeps it for offline use. It sends the index's host the
+          requests for those files: no paper ids, but which part of the index you needed.
+        </p>
+        {s.settings.remoteIndexes.map((url) => (
+          <RemoteIndexRow
+            key={url}
+            url={url}
+            status={s.statuses[url]}
+            onRemove={() => s.removeIndex(url)}
+          />
+        ))}
+        <AddRemoteIndex
+          existing={s.settings.remoteIndexes}
+          onAdd={s.addIndex}
+          permissionFor={s.permissionFor}
+          onGiveUp={s.giveUp}
+        />
+      </section>
+    </main>
+  );
+}
