@@ -10,7 +10,9 @@ import {
   type ShardEntry,
 } from './format';
 import { buildSearchIndex, type SearchBuildOptions } from '@/utils/search/build';
+import { renderIndexPage } from './index-page';
 import type { InputRecord } from './input';
+import { MAX_LICENCE_CHARS, MAX_PUBLISHER_CHARS } from './validate';
 
 export interface BuildOptions {
   name: string;
@@ -22,6 +24,26 @@ export interface BuildOptions {
   shardPrefixLength?: number;
   /** How to build `search.bin`; false for none (a look-up-only index, or a scale test). */
   search?: SearchBuildOptions | false;
+  /** Who publishes the index, written into the manifest and `index.html`. */
+  publisher?: string;
+  /** The summaries' licence, e.g. "CC BY 4.0", written into the manifest and `index.html`. */
+  licence?: string;
+  /**
+   * Write `index.html`, the page that tells a visitor what the index is and
+   * how to add it (default true). The bundled index, which nobody visits, has none.
+   */
+  page?: boolean;
+}
+
+function checkWords(options: BuildOptions) {
+  for (const [field, value, max] of [
+    ['publisher', options.publisher, MAX_PUBLISHER_CHARS],
+    ['licence', options.licence, MAX_LICENCE_CHARS],
+  ] as const) {
+    if (value !== undefined && (!value.trim() || value.length > max)) {
+      throw new Error(`The index's ${field} must be 1 to ${max} characters.`);
+    }
+  }
 }
 
 export interface BuiltIndex {
@@ -75,6 +97,7 @@ export async function buildIndex(
   records: readonly InputRecord[],
   options: BuildOptions,
 ): Promise<BuiltIndex> {
+  checkWords(options);
   const papers = groupPapers(records);
   const entries = new Map<string, ShardEntry>();
   const addSee = (key: string, primary: string) => {
@@ -109,6 +132,8 @@ export async function buildIndex(
   const manifest: Manifest = {
     format: INDEX_FORMAT_VERSION,
     name: options.name,
+    ...(options.publisher !== undefined ? { publisher: options.publisher } : {}),
+    ...(options.licence !== undefined ? { licence: options.licence } : {}),
     built: options.built,
     counts: { papers: papers.size, summaries: summaryCount, keys: entries.size },
     shardPrefixLength: prefixLength,
@@ -135,5 +160,6 @@ export async function buildIndex(
     manifest.search = { file: 'search.bin', sha256: await sha256Hex(search), bytes: search.length };
   }
   files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+  if (options.page !== false) files.set('index.html', renderIndexPage(manifest));
   return { manifest, files };
 }

@@ -25,6 +25,10 @@ export interface ShardInfo {
 export interface Manifest {
   format: number;
   name: string;
+  /** Who publishes the index (a person, a reading group); absent in older indexes. */
+  publisher?: string;
+  /** The licence of its summaries, e.g. "CC BY 4.0"; absent in older indexes. */
+  licence?: string;
   built: string;
   counts: { papers: number; summaries: number; keys: number };
   shardPrefixLength: number;

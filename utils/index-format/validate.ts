@@ -6,6 +6,13 @@ export class IndexFormatError extends Error {
   override name = 'IndexFormatError';
 }
 
+/** Caps on the manifest's optional words about the index (older manifests have none). */
+export const MAX_PUBLISHER_CHARS = 200;
+export const MAX_LICENCE_CHARS = 200;
+
+const optionalText = (value: unknown, max: number) =>
+  value === undefined || (typeof value === 'string' && value.length <= max);
+
 export function validateManifest(value: unknown): Manifest {
   if (!isObject(value)) throw new IndexFormatError('The index manifest is not a JSON object.');
   const { format, shards, shardPrefixLength, counts } = value;
@@ -32,6 +39,16 @@ export function validateManifest(value: unknown): Manifest {
     ) {
       throw new IndexFormatError(`The index manifest's entry for shard "${id}" is malformed.`);
     }
+  }
+  if (!optionalText(value.publisher, MAX_PUBLISHER_CHARS)) {
+    throw new IndexFormatError(
+      `The index manifest's publisher is not text of at most ${MAX_PUBLISHER_CHARS} characters.`,
+    );
+  }
+  if (!optionalText(value.licence, MAX_LICENCE_CHARS)) {
+    throw new IndexFormatError(
+      `The index manifest's licence is not text of at most ${MAX_LICENCE_CHARS} characters.`,
+    );
   }
   const { search } = value;
   if (

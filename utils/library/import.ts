@@ -1,25 +1,24 @@
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { asLibraryError, normalizeTags, writeAction } from './library';
 import type { LibraryDb } from '@/utils/db/schema';
+import type { ImportProblem, ParsedImport } from './import-types';
+
+export type { ImportProblem, ParsedImport } from './import-types';
+import {
+  CSV_MAX_FILE_BYTES,
+  parseShortScienceCsv,
+  type CsvImportOptions,
+} from './shortscience-csv';
 import { LibraryError, type LibraryItem } from '@/utils/core/library-item';
 import { errorMessage, isObject } from '@/utils/core/guards';
 
 /** Limits that keep a hostile file from filling the disk or the page. */
 const MAX_FILE_CHARS = 200 * 1024 * 1024;
+/** Checked on the file's size before a byte of it is read. */
+export const MAX_JSON_FILE_BYTES = 200 * 1024 * 1024;
 const MAX_ITEMS = 200_000;
 const MAX_BODY_CHARS = 200_000;
 const MAX_FIELD_CHARS = 5_000;
-
-export interface ImportProblem {
-  /** 1-based position of the entry in the file's items. */
-  entry: number;
-  reason: string;
-}
-
-export interface ParsedImport {
-  items: LibraryItem[];
-  invalid: ImportProblem[];
-}
 
 export interface ImportPreview extends ParsedImport {
   fresh: LibraryItem[];
@@ -169,7 +168,73 @@ export function parseImport(text: string): ParsedImport {
       });
     }
   });
-  return { items, invalid };
+  return { items, invalid, unit: 'entry' };
+}
+
+export type ImportFileKind = 'sidenotes-json' | 'shortscience-csv';
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** A Sidenotes export or a ShortScience CSV: by the file's name, else by its first character. */
+async function kindOf(file: Blob & { name?: string }): Promise<ImportFileKind> {
+  const name = file.name ?? '';
+  if (/\.csv$/i.test(name) || file.type === 'text/csv') return 'shortscience-csv';
+  if (/\.json$/i.test(name) || file.type === 'application/json') return 'sidenotes-json';
+  const head = (await file.slice(0, 64).text()).replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('{') ? 'sidenotes-json' : 'shortscience-csv';
+}
+
+/**
+ * Reads a file the user chose to import: Sidenotes' JSON export or
+ * ShortScience's `shortscience-export.csv`. The size is checked before
+ * anything is read; a CSV must be UTF-8. Both give the same preview shape.
+ */
+export async function parseImportFile(
+  file: Blob & { name?: string },
+  options: Pick<CsvImportOptions, 'titleFor' | 'now'> = {},
+): Promise<ParsedImport> {
+  const kind = await kindOf(file);
+  if (kind === 'sidenotes-json') {
+    if (file.size > MAX_JSON_FILE_BYTES) {
+      throw new LibraryError(
+        'bad-data',
+        `This file is ${megabytes(file.size)}, too large to be a Sidenotes library export (at most ${megabytes(MAX_JSON_FILE_BYTES)}). Nothing was imported.`,
+      );
+    }
+    return parseImport(await file.text());
+  }
+  if (file.size > CSV_MAX_FILE_BYTES) {
+    throw new LibraryError(
+      'bad-data',
+      `This file is ${megabytes(file.size)}; a ShortScience export is at most ${megabytes(CSV_MAX_FILE_BYTES)}. Nothing was imported.`,
+    );
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    throw new LibraryError(
+      'bad-data',
+      'This file is not UTF-8 text, as a ShortScience export is. Nothing was imported.',
+    );
+  }
+  return parseShortScienceCsv(text, options);
+}
+
+/** "41 new summaries, 3 already present, 1 invalid: row 12: empty text" */
+export function describeImport(preview: ImportPreview, shownProblems = 3): string {
+  const fresh = preview.fresh.length;
+  const unit = preview.unit ?? 'entry';
+  const problems = preview.invalid
+    .slice(0, shownProblems)
+    .map((p) => `${unit} ${p.entry}: ${p.reason}`);
+  if (preview.invalid.length > shownProblems)
+    problems.push(`and ${preview.invalid.length - shownProblems} more`);
+  return (
+    `${fresh} new ${fresh === 1 ? 'summary' : 'summaries'}, ` +
+    `${preview.present.length} already present, ${preview.invalid.length} invalid` +
+    (problems.length ? `: ${problems.join('; ')}` : '')
+  );
 }
 
 /** What an import would do: which items are new and which are already in the library. */

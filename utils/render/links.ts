@@ -28,6 +28,7 @@ export function keyLabel(key: string): string {
     doi: 'DOI',
     openreview: 'OpenReview',
     acl: 'ACL Anthology',
+    shortscience: 'ShortScience',
   };
   return kind && names[kind] ? `${names[kind]} ${value}` : value;
 }

@@ -5,7 +5,7 @@ import { buildIndex } from '@/utils/index-format/build';
 import { IndexReader } from '../../../utils/index-format/reader';
 import { lookupSummaries } from '../../../utils/index-format/lookup';
 import {
-  BUNDLED_BUILT,
+  BUNDLED_OPTIONS,
   BUNDLED_OUTPUT,
   bundledInputs,
   readInputs,
@@ -17,10 +17,7 @@ const bundled = () => [{ name: 'bundled', reader: new IndexReader(async (p) => r
 
 describe('the bundled index', () => {
   it('is exactly what the builder makes from data/bundled', async () => {
-    const { files } = await buildIndex(readInputs(bundledInputs()), {
-      name: 'Sidenotes bundled index',
-      built: BUNDLED_BUILT,
-    });
+    const { files } = await buildIndex(readInputs(bundledInputs()), BUNDLED_OPTIONS);
     for (const [path, content] of files) {
       if (typeof content === 'string') expect(readCommitted(path), path).toBe(content);
       else

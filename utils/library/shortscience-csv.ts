@@ -1,0 +1,514 @@
+import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
+import { keysForDoi, parseDoi } from '@/utils/detect/doi';
+import { orderKeys } from '@/utils/core/paper-ref';
+import { titleKey } from '@/utils/detect/title';
+import { keyLabel } from '@/utils/render/links';
+import type { Summary } from '@/utils/core/summary';
+import type { ImportProblem, ParsedImport } from './import-types';
+import { LibraryError, OWN_SOURCE, type LibraryItem } from '@/utils/core/library-item';
+
+/*
+ * ShortScience's download of an author's own summaries (`/export` →
+ * `shortscience-export.csv`), read as the user's own summaries.
+ *
+ * ShortScience writes it with PHP's `fputcsv` (its templates/vignettecsv.php):
+ * two fields a row, `paperid,text`, no header, "\n" after each row. A field
+ * holding a comma, quote, space, tab, line break or backslash is quoted, with
+ * quotes inside doubled and line breaks kept. One PHP quirk: a quote right
+ * after a backslash (fputcsv's escape character) is NOT doubled, so the text
+ * `G\"odel` is written `"G\"odel"`. The reader follows the writer: such a
+ * quote is text, unless it ends the file, or ends a line that is followed by
+ * what can only be the next row (`<paper id>,"`), which is how a text ending
+ * in a backslash comes out.
+ *
+ * Nothing in a row is ever evaluated: a text starting with `=`, `+`, `-` or
+ * `@` (a spreadsheet formula) is kept as the Markdown it is.
+ */
+
+/** The largest export read; ShortScience's most prolific authors wrote a few hundred summaries. */
+export const CSV_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** The longest summary text kept (ShortScience's longest run to ~30,000). */
+export const CSV_MAX_TEXT_CHARS = 100_000;
+/** The longest paper id (a bibtexKey or DOI). */
+export const CSV_MAX_ID_CHARS = 300;
+/** More rows than this and the file is refused whole. */
+export const CSV_MAX_ROWS = 100_000;
+/** Fields kept per row; a row has two, more are counted, not stored. */
+const MAX_STORED_FIELDS = 4;
+
+export interface CsvRecord {
+  /** 1-based, as a spreadsheet numbers rows: blank rows count. */
+  row: number;
+  /** The row's fields, at most MAX_STORED_FIELDS of them. */
+  fields: string[];
+  /** How many fields the row has. */
+  fieldCount: number;
+  /** Index of the first field longer than the cap; that field is kept empty. */
+  overlong?: number;
+  /** What is wrong with the row's quoting, if anything. */
+  problem?: string;
+}
+
+export interface CsvOptions {
+  /** Fields longer than this are dropped and flagged (`overlong`); default CSV_MAX_TEXT_CHARS. */
+  maxFieldChars?: number;
+}
+
+type State = 'field-start' | 'unquoted' | 'quoted' | 'after-quote';
+
+/** A paper id at the start of a line, then the opening quote of a text: the next row. */
+const NEXT_ROW = new RegExp(`^[A-Za-z0-9][^\\s",]{0,${CSV_MAX_ID_CHARS - 1}},"`);
+const LOOKAHEAD_CHARS = CSV_MAX_ID_CHARS + 2;
+
+/**
+ * An incremental CSV reader: `push` text as it arrives (any chunk sizes),
+ * `end` when done; `onRecord` gets each row in order. Linear time: each
+ * character is looked at a bounded number of times, and at most a few
+ * hundred characters are held back between chunks.
+ */
+export class CsvReader {
+  private buffer = '';
+  private state: State = 'field-start';
+  private fields: string[] = [];
+  private fieldCount = 0;
+  private parts: string[] = [];
+  private fieldChars = 0;
+  private overlong: number | undefined;
+  private problem: string | undefined;
+  /** The raw character before the current position inside a quoted field. */
+  private previous = '';
+  private rows = 0;
+  private started = false;
+  private ended = false;
+  private readonly maxFieldChars: number;
+
+  constructor(
+    private readonly onRecord: (record: CsvRecord) => void,
+    options: CsvOptions = {},
+  ) {
+    this.maxFieldChars = options.maxFieldChars ?? CSV_MAX_TEXT_CHARS;
+  }
+
+  push(chunk: string): void {
+    if (this.ended) throw new Error('CsvReader: push after end');
+    if (!this.started) {
+      this.started = true;
+      if (chunk.startsWith('\uFEFF')) chunk = chunk.slice(1);
+    }
+    this.buffer += chunk;
+    this.run();
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.run();
+    if (this.state === 'quoted') {
+      this.problem ??= 'a quoted text is not closed (the file may be cut short)';
+    }
+    if (this.state !== 'field-start' || this.fieldCount > 0) this.endRecord();
+  }
+
+  private append(text: string) {
+    if (this.overlong === this.fieldCount) return;
+    this.fieldChars += text.length;
+    if (this.fieldChars > this.maxFieldChars) {
+      this.overlong ??= this.fieldCount;
+      this.parts = [];
+      return;
+    }
+    this.parts.push(text);
+  }
+
+  private endField() {
+    if (this.fieldCount < MAX_STORED_FIELDS) {
+      this.fields.push(this.overlong === this.fieldCount ? '' : this.parts.join(''));
+    }
+    this.fieldCount++;
+    this.parts = [];
+    this.fieldChars = 0;
+    this.state = 'field-start';
+  }
+
+  private endRecord() {
+    this.endField();
+    this.rows++;
+    this.onRecord({
+      row: this.rows,
+      fields: this.fields,
+      fieldCount: this.fieldCount,
+      ...(this.overlong !== undefined ? { overlong: this.overlong } : {}),
+      ...(this.problem ? { problem: this.problem } : {}),
+    });
+    this.fields = [];
+    this.fieldCount = 0;
+    this.overlong = undefined;
+    this.problem = undefined;
+  }
+
+  /** Length of the line break at `i` (1 or 2), or -1 when more text is needed to tell. */
+  private lineBreakAt(b: string, i: number): number {
+    if (b[i] === '\n') return 1;
+    if (i + 1 < b.length) return b[i + 1] === '\n' ? 2 : 1;
+    return this.ended ? 1 : -1;
+  }
+
+  /**
+   * A quote after a backslash, not doubled: text (fputcsv's escape), unless
+   * it is where the row ends. Returns 'wait' when the chunk ends too soon to tell.
+   */
+  private escapedQuote(b: string, next: number): 'text' | 'close' | 'wait' {
+    if (next >= b.length) return this.ended ? 'close' : 'wait';
+    if (b[next] !== '\n' && b[next] !== '\r') return 'text';
+    const lineBreak = this.lineBreakAt(b, next);
+    if (lineBreak < 0) return 'wait';
+    const rest = next + lineBreak;
+    if (rest >= b.length) return this.ended ? 'close' : 'wait';
+    const probe = b.slice(rest, rest + LOOKAHEAD_CHARS);
+    if (NEXT_ROW.test(probe)) return 'close';
+    // Undecided only while the probe could still grow into a next row.
+    const couldGrow =
+      probe.length < LOOKAHEAD_CHARS &&
+      !this.ended &&
+      /^[A-Za-z0-9][^\s",]*,?$/.test(probe) &&
+      rest + probe.length >= b.length;
+    return couldGrow ? 'wait' : 'text';
+  }
+
+  private run() {
+    const b = this.buffer;
+    const n = b.length;
+    let i = 0;
+    scan: while (i < n) {
+      switch (this.state) {
+        case 'field-start':
+          if (b[i] === '"') {
+            this.state = 'quoted';
+            this.previous = '"';
+            i++;
+          } else {
+            this.state = 'unquoted';
+          }
+          break;
+        case 'unquoted': {
+          let j = i;
+          while (j < n) {
+            const c = b.charCodeAt(j);
+            if (c === 44 || c === 10 || c === 13) break;
+            j++;
+          }
+          if (j > i) this.append(b.slice(i, j));
+          i = j;
+          if (j === n) break scan;
+          if (b[j] === ',') {
+            this.endField();
+            i = j + 1;
+          } else {
+            const lineBreak = this.lineBreakAt(b, j);
+            if (lineBreak < 0) break scan;
+            this.endRecord();
+            i = j + lineBreak;
+          }
+          break;
+        }
+        case 'quoted': {
+          const q = b.indexOf('"', i);
+          if (q === -1) {
+            this.append(b.slice(i));
+            this.previous = b[n - 1]!;
+            i = n;
+            break scan;
+          }
+          if (q > i) {
+            this.append(b.slice(i, q));
+            this.previous = b[q - 1]!;
+          }
+          i = q;
+          if (this.previous === '\\') {
+            const decision = this.escapedQuote(b, q + 1);
+            if (decision === 'wait') break scan;
+            if (decision === 'text') {
+              this.append('"');
+              this.previous = '"';
+              i = q + 1;
+              break;
+            }
+          } else if (q + 1 >= n && !this.ended) {
+            break scan;
+          } else if (b[q + 1] === '"') {
+            this.append('"');
+            this.previous = '"';
+            i = q + 2;
+            break;
+          }
+          this.state = 'after-quote';
+          i = q + 1;
+          break;
+        }
+        case 'after-quote': {
+          if (b[i] === ',') {
+            this.endField();
+            i++;
+          } else if (b[i] === '\n' || b[i] === '\r') {
+            const lineBreak = this.lineBreakAt(b, i);
+            if (lineBreak < 0) break scan;
+            this.endRecord();
+            i += lineBreak;
+          } else {
+            // PHP's reader keeps such text; we keep it too, but say the row is damaged.
+            this.problem ??= 'text after a closing quote (a quote inside the text is not doubled)';
+            this.state = 'unquoted';
+          }
+          break;
+        }
+      }
+    }
+    this.buffer = b.slice(i);
+  }
+}
+
+/** Every record of a whole CSV text. */
+export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const reader = new CsvReader((r) => records.push(r), options);
+  reader.push(text);
+  reader.end();
+  return records;
+}
+
+/** ShortScience's page of a paper, by its bibtexKey. */
+export const shortScienceBibtexUrl = (bibtexKey: string): string =>
+  `https://www.shortscience.org/paper?bibtexKey=${encodeURIComponent(bibtexKey)}`;
+
+/**
+ * The arXiv id in what follows `journals/corr/`: ShortScience's own form
+ * (`2007.12223`, from its arXiv search) or DBLP's (`abs-1706-03762`,
+ * `abs-1301-3781`; old-style `cs-CC-9910002` and `abs-cs-0508103`).
+ */
+function arxivIdFromCorr(rest: string): string | null {
+  const direct = parseArxivId(rest);
+  if (direct) return direct.id;
+  const modern = /^(?:abs-)?(\d{4})-(\d{4,5})(v\d+)?$/.exec(rest);
+  if (modern) return parseArxivId(`${modern[1]}.${modern[2]}`)?.id ?? null;
+  const old = /^(?:abs-)?([a-z]+(?:-[a-z]+)?)-(?:([A-Z]{2})-)?(\d{7})(v\d+)?$/.exec(rest);
+  if (old) return parseArxivId(`${old[1]}${old[2] ? `.${old[2]}` : ''}/${old[3]}`)?.id ?? null;
+  return null;
+}
+
+export interface BibtexKeyPaper {
+  /** Canonical keys, most specific first. */
+  keys: string[];
+  /** The paper's page: arXiv, doi.org, or ShortScience's page for other ids. */
+  url: string;
+}
+
+/**
+ * The paper a ShortScience bibtexKey names: an arXiv key for arXiv papers
+ * (`journals/corr/…`), DOI keys for DOIs (ShortScience keys CrossRef papers by
+ * DOI), else `shortscience:<bibtexKey>` (`conf/nips/SmithJ17`). Null when it
+ * cannot be a paper id: empty, too long, spaces, or not starting with a
+ * letter or digit (which also keeps a formula like `=HYPERLINK(…)` out).
+ */
+export function paperForBibtexKey(raw: string): BibtexKeyPaper | null {
+  const bibtexKey = raw.trim();
+  if (
+    !bibtexKey ||
+    bibtexKey.length > CSV_MAX_ID_CHARS ||
+    !/^[A-Za-z0-9]/.test(bibtexKey) ||
+    /[\s\p{Cc}]/u.test(bibtexKey)
+  ) {
+    return null;
+  }
+  const corr = /^journals\/corr\/(.+)$/i.exec(bibtexKey);
+  const arxiv = corr ? arxivIdFromCorr(corr[1]!) : null;
+  if (arxiv) return { keys: [arxivKey(arxiv)], url: `https://arxiv.org/abs/${arxiv}` };
+  const doi = /^10\.\d{4,9}\//.test(bibtexKey) ? parseDoi(bibtexKey) : null;
+  if (doi) {
+    const keys = keysForDoi(doi);
+    const arxivOfDoi = keys[0]!.startsWith('arxiv:') ? keys[0]!.slice('arxiv:'.length) : null;
+    return {
+      keys,
+      url: arxivOfDoi ? `https://arxiv.org/abs/${arxivOfDoi}` : `https://doi.org/${doi}`,
+    };
+  }
+  return { keys: [`shortscience:${bibtexKey}`], url: shortScienceBibtexUrl(bibtexKey) };
+}
+
+/** What the bundled index or the ShortScience feed knows of a paper. */
+export interface PaperHint {
+  title?: string;
+  authors?: string[];
+  year?: number;
+  venue?: string;
+  /** More keys of the same paper (the feed pairs a bibtexKey with an arXiv id). */
+  keys?: string[];
+}
+
+/** Looks a paper up by its keys; undefined when unknown. Errors are the caller's to avoid. */
+export type TitleLookup = (
+  keys: readonly string[],
+) => Promise<PaperHint | undefined> | PaperHint | undefined;
+
+/** A hint from the summaries a look-up found for a paper (bundled index, feed). */
+export function hintFromSummaries(summaries: readonly Summary[]): PaperHint | undefined {
+  const first = summaries[0];
+  if (!first) return undefined;
+  const { title, authors, year, venue } = first.paper;
+  return {
+    title,
+    ...(authors.length ? { authors } : {}),
+    ...(year ? { year } : {}),
+    ...(venue ? { venue } : {}),
+    keys: first.paperKeys,
+  };
+}
+
+export interface ShortScienceRow {
+  row: number;
+  bibtexKey: string;
+  paper: BibtexKeyPaper;
+  text: string;
+}
+
+/**
+ * The rows of an export, each checked on its own; bad rows are listed with
+ * why. A file of more than CSV_MAX_ROWS rows is refused whole.
+ */
+export function readShortScienceRows(text: string): {
+  rows: ShortScienceRow[];
+  invalid: ImportProblem[];
+} {
+  const rows: ShortScienceRow[] = [];
+  const invalid: ImportProblem[] = [];
+  let tooMany = false;
+  const reader = new CsvReader((record) => {
+    if (record.row > CSV_MAX_ROWS) {
+      tooMany = true;
+      return;
+    }
+    const problem = rowProblem(record);
+    if (problem) {
+      invalid.push({ entry: record.row, reason: problem });
+      return;
+    }
+    if (record.fieldCount === 1 && record.fields[0] === '') return; // a blank row
+    const [id, body] = record.fields as [string, string];
+    const paper = paperForBibtexKey(id)!;
+    rows.push({ row: record.row, bibtexKey: id.trim(), paper, text: body });
+  });
+  reader.push(text);
+  reader.end();
+  if (tooMany) {
+    throw new LibraryError(
+      'bad-data',
+      `This file has more than ${CSV_MAX_ROWS.toLocaleString('en')} rows; a ShortScience export has far fewer. Nothing was imported.`,
+    );
+  }
+  return { rows, invalid };
+}
+
+function rowProblem(record: CsvRecord): string | undefined {
+  if (record.problem) return record.problem;
+  if (record.fieldCount === 1 && record.fields[0] === '') return undefined;
+  if (record.overlong === 0) return `paper id longer than ${CSV_MAX_ID_CHARS} characters`;
+  if (record.fieldCount !== 2) {
+    return `expected 2 fields (paper id, text), found ${record.fieldCount}`;
+  }
+  if (record.overlong === 1) {
+    return `text longer than ${CSV_MAX_TEXT_CHARS.toLocaleString('en')} characters`;
+  }
+  const [id, body] = record.fields as [string, string];
+  if (!id.trim()) return 'empty paper id';
+  if (!paperForBibtexKey(id)) {
+    const shown = id.trim().slice(0, 60);
+    return `"${shown}" is not a ShortScience paper id`;
+  }
+  if (!body.trim()) return 'empty text';
+  return undefined;
+}
+
+export interface CsvImportOptions {
+  /** Title, authors and more keys of a paper, from the bundled index or the feed. */
+  titleFor?: TitleLookup;
+  /** ISO time the items are saved at (tests); now by default. */
+  now?: string;
+  /** Tags given to every imported summary; `["shortscience"]` by default. */
+  tags?: string[];
+}
+
+/** The id of the user's own summary of a paper: as `saveOwnSummary` (library.ts) makes it. */
+const ownSummaryId = (paperKey: string) => `you:${paperKey}`;
+
+function ownItem(row: ShortScienceRow, hint: PaperHint | undefined, time: string, tags: string[]) {
+  // At most 20 keys in all, as messages about a paper carry (utils/messaging/validate.ts).
+  const ids = orderKeys(
+    [...row.paper.keys, ...(hint?.keys ?? [])].filter((k) => !k.startsWith('title:')),
+  ).slice(0, 19);
+  const title = hint?.title?.trim();
+  const byTitle = title ? titleKey(title) : null;
+  const primary = ids[0]!;
+  const summary: Summary = {
+    id: ownSummaryId(primary),
+    paperKeys: byTitle ? [...ids, byTitle] : ids,
+    paper: {
+      title: title || keyLabel(primary),
+      authors: hint?.authors ?? [],
+      ...(hint?.year ? { year: hint.year } : {}),
+      ...(hint?.venue ? { venue: hint.venue } : {}),
+      url: row.paper.url,
+    },
+    // Line breaks as the user wrote them, whatever the file's line ends.
+    body: row.text.replace(/\r\n?/g, '\n').trim(),
+    format: 'markdown',
+    author: 'you',
+    date: null,
+    votes: null,
+    link: null,
+    source: { ...OWN_SOURCE },
+  };
+  const item: LibraryItem = {
+    id: summary.id,
+    kind: 'own',
+    summary,
+    savedAt: time,
+    updatedAt: time,
+    tags,
+    note: '',
+    revision: 1,
+  };
+  return item;
+}
+
+/**
+ * Reads a ShortScience export into the user's own summaries, one per row,
+ * with the same preview shape as a Sidenotes JSON import (rows numbered from
+ * 1; a second row for the same paper is listed as invalid).
+ */
+export async function parseShortScienceCsv(
+  text: string,
+  options: CsvImportOptions = {},
+): Promise<ParsedImport> {
+  const { rows, invalid } = readShortScienceRows(text);
+  const time = options.now ?? new Date().toISOString();
+  const tags = options.tags ?? ['shortscience'];
+  const hints = await Promise.all(
+    rows.map((row) => (options.titleFor ? options.titleFor(row.paper.keys) : undefined)),
+  );
+  const items: LibraryItem[] = [];
+  const rowOf = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const item = ownItem(row, hints[i], time, tags);
+    const earlier = rowOf.get(item.id);
+    if (earlier !== undefined) {
+      invalid.push({
+        entry: row.row,
+        reason: `a second summary of the paper in row ${earlier} (${keyLabel(item.summary.paperKeys[0]!)})`,
+      });
+      return;
+    }
+    rowOf.set(item.id, row.row);
+    items.push(item);
+  });
+  invalid.sort((a, b) => a.entry - b.entry);
+  return { items, invalid, unit: 'row' };
+}
