@@ -573,6 +573,144 @@ async function benchSidebarPaint() {
 }
 
 /**
+ * Summed RSS and PSS (KB) of a browser's processes: the one started with
+ * `profileDir` and its descendants. RSS counts pages shared between
+ * processes once per process; PSS splits them, so it adds up to what the
+ * machine really spends.
+ */
+async function browserMemoryKb(profileDir: string): Promise<{ rss: number; pss: number }> {
+  const { execSync } = await import('node:child_process');
+  const rows = execSync('ps -eo pid=,ppid=,rss=,args=', { encoding: 'utf8', maxBuffer: 64 << 20 })
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [pid, ppid, rss, ...args] = line.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(' ') };
+    });
+  const root = rows.find(
+    (r) => r.args.includes(`--user-data-dir=${profileDir}`) && !r.args.includes('--type='),
+  );
+  if (!root) return { rss: NaN, pss: NaN };
+  const tree = new Set([root.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows)
+      if (!tree.has(r.pid) && tree.has(r.ppid)) {
+        tree.add(r.pid);
+        grew = true;
+      }
+  }
+  const { readFileSync } = await import('node:fs');
+  const pssOf = (pid: number) => {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      return Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? NaN);
+    } catch {
+      return 0; // the process ended meanwhile
+    }
+  };
+  const members = rows.filter((r) => tree.has(r.pid));
+  return {
+    rss: members.reduce((kb, r) => kb + r.rss, 0),
+    pss: members.reduce((kb, r) => kb + pssOf(r.pid), 0),
+  };
+}
+
+/**
+ * A restored session: N paper tabs opened at once in the background, one in
+ * front, with and without the extension in the same run. Reports the
+ * browser's summed RSS per tab over no extension, and how many sidebar
+ * frames exist (only the visible tab should have one).
+ */
+async function benchManyTabs() {
+  const TABS = 20;
+  console.log(`\n## ${TABS} paper tabs opened at once (restored session), summed RSS`);
+  const { launch } = await import('../test/helpers/browser');
+  const { arxivAbsPage, SEED, seedAbsPage } = await import('../test/helpers/pages');
+  // Every tab a paper with a summary: the seed page under ids of its own would
+  // have none, so each tab shows the seed paper (a sidebar would open on each).
+  const urls = Array.from(
+    { length: TABS },
+    (_, i) => `https://arxiv.org/abs/${SEED.arxivId}?tab=${i}`,
+  );
+  const pages = Object.fromEntries(urls.map((u) => [u, seedAbsPage()]));
+  // Any extension costs every renderer its extension system; this one does nothing else.
+  const trivial = mkdtempSync(join(tmpdir(), 'sidenotes-trivial-'));
+  writeFileSync(
+    join(trivial, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'trivial',
+      version: '1',
+      background: { service_worker: 'w.js' },
+      content_scripts: [
+        { matches: ['https://arxiv.org/*'], js: ['c.js'], run_at: 'document_start' },
+      ],
+    }),
+  );
+  writeFileSync(join(trivial, 'w.js'), '');
+  writeFileSync(join(trivial, 'c.js'), '');
+  const measure = async (extension: boolean | string, noSummaries = false) => {
+    const served = noSummaries
+      ? Object.fromEntries(
+          urls.map((u, i) => [
+            u,
+            arxivAbsPage(`2409.${String(10000 + i)}`, `Unsummarized ${i}`, ['A. B.']),
+          ]),
+        )
+      : pages;
+    const browser = await launch({ pages: served, extension });
+    try {
+      const front = await browser.context.newPage();
+      await front.goto('about:blank');
+      const opened: Array<Promise<unknown>> = [];
+      for (const url of urls.slice(1)) {
+        const page = await browser.context.newPage();
+        opened.push(page.goto(url, { waitUntil: 'load' }));
+      }
+      await Promise.all(opened);
+      await front.bringToFront();
+      await front.goto(urls[0]!, { waitUntil: 'load' });
+      await new Promise((r) => setTimeout(r, 4000));
+      const frames = browser.context
+        .pages()
+        .flatMap((p) => p.frames())
+        .filter((f) => f.url().includes('/sidebar.html')).length;
+      return { ...(await browserMemoryKb(browser.profileDir)), frames };
+    } finally {
+      await browser.close();
+    }
+  };
+  type Memory = { rss: number; pss: number };
+  const bare: Memory[] = [];
+  const withExt: Memory[] = [];
+  let frames = 0;
+  for (let run = 0; run < 2; run++) {
+    bare.push(await measure(false));
+    const m = await measure(true);
+    withExt.push(m);
+    frames = m.frames;
+  }
+  const empty = await measure(true, true);
+  const floor = await measure(trivial);
+  const mb = (kb: number) => (kb / 1024).toFixed(0);
+  const perTab = (kind: keyof Memory, runs: Memory[]) =>
+    runs.map((m, i) => ((m[kind] - bare[i]![kind]) / TABS / 1024).toFixed(1)).join(', ');
+  console.log(
+    `no extension: RSS ${bare.map((m) => mb(m.rss)).join(', ')} MB, PSS ${bare.map((m) => mb(m.pss)).join(', ')} MB; with Sidenotes: RSS ${withExt.map((m) => mb(m.rss)).join(', ')} MB, PSS ${withExt.map((m) => mb(m.pss)).join(', ')} MB`,
+  );
+  console.log(
+    `per paper tab over no extension (budget 10 MB): summed RSS ${perTab('rss', withExt)} MB; summed PSS ${perTab('pss', withExt)} MB; sidebar frames alive: ${frames} of ${TABS} tabs`,
+  );
+  console.log(
+    `  the same tabs on papers without summaries (tab and count only, no frame): RSS ${perTab('rss', [empty])} MB, PSS ${perTab('pss', [empty])} MB per tab`,
+  );
+  console.log(
+    `  floor: a trivial extension with an empty content script on the same tabs: RSS ${perTab('rss', [floor])} MB, PSS ${perTab('pss', [floor])} MB per tab`,
+  );
+}
+
+/**
  * Remote sources at the size they reach locally: the popup building its
  * engine over the kept ShortScience feed, and a live source's cached answer
  * (what a revisit costs; fake-indexeddb in Node).
@@ -659,6 +797,7 @@ const parts: Array<[name: string, browser: boolean, run: () => Promise<unknown>]
   ['sidebar', true, benchSidebarPaint],
   ['popup', true, benchPopup],
   ['library', true, benchLibrary],
+  ['tabs', true, benchManyTabs],
 ];
 for (const [name, browser, run] of parts) {
   if (only ? !only.includes(name) : browser && process.argv.includes('--no-browser')) continue;

@@ -40,8 +40,12 @@ export async function launch(options: {
   headless?: boolean;
   /** Handles a request first (a local server standing in for a remote host); true if it did. */
   route?: (url: string, route: Route) => Promise<boolean>;
+  /** False: the same browser without the extension (the bench's baseline); a path: another extension. */
+  extension?: boolean | string;
 }): Promise<Launched> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  const withExtension = options.extension !== false;
+  const extensionDir = typeof options.extension === 'string' ? options.extension : EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'sidenotes-e2e-'));
@@ -51,8 +55,9 @@ export async function launch(options: {
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(withExtension
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -82,8 +87,10 @@ export async function launch(options: {
       return route.fulfill({ status: 200, body: FIGURE_PNG, contentType: 'image/png' });
     return route.abort('internetdisconnected');
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const worker = withExtension
+    ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')))
+    : (undefined as unknown as Worker);
+  const extensionId = withExtension ? new URL(worker.url()).host : '';
   return {
     context,
     worker,
