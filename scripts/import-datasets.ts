@@ -169,7 +169,7 @@ const ARXIV_ALIASES = new Set(['lib-arxiv-008.serverfarm.cornell.edu']);
 const DOI_PATHS: Record<string, RegExp> = {
   'doi.org': /^\/(10\..+)$/,
   'dx.doi.org': /^\/(10\..+)$/,
-  'dl.acm.org': /^\/doi\/(?:(?:abs|pdf|full|fullHtml|epdf)\/)?(10\..+)$/,
+  'dl.acm.org': /^\/doi\/(?:(?:abs|pdf|full|fullHtml|epdf)\/)*(10\..+?)(?:\.pdf)?$/,
   'www.mitpressjournals.org': /^\/doi\/(?:(?:abs|pdf|full)\/)?(10\..+)$/,
   'www.frontiersin.org': /^\/articles\/(10\.\d{4,9}\/[^/]+)/,
 };
@@ -596,10 +596,12 @@ export function morningPaperTitle(
       .join(' ')
       .replace(/\u00a0/g, ' ')
       .split(/ {2,}/)[0] ?? '';
-  // The blog's URL slug is the title, lower-cased and without punctuation: find where it ends.
+  // The blog's URL slug is the title, lower-cased and without punctuation: find where it
+  // ends. A slug of the name alone ("ddsketch" for "DDSketch: a fast…") leaves it to the byline.
   const slug = compact(blogId);
   for (let i = 1; i <= header.length; i++) {
     if (compact(header.slice(0, i)) !== slug || /[\p{L}\p{N}]/u.test(header[i] ?? ' ')) continue;
+    if (header[i] === ':') break;
     // The slug drops the punctuation that ends a title: "really?", "99%", "(LSM Tree)".
     let end = i;
     const opened = (open: string, close: string) =>

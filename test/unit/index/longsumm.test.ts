@@ -94,8 +94,8 @@ describe('LongSumm licence, author and link, per summary', () => {
     }
     // Hugo Larochelle's and Joseph Paul Cohen's ShortScience summaries, less those that
     // were only a link; the six blogs for the rest.
-    expect(byLicence.get('CC BY-NC-SA 4.0')).toBe(68);
-    expect(byLicence.get('CDLA-Sharing-1.0')).toBe(408);
+    expect(byLicence.get('CC BY-NC-SA 4.0')).toBe(69);
+    expect(byLicence.get('CDLA-Sharing-1.0')).toBe(417);
     const shortscience = shipped.find((r) => r.summary.author === 'Hugo Larochelle')!;
     expect(shortscience.summary).toMatchObject({
       link: 'https://www.shortscience.org/user?name=hlarochelle',
@@ -257,6 +257,13 @@ describe('LongSumm bodies', () => {
         'how-good-are-query-optimizers-really',
       ),
     ).toBe('How good are query optimizers, really?');
+    // A slug of the system's name alone: the title runs to the byline.
+    expect(
+      morningPaperTitle(
+        ['DDSketch: a fast and fully-mergeable quantile sketch Masson et al., VLDB’19  Text.'],
+        'ddsketch',
+      ),
+    ).toBe('DDSketch: a fast and fully-mergeable quantile sketch');
   });
 
   it('renders every shipped body to paragraphs with its words', async () => {
@@ -296,6 +303,9 @@ describe('LongSumm paper keys', () => {
       keys: ['doi:10.1145/3317550.3321443'],
       ids: { doi: '10.1145/3317550.3321443' },
     });
+    expect(paperFromUrl('https://dl.acm.org/doi/pdf/abs/10.1145/2616498.2616528.pdf').keys).toEqual(
+      ['doi:10.1145/2616498.2616528'],
+    );
     expect(
       paperFromUrl('https://www.frontiersin.org/articles/10.3389/fncir.2017.00081/full').keys,
     ).toEqual(['doi:10.3389/fncir.2017.00081']);
@@ -457,7 +467,9 @@ describe('the bundled index with LongSumm', () => {
 
   it('finds papers by PMLR and NeurIPS keys and by title', async () => {
     const pmlr = await lookupSummaries({ keys: ['pmlr:v97/ghorbani19c'] }, bundled());
-    expect(pmlr.summaries[0]?.paper.title).toBe('Data Shapley');
+    expect(pmlr.summaries[0]?.paper.title).toBe(
+      'Data Shapley: equitable valuation of data for machine learning',
+    );
     const neurips = await lookupSummaries({ keys: ['neurips:nips-5666'] }, bundled());
     expect(neurips.summaries[0]?.author).toBe('Hugo Larochelle');
     const byTitle = await lookupSummaries({ keys: ['title:the google file system'] }, bundled());
