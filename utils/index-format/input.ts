@@ -52,6 +52,27 @@ function parseSource(raw: unknown): SummarySource {
   return { id, name, url, licence: typeof licence === 'string' ? licence : 'unknown', kind };
 }
 
+/** Key kinds that have a field of their own, which normalizes them. */
+const FIELD_KINDS = new Set(['arxiv', 'openreview', 'acl', 'doi', 'title']);
+const SITE_KEY = /^([a-z][a-z0-9-]*):\S+$/;
+
+/**
+ * `paper.keys`: canonical keys of sites without a field of their own
+ * (`pmlr:v97/kahng19a`, `neurips:nips-5865`), taken as written.
+ */
+function siteKeys(raw: unknown): string[] {
+  if (!Array.isArray(raw)) throw new InputError('paper.keys must be a list of keys');
+  return raw.map((key) => {
+    const kind = typeof key === 'string' ? SITE_KEY.exec(key)?.[1] : undefined;
+    if (!kind)
+      throw new InputError(`paper.keys: "${String(key)}" is not a key like "pmlr:v97/x19a"`);
+    if (FIELD_KINDS.has(kind)) {
+      throw new InputError(`paper.keys: give "${String(key)}" in its own field (arxivId, doi…)`);
+    }
+    return key as string;
+  });
+}
+
 function paperKeys(paper: Record<string, unknown>): string[] {
   const keys: string[] = [];
   const arxiv = optString(paper.arxivId);
@@ -74,6 +95,7 @@ function paperKeys(paper: Record<string, unknown>): string[] {
     if (!doi) throw new InputError(`paper.doi "${doiRaw}" is not a DOI`);
     keys.push(...keysForDoi(doi));
   }
+  if (paper.keys !== undefined) keys.push(...siteKeys(paper.keys));
   return orderKeys(keys);
 }
 

@@ -90,6 +90,24 @@ describe('index builder and reader', () => {
   });
 });
 
+describe('site keys in builder input', () => {
+  it('takes keys of sites without a field of their own, after the id keys', async () => {
+    const record = parseInputLine(
+      line({ doi: '10.1145/3317550.3321443', keys: ['pmlr:v97/kahng19a', 'neurips:nips-5865'] }),
+    );
+    expect(record.keys).toEqual([
+      'doi:10.1145/3317550.3321443',
+      'pmlr:v97/kahng19a',
+      'neurips:nips-5865',
+    ]);
+    const { reader } = await indexOf([line({ keys: ['pmlr:v97/kahng19a'] }, { body: 'PMLR.' })]);
+    const { summaries } = await lookupSummaries({ keys: ['pmlr:v97/kahng19a'] }, [
+      { name: 't', reader },
+    ]);
+    expect(summaries.map((s) => s.body)).toEqual(['PMLR.']);
+  });
+});
+
 describe('bad input to the builder', () => {
   it.each([
     ['not json', 'not valid JSON'],
@@ -105,6 +123,9 @@ describe('bad input to the builder', () => {
       line({}, { source: { id: 'x', name: 'X', url: 'https://x', kind: 'robot' } }),
       'summary.source.kind must be',
     ],
+    [line({ keys: 'pmlr:v97/kahng19a' }), 'paper.keys must be a list of keys'],
+    [line({ keys: ['kahng19a'] }), 'is not a key like'],
+    [line({ keys: ['arxiv:2007.12223'] }), 'in its own field'],
   ])('%s', (input, message) => {
     expect(() => parseInputLine(input)).toThrow(InputError);
     expect(() => parseInputLine(input)).toThrow(message);
