@@ -19,7 +19,7 @@ import { keysForDoi, parseDoi } from '../utils/detect/doi';
 import { matchOpenReviewUrl } from '../utils/detect/openreview';
 import { normalizeTitle, titleKey } from '../utils/detect/title';
 import { MATH_PLACEHOLDER, protectMath } from '../utils/render/math';
-import type { SummarySource } from '../utils/summary';
+import type { SummarySource } from '../utils/core/summary';
 import { CORPUS_FILE, readCorpus } from './corpus';
 
 const lines = (records: unknown[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';

@@ -535,6 +535,20 @@ function parseSource(raw) {
   }
   return { id, name, url, licence: typeof licence === 'string' ? licence : 'unknown', kind };
 }
+var FIELD_KINDS = /* @__PURE__ */ new Set(['arxiv', 'openreview', 'acl', 'doi', 'title']);
+var SITE_KEY = /^([a-z][a-z0-9-]*):\S+$/;
+function siteKeys(raw) {
+  if (!Array.isArray(raw)) throw new InputError('paper.keys must be a list of keys');
+  return raw.map((key) => {
+    const kind = typeof key === 'string' ? SITE_KEY.exec(key)?.[1] : void 0;
+    if (!kind)
+      throw new InputError(`paper.keys: "${String(key)}" is not a key like "pmlr:v97/x19a"`);
+    if (FIELD_KINDS.has(kind)) {
+      throw new InputError(`paper.keys: give "${String(key)}" in its own field (arxivId, doi…)`);
+    }
+    return key;
+  });
+}
 function paperKeys(paper) {
   const keys = [];
   const arxiv = optString(paper.arxivId);
@@ -557,6 +571,7 @@ function paperKeys(paper) {
     if (!doi) throw new InputError(`paper.doi "${doiRaw}" is not a DOI`);
     keys.push(...keysForDoi(doi));
   }
+  if (paper.keys !== void 0) keys.push(...siteKeys(paper.keys));
   return orderKeys(keys);
 }
 function parseInputLine(line) {

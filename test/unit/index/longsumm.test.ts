@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInputLine } from '@/utils/index-format/input';
-import { IndexReader } from '@/utils/lookup/index-reader';
-import { lookupSummaries } from '@/utils/lookup/lookup';
+import { IndexReader } from '@/utils/index-format/reader';
+import { lookupSummaries } from '@/utils/index-format/lookup';
 import { renderSummaryHtml } from '@/utils/render/markdown';
 import {
   cleanSentence,
