@@ -4,9 +4,16 @@ import type { UrlMatch } from './paper-ref';
  * ACL Anthology ids: old style `P19-1001` (letter, year, volume+paper), new
  * style `2021.naacl-main.208` (year.venue-volume.paper). A volume id such as
  * `2021.naacl-main` or `P19-1` is not a paper.
- * Tested on: https://aclanthology.org/2021.naacl-main.208/,
- * https://aclanthology.org/2021.naacl-main.208.pdf, https://aclanthology.org/A00-1031/,
- * https://www.aclweb.org/anthology/P19-1001/
+ *
+ * Tested on:
+ *   https://aclanthology.org/2021.naacl-main.208/ → acl:2021.naacl-main.208
+ *   https://aclanthology.org/2021.naacl-main.208.pdf → acl:2021.naacl-main.208
+ *   https://aclanthology.org/A00-1031/ → acl:A00-1031
+ *   https://aclanthology.org/P19-1001.pdf → acl:P19-1001
+ *   https://www.aclweb.org/anthology/P19-1001/ → acl:P19-1001
+ *   https://aclweb.org/anthology/P19-1001/ → acl:P19-1001
+ *   https://aclanthology.org/2021.naacl-main/ → none
+ *   https://aclanthology.org/events/acl-2021/ → none
  */
 const OLD = /^([A-Z])(\d{2})-(\d{4})$/;
 const NEW = /^(\d{4})\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(\d+)$/i;

@@ -8,15 +8,17 @@ import { titleKey } from './title';
 
 export type { PaperRef } from './paper-ref';
 
-/** Site detectors, tried in order; each is a pure URL predicate. */
-const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
+/**
+ * Every site detector (one per file in this folder, each a pure URL
+ * predicate), tried in order; no URL matches two of them. A new detector
+ * file must be listed here: test/unit/detect/conventions.test.ts fails
+ * otherwise.
+ */
+export const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
   matchArxivUrl,
   matchOpenReviewUrl,
   matchAclUrl,
-  (url) => {
-    const keys = matchDoiUrl(url);
-    return keys ? { keys } : null;
-  },
+  matchDoiUrl,
 ];
 
 export function detectFromUrl(url: URL): UrlMatch | null {
