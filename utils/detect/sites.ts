@@ -1,7 +1,10 @@
 /**
  * Sites whose URLs identify a paper. The detection content script runs only
  * here; every other site stays untouched (README, "Privacy"). Each host has
- * a detector in this folder with the URLs it was tested on.
+ * a detector in this folder with the URLs it was tested on
+ * (test/unit/detect/conventions.test.ts checks that every one is covered).
+ * Whole hosts, not just paper paths, where the site is a single-page app
+ * that reaches a paper without a page load (OpenReview, Semantic Scholar).
  */
 export const PAPER_SITES = [
   '*://arxiv.org/*',
@@ -18,7 +21,10 @@ export const PAPER_SITES = [
   '*://aclweb.org/anthology/*',
 ];
 
-/** The same sites as origins (`*://host/*`): web_accessible_resources accept no paths. */
-export const PAPER_ORIGINS = [
-  ...new Set(PAPER_SITES.map((p) => p.replace(/^(\*:\/\/[^/]+)\/.*$/, '$1/*'))),
-];
+/** `scheme://host/path` → `scheme://host/*`: web_accessible_resources accept no paths. */
+function originsOf(patterns: readonly string[]): string[] {
+  return [...new Set(patterns.map((p) => p.replace(/^([^:/]+:\/\/[^/]+)\/.*$/, '$1/*')))];
+}
+
+/** The same sites as origins. Marked pure so that bundles not using it (the content script) drop it. */
+export const PAPER_ORIGINS = /* @__PURE__ */ originsOf(PAPER_SITES);
