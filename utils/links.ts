@@ -28,6 +28,8 @@ export function keyLabel(key: string): string {
     doi: 'DOI',
     openreview: 'OpenReview',
     acl: 'ACL Anthology',
+    neurips: 'NeurIPS',
+    nips: 'NeurIPS paper',
   };
   return kind && names[kind] ? `${names[kind]} ${value}` : value;
 }

@@ -2,6 +2,7 @@ import { matchAclUrl } from './acl';
 import { matchArxivUrl } from './arxiv';
 import { matchDoiUrl } from './doi';
 import { readPageMeta } from './meta';
+import { matchNeuripsUrl } from './neurips';
 import { matchOpenReviewUrl } from './openreview';
 import { keysAgree, orderKeys, type PaperRef, type UrlMatch } from './paper-ref';
 import { titleKey } from './title';
@@ -18,6 +19,7 @@ export const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
   matchArxivUrl,
   matchOpenReviewUrl,
   matchAclUrl,
+  matchNeuripsUrl,
   matchDoiUrl,
 ];
 

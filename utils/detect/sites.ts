@@ -19,6 +19,9 @@ export const PAPER_SITES = [
   '*://aclanthology.org/*',
   '*://www.aclweb.org/anthology/*',
   '*://aclweb.org/anthology/*',
+  'https://papers.nips.cc/*',
+  'https://proceedings.neurips.cc/*',
+  'https://datasets-benchmarks-proceedings.neurips.cc/*',
 ];
 
 /** `scheme://host/path` → `scheme://host/*`: web_accessible_resources accept no paths. */
