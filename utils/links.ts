@@ -30,6 +30,7 @@ export function keyLabel(key: string): string {
     acl: 'ACL Anthology',
     neurips: 'NeurIPS',
     nips: 'NeurIPS paper',
+    pmlr: 'PMLR',
   };
   return kind && names[kind] ? `${names[kind]} ${value}` : value;
 }

@@ -5,6 +5,7 @@ import { readPageMeta } from './meta';
 import { matchNeuripsUrl } from './neurips';
 import { matchOpenReviewUrl } from './openreview';
 import { keysAgree, orderKeys, type PaperRef, type UrlMatch } from './paper-ref';
+import { matchPmlrUrl } from './pmlr';
 import { titleKey } from './title';
 
 export type { PaperRef } from './paper-ref';
@@ -20,6 +21,7 @@ export const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
   matchOpenReviewUrl,
   matchAclUrl,
   matchNeuripsUrl,
+  matchPmlrUrl,
   matchDoiUrl,
 ];
 

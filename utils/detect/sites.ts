@@ -22,6 +22,8 @@ export const PAPER_SITES = [
   'https://papers.nips.cc/*',
   'https://proceedings.neurips.cc/*',
   'https://datasets-benchmarks-proceedings.neurips.cc/*',
+  'https://proceedings.mlr.press/*',
+  'https://jmlr.org/*',
 ];
 
 /** `scheme://host/path` → `scheme://host/*`: web_accessible_resources accept no paths. */
