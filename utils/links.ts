@@ -31,6 +31,7 @@ export function keyLabel(key: string): string {
     neurips: 'NeurIPS',
     nips: 'NeurIPS paper',
     pmlr: 'PMLR',
+    cvf: 'CVF',
   };
   return kind && names[kind] ? `${names[kind]} ${value}` : value;
 }

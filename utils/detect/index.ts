@@ -1,5 +1,6 @@
 import { matchAclUrl } from './acl';
 import { matchArxivUrl } from './arxiv';
+import { matchCvfUrl } from './cvf';
 import { matchDoiUrl } from './doi';
 import { readPageMeta } from './meta';
 import { matchNeuripsUrl } from './neurips';
@@ -22,6 +23,7 @@ export const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
   matchAclUrl,
   matchNeuripsUrl,
   matchPmlrUrl,
+  matchCvfUrl,
   matchDoiUrl,
 ];
 

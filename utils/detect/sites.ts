@@ -23,6 +23,7 @@ export const PAPER_SITES = [
   'https://proceedings.neurips.cc/*',
   'https://datasets-benchmarks-proceedings.neurips.cc/*',
   'https://proceedings.mlr.press/*',
+  'https://openaccess.thecvf.com/*',
   'https://jmlr.org/*',
 ];
 
