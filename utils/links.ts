@@ -32,6 +32,7 @@ export function keyLabel(key: string): string {
     nips: 'NeurIPS paper',
     pmlr: 'PMLR',
     cvf: 'CVF',
+    jmlr: 'JMLR',
   };
   return kind && names[kind] ? `${names[kind]} ${value}` : value;
 }

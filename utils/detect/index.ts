@@ -2,6 +2,7 @@ import { matchAclUrl } from './acl';
 import { matchArxivUrl } from './arxiv';
 import { matchCvfUrl } from './cvf';
 import { matchDoiUrl } from './doi';
+import { matchJmlrUrl } from './jmlr';
 import { readPageMeta } from './meta';
 import { matchNeuripsUrl } from './neurips';
 import { matchOpenReviewUrl } from './openreview';
@@ -24,6 +25,7 @@ export const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
   matchNeuripsUrl,
   matchPmlrUrl,
   matchCvfUrl,
+  matchJmlrUrl,
   matchDoiUrl,
 ];
 

@@ -25,6 +25,7 @@ export const PAPER_SITES = [
   'https://proceedings.mlr.press/*',
   'https://openaccess.thecvf.com/*',
   'https://jmlr.org/*',
+  'https://www.jmlr.org/*',
 ];
 
 /** `scheme://host/path` → `scheme://host/*`: web_accessible_resources accept no paths. */
