@@ -8,6 +8,7 @@ import { matchNeuripsUrl } from './neurips';
 import { matchOpenReviewUrl } from './openreview';
 import { keysAgree, orderKeys, type PaperRef, type UrlMatch } from './paper-ref';
 import { matchPmlrUrl } from './pmlr';
+import { matchSemanticScholarUrl } from './semantic-scholar';
 import { titleKey } from './title';
 
 export type { PaperRef } from './paper-ref';
@@ -26,6 +27,7 @@ export const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
   matchPmlrUrl,
   matchCvfUrl,
   matchJmlrUrl,
+  matchSemanticScholarUrl,
   matchDoiUrl,
 ];
 

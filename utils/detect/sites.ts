@@ -26,6 +26,8 @@ export const PAPER_SITES = [
   'https://openaccess.thecvf.com/*',
   'https://jmlr.org/*',
   'https://www.jmlr.org/*',
+  'https://www.semanticscholar.org/*',
+  'https://pdfs.semanticscholar.org/*',
 ];
 
 /** `scheme://host/path` → `scheme://host/*`: web_accessible_resources accept no paths. */

@@ -1,6 +1,6 @@
 import type { PaperRef } from '../detect/paper-ref';
 
-const KEY = /^(?:arxiv|doi|openreview|acl|neurips|nips|pmlr|cvf|jmlr|title):[^\s].{0,499}$/s;
+const KEY = /^(?:arxiv|doi|openreview|acl|neurips|nips|pmlr|cvf|jmlr|s2|title):[^\s].{0,499}$/s;
 
 const isStringArray = (v: unknown, max: number, maxLength: number): v is string[] =>
   Array.isArray(v) &&
