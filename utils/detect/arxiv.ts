@@ -32,7 +32,9 @@ import type { UrlMatch } from './paper-ref';
  */
 
 const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/;
-const OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(v\d+)?$/;
+// The subject class is upper case on arXiv; lower case where a DOI was
+// lower-cased (`10.48550/arxiv.math.gt/0309136`).
+const OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z]{2})?\/(\d{2})(\d{2})(\d{3})(v\d+)?$/;
 
 export interface ArxivId {
   /** Canonical id without version: `2007.12223`, `hep-th/9901001`. */
