@@ -12,6 +12,8 @@ import type { UrlMatch } from './paper-ref';
  *   https://aclanthology.org/P19-1001.pdf → acl:P19-1001
  *   https://www.aclweb.org/anthology/P19-1001/ → acl:P19-1001
  *   https://aclweb.org/anthology/P19-1001/ → acl:P19-1001
+ *   https://www.aclweb.org/anthology/P/P16/P16-1145.pdf → acl:P16-1145
+ *   https://aclweb.org/anthology/N/N16/N16-1056.pdf → acl:N16-1056
  *   https://aclanthology.org/2021.naacl-main/ → none
  *   https://aclanthology.org/events/acl-2021/ → none
  */
@@ -33,8 +35,9 @@ export function aclKeyFromId(raw: string): string | null {
 const HOSTS: Record<string, RegExp> = {
   'aclanthology.org': /^\/([^/]+)\/?$/,
   'www.aclanthology.org': /^\/([^/]+)\/?$/,
-  'aclweb.org': /^\/anthology\/([^/]+)\/?$/,
-  'www.aclweb.org': /^\/anthology\/([^/]+)\/?$/,
+  // Its oldest links also file papers by letter and volume: `/anthology/P/P16/P16-1145.pdf`.
+  'aclweb.org': /^\/anthology\/(?:[A-Z]\/[A-Z]\d{2}\/)?([^/]+)\/?$/,
+  'www.aclweb.org': /^\/anthology\/(?:[A-Z]\/[A-Z]\d{2}\/)?([^/]+)\/?$/,
 };
 
 /** Detects an ACL Anthology paper from its page or PDF URL. */
