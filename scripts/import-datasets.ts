@@ -4,6 +4,7 @@
  * Run once when a dataset changes: `npx tsx scripts/import-datasets.ts [shared-data-dir]`,
  * then `npm run build:index`. The LongSumm conversion is exported for its tests.
  */
+import { detectFromUrl } from '../utils/detect';
 import {
   copyFileSync,
   existsSync,
@@ -149,7 +150,8 @@ export function httpsLink(raw: string): string | null {
 
 // --- Paper identity from the PDF URL -----------------------------------------
 
-export type PaperKeyKind = 'arxiv' | 'doi' | 'acl' | 'openreview' | 'pmlr' | 'neurips';
+export type PaperKeyKind =
+  'arxiv' | 'doi' | 'acl' | 'openreview' | 'pmlr' | 'neurips' | 'nips' | 'cvf' | 'jmlr' | 's2';
 
 export interface PaperFromUrl {
   /** Builder input fields (`arxivId`, `doi`…, `keys` for sites without a field). */
@@ -179,15 +181,14 @@ const ACL_HOSTS = new Set([
   'aclweb.org',
   'www.aclweb.org',
 ]);
-const NEURIPS_HOSTS = new Set(['papers.nips.cc', 'proceedings.neurips.cc']);
 
 const slugWords = (slug: string) => slug.replace(/[-_]+/g, ' ').trim();
 
 /**
  * The keys a paper's PDF URL names: arXiv (abs or pdf, old or new style,
  * version dropped), DOI (doi.org and publishers' /doi/ paths), ACL Anthology,
- * OpenReview, PMLR (`pmlr:v97/kahng19a`) and NeurIPS (`neurips:2020/<hash>`
- * for hash URLs, `neurips:nips-5865` for `/paper/5865-<slug>`).
+ * OpenReview, and the venue sites the extension detects (NeurIPS
+ * `neurips:2020/<hash>` and `nips:5865`, PMLR `pmlr:v97/kahng19a`, CVF, JMLR).
  */
 export function paperFromUrl(raw: string): PaperFromUrl {
   const none = (url: string): PaperFromUrl => ({ ids: {}, keys: [], kind: null, url });
@@ -237,43 +238,23 @@ export function paperFromUrl(raw: string): PaperFromUrl {
       url: `https://openreview.net/forum?id=${id}`,
     };
   }
-  if (url.hostname === 'proceedings.mlr.press') {
-    // /v97/kahng19a/kahng19a.pdf, /v37/ioffe15.pdf, /v97/kahng19a.html
-    const m = /^\/(v\d+)\/([A-Za-z0-9_-]+?)(?:\.(?:pdf|html)|\/\2\.pdf)$/.exec(url.pathname);
-    if (m) {
-      const key = `pmlr:${m[1]}/${m[2]}`;
-      return {
-        ids: { keys: [key] },
-        keys: [key],
-        kind: 'pmlr',
-        url: `https://proceedings.mlr.press/${m[1]}/${m[2]}.html`,
-      };
-    }
-  }
-  if (NEURIPS_HOSTS.has(url.hostname)) {
-    const hash =
-      /^\/(?:paper_files\/)?paper\/(\d{4})\/(?:hash|file)\/([0-9a-f]{32})-/.exec(url.pathname) ??
-      null;
-    if (hash) {
-      const key = `neurips:${hash[1]}/${hash[2]}`;
-      return {
-        ids: { keys: [key] },
-        keys: [key],
-        kind: 'neurips',
-        url: `https://${url.host}${url.pathname}`,
-      };
-    }
-    const old = /^\/paper\/(\d+)-([a-z0-9-]+?)(?:\.pdf)?\/?$/.exec(url.pathname);
-    if (old?.[1] && old[2]) {
-      const key = `neurips:nips-${old[1]}`;
-      return {
-        ids: { keys: [key] },
-        keys: [key],
-        kind: 'neurips',
-        url: `https://${url.host}/paper/${old[1]}-${old[2]}`,
-        slugTitle: slugWords(old[2]),
-      };
-    }
+  // Venue sites (NeurIPS, PMLR, CVF, JMLR, Semantic Scholar): the extension's own detectors,
+  // so the keys are those a reader's page yields.
+  const venue = detectFromUrl(url)?.keys[0];
+  if (venue) {
+    const kind = venue.slice(0, venue.indexOf(':')) as PaperKeyKind;
+    const oldNips = /^\/paper\/\d+-([a-z0-9-]+?)(?:\.pdf)?\/?$/.exec(url.pathname)?.[1];
+    return {
+      ids: { keys: [venue] },
+      keys: [venue],
+      kind,
+      // PMLR's abstract page; elsewhere the address as given (a PDF is still the paper).
+      url:
+        kind === 'pmlr'
+          ? `https://proceedings.mlr.press/${venue.slice('pmlr:'.length)}.html`
+          : `https://${url.host}${url.pathname}`,
+      ...(kind === 'nips' && oldNips ? { slugTitle: slugWords(oldNips) } : {}),
+    };
   }
   return none(raw.trim());
 }

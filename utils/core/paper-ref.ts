@@ -23,7 +23,8 @@ const KEY_ORDER = ['arxiv:', 'openreview:', 'acl:', 'doi:', 'title:'];
 
 function keyRank(key: string): number {
   const i = KEY_ORDER.findIndex((prefix) => key.startsWith(prefix));
-  return i === -1 ? KEY_ORDER.length : i;
+  // Ids of other kinds (`neurips:`, `pmlr:`, `s2:` …) after the DOI, before the title.
+  return i === -1 ? KEY_ORDER.indexOf('title:') - 0.5 : i;
 }
 
 /** Deduplicates keys and orders them most specific first (stable within a kind). */

@@ -5,14 +5,36 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
  * - new style `YYMM.NNNN` (2007–2014) or `YYMM.NNNNN` (2015 on), optional `vN`;
  * - old style `archive(.SC)/YYMMNNN`, e.g. `hep-th/9901001`, `math.GT/0309136`.
  *   The subject class is not part of the identity, so the key drops it.
- * Tested on: https://arxiv.org/abs/2007.12223, https://arxiv.org/pdf/2007.12223v2,
- * https://arxiv.org/html/2007.12223v2, https://arxiv.org/abs/hep-th/9901001,
- * https://arxiv.org/abs/math.GT/0309136v2, https://ar5iv.labs.arxiv.org/html/1706.03762,
- * https://www.alphaxiv.org/abs/2007.12223, https://huggingface.co/papers/2007.12223
+ * Pages: `/abs/`, `/pdf/` (with or without `.pdf`), `/html/` (and its
+ * sub-paths), `/format/`, `/ps/` on arxiv.org, www.arxiv.org and
+ * export.arxiv.org; mirrors ar5iv, alphaXiv and Hugging Face Papers.
+ *
+ * Tested on:
+ *   https://arxiv.org/abs/2007.12223 → arxiv:2007.12223
+ *   https://arxiv.org/abs/2007.12223v2/ → arxiv:2007.12223
+ *   https://arxiv.org/pdf/2007.12223v2 → arxiv:2007.12223
+ *   https://arxiv.org/pdf/2007.12223v1.pdf → arxiv:2007.12223
+ *   https://arxiv.org/html/2007.12223v2 → arxiv:2007.12223
+ *   https://arxiv.org/html/2007.12223v2/ → arxiv:2007.12223
+ *   https://arxiv.org/format/2007.12223 → arxiv:2007.12223
+ *   https://arxiv.org/ps/2007.12223v1 → arxiv:2007.12223
+ *   https://www.arxiv.org/abs/2007.12223?context=cs → arxiv:2007.12223
+ *   https://export.arxiv.org/abs/2007.12223 → arxiv:2007.12223
+ *   https://arxiv.org/abs/hep-th/9901001 → arxiv:hep-th/9901001
+ *   https://arxiv.org/abs/math.GT/0309136v2 → arxiv:math/0309136
+ *   https://ar5iv.labs.arxiv.org/html/1706.03762 → arxiv:1706.03762
+ *   https://ar5iv.org/abs/1706.03762 → arxiv:1706.03762
+ *   https://alphaxiv.org/abs/2007.12223 → arxiv:2007.12223
+ *   https://www.alphaxiv.org/abs/2007.12223 → arxiv:2007.12223
+ *   https://huggingface.co/papers/2007.12223 → arxiv:2007.12223
+ *   https://arxiv.org/list/cs.LG/recent → none
+ *   https://huggingface.co/papers/trending → none
  */
 
 const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/;
-const OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(v\d+)?$/;
+// The subject class is upper case on arXiv; lower case where a DOI was
+// lower-cased (`10.48550/arxiv.math.gt/0309136`).
+const OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z]{2})?\/(\d{2})(\d{2})(\d{3})(v\d+)?$/;
 
 export interface ArxivId {
   /** Canonical id without version: `2007.12223`, `hep-th/9901001`. */

@@ -1,22 +1,34 @@
 import { matchAclUrl } from './acl';
 import { matchArxivUrl } from './arxiv';
+import { matchCvfUrl } from './cvf';
 import { matchDoiUrl } from './doi';
+import { matchJmlrUrl } from './jmlr';
 import { readPageMeta, type MetaEntries } from './meta';
+import { matchNeuripsUrl } from './neurips';
 import { matchOpenReviewUrl } from './openreview';
 import { keysAgree, orderKeys, type PaperRef, type UrlMatch } from '@/utils/core/paper-ref';
+import { matchPmlrUrl } from './pmlr';
+import { matchSemanticScholarUrl } from './semantic-scholar';
 import { titleKey } from './title';
 
 export type { PaperRef } from '@/utils/core/paper-ref';
 
-/** Site detectors, tried in order; each is a pure URL predicate. */
-const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
+/**
+ * Every site detector (one per file in this folder, each a pure URL
+ * predicate), tried in order; no URL matches two of them. A new detector
+ * file must be listed here: test/unit/detect/conventions.test.ts fails
+ * otherwise.
+ */
+export const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
   matchArxivUrl,
   matchOpenReviewUrl,
   matchAclUrl,
-  (url) => {
-    const keys = matchDoiUrl(url);
-    return keys ? { keys } : null;
-  },
+  matchNeuripsUrl,
+  matchPmlrUrl,
+  matchCvfUrl,
+  matchJmlrUrl,
+  matchSemanticScholarUrl,
+  matchDoiUrl,
 ];
 
 export function detectFromUrl(url: URL): UrlMatch | null {

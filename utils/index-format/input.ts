@@ -58,7 +58,7 @@ const SITE_KEY = /^([a-z][a-z0-9-]*):\S+$/;
 
 /**
  * `paper.keys`: canonical keys of sites without a field of their own
- * (`pmlr:v97/kahng19a`, `neurips:nips-5865`), taken as written.
+ * (`pmlr:v97/kahng19a`, `nips:5865`), taken as written.
  */
 function siteKeys(raw: unknown): string[] {
   if (!Array.isArray(raw)) throw new InputError('paper.keys must be a list of keys');

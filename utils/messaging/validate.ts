@@ -1,6 +1,7 @@
 import type { PaperRef } from '@/utils/core/paper-ref';
 
-const KEY = /^(?:arxiv|doi|openreview|acl|shortscience|title):[^\s].{0,499}$/s;
+const KEY =
+  /^(?:arxiv|doi|openreview|acl|neurips|nips|pmlr|cvf|jmlr|s2|shortscience|title):[^\s].{0,499}$/s;
 
 const isStringArray = (v: unknown, max: number, maxLength: number): v is string[] =>
   Array.isArray(v) &&

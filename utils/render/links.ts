@@ -15,7 +15,7 @@ export function shortScienceSearchUrl(query: string): string {
 export function writeSummaryUrl(ref: Pick<PaperRef, 'keys' | 'title'>): string {
   const arxiv = ref.keys.find((k) => k.startsWith('arxiv:'));
   if (arxiv) return `${SHORTSCIENCE}/paper?bibtexKey=journals/corr/${arxiv.slice('arxiv:'.length)}`;
-  const id = ref.keys.find((k) => !k.startsWith('title:'))?.replace(/^[a-z]+:/, '');
+  const id = ref.keys.find((k) => !k.startsWith('title:'))?.replace(/^[a-z0-9]+:/, '');
   return shortScienceSearchUrl(ref.title ?? id ?? '');
 }
 
@@ -29,6 +29,12 @@ export function keyLabel(key: string): string {
     openreview: 'OpenReview',
     acl: 'ACL Anthology',
     shortscience: 'ShortScience',
+    neurips: 'NeurIPS',
+    nips: 'NeurIPS paper',
+    pmlr: 'PMLR',
+    cvf: 'CVF',
+    jmlr: 'JMLR',
+    s2: 'Semantic Scholar',
   };
   return kind && names[kind] ? `${names[kind]} ${value}` : value;
 }

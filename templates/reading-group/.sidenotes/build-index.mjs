@@ -448,7 +448,7 @@ function aclKeyFromId(raw) {
   return null;
 }
 var NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/;
-var OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})(v\d+)?$/;
+var OLD_ID = /^([a-z]+(?:-[a-z]+)?)(?:\.[A-Za-z]{2})?\/(\d{2})(\d{2})(\d{3})(v\d+)?$/;
 function validMonth(mm) {
   const m = Number(mm);
   return m >= 1 && m <= 12;
@@ -501,7 +501,7 @@ var openreviewKey = (forum) => `openreview:${forum}`;
 var KEY_ORDER = ['arxiv:', 'openreview:', 'acl:', 'doi:', 'title:'];
 function keyRank(key) {
   const i = KEY_ORDER.findIndex((prefix) => key.startsWith(prefix));
-  return i === -1 ? KEY_ORDER.length : i;
+  return i === -1 ? KEY_ORDER.indexOf('title:') - 0.5 : i;
 }
 function orderKeys(keys) {
   return [...new Set(keys)].sort((a, b) => keyRank(a) - keyRank(b));

@@ -18,6 +18,12 @@ const CASES: Array<[url: string, key: string | null, version?: string]> = [
   ['http://export.arxiv.org/abs/2007.12223', 'arxiv:2007.12223'],
   ['https://arxiv.org/abs/2007.12223#comments', 'arxiv:2007.12223'],
   ['https://arxiv.org/format/2007.12223', 'arxiv:2007.12223'],
+  ['https://arxiv.org/abs/2007.12223v2/', 'arxiv:2007.12223', 'v2'],
+  ['https://arxiv.org/pdf/2007.12223v1.pdf#page=3', 'arxiv:2007.12223', 'v1'],
+  ['https://arxiv.org/html/2007.12223v2/', 'arxiv:2007.12223', 'v2'],
+  ['https://arxiv.org/ps/2007.12223v1', 'arxiv:2007.12223', 'v1'],
+  ['https://ARXIV.ORG/abs/2007.12223?utm_source=x', 'arxiv:2007.12223'],
+  ['https://export.arxiv.org/pdf/2007.12223', 'arxiv:2007.12223'],
   ['https://arxiv.org/abs/0704.0001', 'arxiv:0704.0001'],
   ['https://arxiv.org/abs/1412.6980v9', 'arxiv:1412.6980', 'v9'],
   ['https://arxiv.org/abs/1706.03762', 'arxiv:1706.03762'],
@@ -63,6 +69,8 @@ const CASES: Array<[url: string, key: string | null, version?: string]> = [
   ['https://arxiv.org/abs/2013.12223', null], // month 13
   ['https://arxiv.org/abs/hep-th/2501001', null], // old style after 2007
   ['https://arxiv.org/a/frankle_j_1', null],
+  ['https://arxiv.org.evil.com/abs/2007.12223', null],
+  ['https://arxiv.org/src/2007.12223', null],
   ['https://arxiv.org/search/?query=lottery&searchtype=all', null],
   ['https://huggingface.co/papers/trending', null],
   ['https://openreview.net/group?id=ICLR.cc/2020/Conference', null],

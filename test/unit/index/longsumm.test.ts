@@ -94,8 +94,8 @@ describe('LongSumm licence, author and link, per summary', () => {
     }
     // Hugo Larochelle's and Joseph Paul Cohen's ShortScience summaries, less those that
     // were only a link; the six blogs for the rest.
-    expect(byLicence.get('CC BY-NC-SA 4.0')).toBe(69);
-    expect(byLicence.get('CDLA-Sharing-1.0')).toBe(417);
+    expect(byLicence.get('CC BY-NC-SA 4.0')).toBe(72);
+    expect(byLicence.get('CDLA-Sharing-1.0')).toBe(421);
     const shortscience = shipped.find((r) => r.summary.author === 'Hugo Larochelle')!;
     expect(shortscience.summary).toMatchObject({
       link: 'https://www.shortscience.org/user?name=hlarochelle',
@@ -334,7 +334,7 @@ describe('LongSumm paper keys', () => {
         'http://papers.nips.cc/paper/7248-z-forcing-training-stochastic-recurrent-networks.pdf',
       ),
     ).toMatchObject({
-      keys: ['neurips:nips-7248'],
+      keys: ['nips:7248'],
       slugTitle: 'z forcing training stochastic recurrent networks',
     });
     expect(
@@ -349,11 +349,21 @@ describe('LongSumm paper keys', () => {
     ).toEqual(['neurips:2020/b6af2c9703f203a2794be03d443af2e3']);
   });
 
+  it('keys JMLR and CVF papers as the extension detectors do', () => {
+    expect(paperFromUrl('http://www.jmlr.org/papers/volume3/bengio03a/bengio03a.pdf').keys).toEqual(
+      ['jmlr:v3/bengio03a'],
+    );
+    expect(
+      paperFromUrl(
+        'http://openaccess.thecvf.com/content_ECCV_2018/papers/Ming_Liang_Deep_Continuous_Fusion_ECCV_2018_paper.pdf',
+      ).keys[0],
+    ).toMatch(/^cvf:eccv2018\//);
+  });
+
   it('invents no key for other URLs', () => {
     for (const url of [
       'https://www.usenix.org/system/files/conference/nsdi17/nsdi17-kelton.pdf',
-      'http://www.jmlr.org/papers/volume3/bengio03a/bengio03a.pdf',
-      'http://openaccess.thecvf.com/content_ECCV_2018/papers/Ming_Liang_Deep_Continuous_Fusion_ECCV_2018_paper.pdf',
+      'https://www.cs.toronto.edu/~ranzato/publications/taigman_cvpr14.pdf',
     ]) {
       expect(paperFromUrl(url), url).toMatchObject({ keys: [], kind: null });
     }
@@ -470,7 +480,7 @@ describe('the bundled index with LongSumm', () => {
     expect(pmlr.summaries[0]?.paper.title).toBe(
       'Data Shapley: equitable valuation of data for machine learning',
     );
-    const neurips = await lookupSummaries({ keys: ['neurips:nips-5666'] }, bundled());
+    const neurips = await lookupSummaries({ keys: ['nips:5666'] }, bundled());
     expect(neurips.summaries[0]?.author).toBe('Hugo Larochelle');
     const byTitle = await lookupSummaries({ keys: ['title:the google file system'] }, bundled());
     expect(byTitle.summaries[0]?.source.name).toBe('The Morning Paper');
