@@ -59,7 +59,8 @@ const ask = (source: LiveSource, extra = {}) =>
       cache,
       backoff,
       now: () => now,
-      timeoutMs: 300,
+      // Long enough for a 3 MB answer on a loaded machine; the slow server never answers.
+      timeoutMs: 1500,
       ...extra,
     },
   );
