@@ -96,11 +96,14 @@ export function LibraryPage({ lib }: { lib: LibraryState }) {
           <button type="button" class="button" onClick={() => void exportAs('bib')}>
             Export BibTeX
           </button>
-          <label class="button">
-            Import JSON…
+          <label
+            class="button file-button"
+            title="A Sidenotes library export (.json) or your ShortScience export (shortscience-export.csv)"
+          >
+            Import JSON or ShortScience CSV…
             <input
               type="file"
-              accept="application/json,.json"
+              accept=".json,.csv,application/json,text/csv"
               class="visually-hidden"
               data-testid="import-file"
               onChange={(e) => {
@@ -132,6 +135,7 @@ export function LibraryPage({ lib }: { lib: LibraryState }) {
         {preview && (
           <ImportPreviewView
             preview={preview}
+            description={lib.previewDescription}
             onCancel={lib.cancelImport}
             onImport={lib.confirmImport}
           />
