@@ -3,6 +3,7 @@ import { errorMessage } from '@/utils/core/guards';
 import type { LibraryItem } from '@/utils/core/library-item';
 import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open';
 import { lookupSummaries } from '@/utils/index-format/lookup';
+import { publishIndex, type PublishOptions } from '@/utils/index-format/publish';
 import { exportBibtex, exportJson, exportMarkdown } from '@/utils/library/export';
 import {
   commitImport,
@@ -28,8 +29,8 @@ const LAST_EXPORT = 'lastExportAt';
 export type Notice = { text: string; error: boolean } | null;
 export type ExportKind = 'json' | 'md' | 'bib';
 
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name: string, type: string, content: BlobPart) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -48,6 +49,14 @@ function bundledTitles(): TitleLookup {
     const { summaries } = await lookupSummaries({ keys: [...keys] }, [bundled]);
     return hintFromSummaries(summaries);
   };
+}
+
+/** What Publish made: the two files offered as downloads, and what is in them. */
+export interface Published {
+  zipFileName: string;
+  jsonlFileName: string;
+  papers: number;
+  summaries: number;
 }
 
 /** The whole library for the library page: items, export, import with preview, edits. */
@@ -138,6 +147,23 @@ export function useLibrary() {
         async () => commitImport(await library(), p),
         (added) => `Imported ${added} ${noun}.`,
       ).catch(() => undefined);
+    },
+    /**
+     * Builds the index of the user's own summaries (all, or one tag's) in
+     * the page and offers the zip and the JSONL as downloads; nothing is
+     * uploaded. Throws PublishError saying what to change.
+     */
+    async publish(options: PublishOptions): Promise<Published> {
+      const made = await publishIndex(items ?? [], options);
+      // zipStore fills a plain ArrayBuffer (never a shared one), as a Blob needs.
+      download(made.zipFileName, 'application/zip', made.zip as Uint8Array<ArrayBuffer>);
+      download(made.jsonlFileName, 'application/x-ndjson', made.jsonl);
+      return {
+        zipFileName: made.zipFileName,
+        jsonlFileName: made.jsonlFileName,
+        papers: made.manifest.counts.papers,
+        summaries: made.manifest.counts.summaries,
+      };
     },
     save: (item: LibraryItem, change: Parameters<typeof updateItem>[3]) =>
       act(async () => updateItem(await library(), item.id, item.revision, change), 'Saved.'),
