@@ -1,16 +1,40 @@
 import type { ImportPreview } from '@/utils/library/import';
 
-/** "42 new, 3 already present, 1 invalid" — before anything is written. */
+/** Problems listed in full below the sentence that names the first few. */
+const LISTED_PROBLEMS = 20;
+/** As many as the sentence names (describeImport's default). */
+const NAMED_PROBLEMS = 3;
+
+/**
+ * What an import would do, before anything is written: "41 new summaries,
+ * 3 already present, 1 invalid: row 12: empty text" for a ShortScience
+ * export (`description`), "42 new, 3 already present, 1 invalid" for a
+ * Sidenotes export, then every problem when there are more than the
+ * sentence names.
+ */
 export function ImportPreviewView({
   preview,
+  description,
   onImport,
   onCancel,
 }: {
   preview: ImportPreview;
+  /** The sentence to show; counts alone when absent. */
+  description?: string | undefined;
   onImport: () => void;
   onCancel: () => void;
 }) {
   const { fresh, present, invalid } = preview;
+  const unit = preview.unit === 'row' ? 'Row' : 'Entry';
+  const rows = preview.unit === 'row';
+  const noun = rows
+    ? fresh.length === 1
+      ? 'summary'
+      : 'summaries'
+    : fresh.length === 1
+      ? 'item'
+      : 'items';
+  const listed = description ? invalid.length > NAMED_PROBLEMS : invalid.length > 0;
   return (
     <section
       class="import-preview card"
@@ -18,22 +42,31 @@ export function ImportPreviewView({
       aria-label="Import preview"
       data-testid="import-preview"
     >
-      <p>
-        <strong>{fresh.length} new</strong>, {present.length} already present, {invalid.length}{' '}
-        invalid.
-      </p>
-      {invalid.length > 0 && (
-        <ul class="import-problems">
-          {invalid.slice(0, 20).map((p) => (
+      {description ? (
+        <p data-testid="import-description">{description}</p>
+      ) : (
+        <p>
+          <strong>{fresh.length} new</strong>, {present.length} already present, {invalid.length}{' '}
+          invalid.
+        </p>
+      )}
+      {listed && (
+        <ul class="import-problems" aria-label={`Invalid ${unit.toLowerCase()}s`}>
+          {invalid.slice(0, LISTED_PROBLEMS).map((p) => (
             <li key={p.entry}>
-              Entry {p.entry}: {p.reason}
+              {unit} {p.entry}: {p.reason}
             </li>
           ))}
-          {invalid.length > 20 && <li>…and {invalid.length - 20} more.</li>}
+          {invalid.length > LISTED_PROBLEMS && (
+            <li>…and {invalid.length - LISTED_PROBLEMS} more.</li>
+          )}
         </ul>
       )}
       <p class="hint">
-        Items already in your library are kept as they are. Invalid entries are skipped.
+        Items already in your library are kept as they are. Invalid {unit.toLowerCase()}s are
+        skipped.
+        {rows &&
+          ' Each row becomes a summary of your own, tagged “shortscience”, shown beside its paper as “Your summary”.'}
       </p>
       <div class="editor-actions">
         <button
@@ -43,7 +76,7 @@ export function ImportPreviewView({
           onClick={onImport}
           data-testid="import-confirm"
         >
-          Import {fresh.length} item{fresh.length === 1 ? '' : 's'}
+          Import {fresh.length} {noun}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

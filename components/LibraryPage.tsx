@@ -4,13 +4,14 @@ import { useLibraryView } from '@/hooks/use-library';
 import type { LibraryFilter, LibrarySort } from '@/utils/library/view';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ItemDetail } from './ItemDetail';
+import { PublishDialog } from './PublishDialog';
 import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT_PX = 76;
 /** Past this many items without an export, the page offers one. */
 const REMIND_EXPORT_AT = 25;
 
-/** The library page: search, filters, the virtual list, one item's details, export and import. */
+/** The library page: search, filters, the virtual list, one item's details, export, import and publish. */
 export function LibraryPage({ lib }: { lib: LibraryState }) {
   const { items, notice, preview, lastExport, exportAs } = lib;
   const [filter, setFilter] = useState<LibraryFilter>({
@@ -20,6 +21,7 @@ export function LibraryPage({ lib }: { lib: LibraryState }) {
     sort: 'saved',
   });
   const [selected, setSelected] = useState<string | null>(null);
+  const [publishing, setPublishing] = useState(false);
   const { shown, tags, sources } = useLibraryView(items, filter);
   const current = items?.find((i) => i.id === selected) ?? null;
   const set = (change: Partial<LibraryFilter>) => setFilter({ ...filter, ...change });
@@ -96,11 +98,14 @@ export function LibraryPage({ lib }: { lib: LibraryState }) {
           <button type="button" class="button" onClick={() => void exportAs('bib')}>
             Export BibTeX
           </button>
-          <label class="button">
-            Import JSON…
+          <label
+            class="button file-button"
+            title="A Sidenotes library export (.json) or your ShortScience export (shortscience-export.csv)"
+          >
+            Import JSON or ShortScience CSV…
             <input
               type="file"
-              accept="application/json,.json"
+              accept=".json,.csv,application/json,text/csv"
               class="visually-hidden"
               data-testid="import-file"
               onChange={(e) => {
@@ -109,6 +114,15 @@ export function LibraryPage({ lib }: { lib: LibraryState }) {
               }}
             />
           </label>
+          <button
+            type="button"
+            class="button"
+            aria-haspopup="dialog"
+            onClick={() => setPublishing(true)}
+            data-testid="publish-index"
+          >
+            Publish as an index…
+          </button>
         </div>
         {items.length >= REMIND_EXPORT_AT && !lastExport && (
           <p class="notice reminder" data-testid="export-reminder">
@@ -132,8 +146,16 @@ export function LibraryPage({ lib }: { lib: LibraryState }) {
         {preview && (
           <ImportPreviewView
             preview={preview}
+            description={lib.previewDescription}
             onCancel={lib.cancelImport}
             onImport={lib.confirmImport}
+          />
+        )}
+        {publishing && (
+          <PublishDialog
+            items={items}
+            onPublish={lib.publish}
+            onClose={() => setPublishing(false)}
           />
         )}
       </header>

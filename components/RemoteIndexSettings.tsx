@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { RemoteStatus } from '@/utils/sources/remote-index';
 import { useAddIndex, useIndexSync } from '@/hooks/use-remote-indexes';
+import { licenceUrl } from '@/utils/index-format/index-page';
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024
@@ -22,6 +23,19 @@ export function RemoteIndexRow({
     <article class="index-row" data-testid="remote-index" data-url={url}>
       <h3 class="source-name">{status?.name ?? new URL(url).host}</h3>
       <p class="index-url">{url}</p>
+      {(status?.publisher || status?.licence) && (
+        <p class="index-publisher" data-testid="index-publisher">
+          {status.publisher ? (
+            <>
+              Published by <strong>{status.publisher}</strong>
+              {status.licence && <> under </>}
+            </>
+          ) : (
+            'Licence: '
+          )}
+          {status.licence && <IndexLicence licence={status.licence} />}
+        </p>
+      )}
       {status?.papers !== undefined && (
         <p class="index-stats" data-testid="index-stats">
           {status.papers.toLocaleString()} papers · {status.summaries?.toLocaleString()} summaries ·{' '}
@@ -67,6 +81,22 @@ export function RemoteIndexRow({
   );
 }
 
+/** A licence by name, linked to its text when it is one Publish offers. */
+function IndexLicence({ licence }: { licence: string }) {
+  const href = licenceUrl(licence);
+  return (
+    <span class="index-licence" data-testid="index-licence">
+      {href ? (
+        <a href={href} target="_blank" rel="license noopener noreferrer">
+          {licence}
+        </a>
+      ) : (
+        licence
+      )}
+    </span>
+  );
+}
+
 /**
  * The form to add an index: the address is checked, the host permission
  * asked for, and the manifest fetched and validated before it is kept.
@@ -93,7 +123,9 @@ export function AddRemoteIndex({
         void add(value).then((added) => added && setValue(''));
       }}
     >
-      <label for="index-url">Add an index (its folder or manifest.json address)</label>
+      <label for="index-url">
+        Add an index (the address of its index.html page, its folder or its manifest.json)
+      </label>
       <div class="index-add-row">
         <input
           id="index-url"

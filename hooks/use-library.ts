@@ -2,13 +2,17 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
 import type { LibraryItem } from '@/utils/core/library-item';
 import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open';
+import { lookupSummaries } from '@/utils/index-format/lookup';
+import { publishIndex, type PublishOptions } from '@/utils/index-format/publish';
 import { exportBibtex, exportJson, exportMarkdown } from '@/utils/library/export';
 import {
   commitImport,
-  parseImport,
+  describeImport,
+  parseImportFile,
   previewImport,
   type ImportPreview,
 } from '@/utils/library/import';
+import { hintFromSummaries, type TitleLookup } from '@/utils/library/shortscience-csv';
 import { allItems, getMeta, removeItem, setMeta, updateItem } from '@/utils/library/library';
 import {
   allSources,
@@ -18,19 +22,41 @@ import {
   type LibraryFilter,
 } from '@/utils/library/view';
 import { browser } from '@/utils/platform/browser';
+import { bundledIndex } from '@/utils/sources/bundled';
 
 const LAST_EXPORT = 'lastExportAt';
 
 export type Notice = { text: string; error: boolean } | null;
 export type ExportKind = 'json' | 'md' | 'bib';
 
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name: string, type: string, content: BlobPart) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Title, authors and more keys of a paper named in a ShortScience export,
+ * from the index packaged with the extension; undefined when it has none.
+ */
+function bundledTitles(): TitleLookup {
+  const bundled = bundledIndex();
+  return async (keys) => {
+    // A failing bundled index is reported in `errors` and only costs the titles.
+    const { summaries } = await lookupSummaries({ keys: [...keys] }, [bundled]);
+    return hintFromSummaries(summaries);
+  };
+}
+
+/** What Publish made: the two files offered as downloads, and what is in them. */
+export interface Published {
+  zipFileName: string;
+  jsonlFileName: string;
+  papers: number;
+  summaries: number;
 }
 
 /** The whole library for the library page: items, export, import with preview, edits. */
@@ -63,10 +89,11 @@ export function useLibrary() {
     };
   }, []);
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
+  /** Runs a change, says `done` (worded from the action's result), and tells every page. */
+  const act = async <T>(action: () => Promise<T>, done: string | ((result: T) => string)) => {
     try {
-      await action();
-      setNotice({ text: done, error: false });
+      const result = await action();
+      setNotice({ text: typeof done === 'string' ? done : done(result), error: false });
       announceLibraryChange();
     } catch (e) {
       setNotice({ text: errorMessage(e), error: true });
@@ -79,6 +106,8 @@ export function useLibrary() {
     items,
     notice,
     preview,
+    /** The preview in one sentence, for a ShortScience export ("41 new summaries, …, 1 invalid: row 12: empty text"). */
+    previewDescription: preview?.unit === 'row' ? describeImport(preview) : undefined,
     lastExport,
     optionsUrl: browser.runtime.getURL('/options.html'),
     async exportAs(kind: ExportKind) {
@@ -99,7 +128,8 @@ export function useLibrary() {
     async chooseImport(file: File | undefined) {
       if (!file) return;
       try {
-        setPreview(await previewImport(await library(), parseImport(await file.text())));
+        const parsed = await parseImportFile(file, { titleFor: bundledTitles() });
+        setPreview(await previewImport(await library(), parsed));
         setNotice(null);
       } catch (e) {
         setPreview(null);
@@ -111,10 +141,29 @@ export function useLibrary() {
       const p = preview;
       if (!p) return;
       setPreview(null);
-      void act(async () => {
-        const added = await commitImport(await library(), p);
-        setNotice({ text: `Imported ${added} items.`, error: false });
-      }, `Imported ${p.fresh.length} items.`).catch(() => undefined);
+      const noun = p.unit === 'row' ? 'summaries' : 'items';
+      // act() announces the change: the worker then re-reads own summaries for open papers.
+      void act(
+        async () => commitImport(await library(), p),
+        (added) => `Imported ${added} ${noun}.`,
+      ).catch(() => undefined);
+    },
+    /**
+     * Builds the index of the user's own summaries (all, or one tag's) in
+     * the page and offers the zip and the JSONL as downloads; nothing is
+     * uploaded. Throws PublishError saying what to change.
+     */
+    async publish(options: PublishOptions): Promise<Published> {
+      const made = await publishIndex(items ?? [], options);
+      // zipStore fills a plain ArrayBuffer (never a shared one), as a Blob needs.
+      download(made.zipFileName, 'application/zip', made.zip as Uint8Array<ArrayBuffer>);
+      download(made.jsonlFileName, 'application/x-ndjson', made.jsonl);
+      return {
+        zipFileName: made.zipFileName,
+        jsonlFileName: made.jsonlFileName,
+        papers: made.manifest.counts.papers,
+        summaries: made.manifest.counts.summaries,
+      };
     },
     save: (item: LibraryItem, change: Parameters<typeof updateItem>[3]) =>
       act(async () => updateItem(await library(), item.id, item.revision, change), 'Saved.'),

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
 import { library } from '@/utils/db/open';
+import { indexUrlFromPageUrl } from '@/utils/index-format/index-page';
 import { NetError } from '@/utils/net/fetch-bounded';
 import {
   cachedRemoteIndex,
@@ -47,8 +48,9 @@ export interface AddIndexOptions {
 }
 
 /**
- * Adding an index: the address is checked, the host permission asked for,
- * and the manifest fetched and validated before it is kept.
+ * Adding an index: the address (the folder's, its index.html page's or its
+ * manifest.json's) is checked, the host permission asked for, and the
+ * manifest fetched and validated before it is kept.
  */
 export function useAddIndex({ existing, onAdd, permissionFor, onGiveUp }: AddIndexOptions) {
   const [busy, setBusy] = useState(false);
@@ -58,7 +60,7 @@ export function useAddIndex({ existing, onAdd, permissionFor, onGiveUp }: AddInd
     setError(null);
     let url: string;
     try {
-      url = normalizeIndexUrl(value);
+      url = normalizeIndexUrl(indexUrlFromPageUrl(value));
     } catch (err) {
       setError(errorMessage(err));
       return false;

@@ -1,8 +1,9 @@
 /**
  * npm run serve:index -- <index-dir> [--port 8787]
  * A static server for an index folder, as any static host or CDN would serve
- * it: ETag and If-None-Match (304), CORS open, no directory listings. For
- * trying a remote index locally; publish the same folder to any static host.
+ * it: ETag and If-None-Match (304), CORS open, `index.html` for a folder's
+ * address, no directory listings. For trying a remote index locally; publish
+ * the same folder to any static host.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -12,16 +13,28 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.bin': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export function serveIndex(dir: string, port = 8787, host = '127.0.0.1'): Promise<Server> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
-    const path = normalize(
-      decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname),
-    ).replace(/^([/\\])+/, '');
-    const file = join(root, path);
     res.setHeader('Access-Control-Allow-Origin', '*');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      // A malformed %-escape: refused, never a crash of the server.
+      res.writeHead(400).end();
+      return;
+    }
+    // A folder's address shows its page, as static hosts do.
+    const path = normalize(pathname.endsWith('/') ? `${pathname}index.html` : pathname).replace(
+      /^([/\\])+/,
+      '',
+    );
+    const file = join(root, path);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;

@@ -32,6 +32,9 @@ export interface RemoteStatus {
   summaries?: number;
   shards?: number;
   bytes?: number;
+  /** Who publishes the index and under which licence (absent in indexes built before both were written). */
+  publisher?: string;
+  licence?: string;
 }
 
 const MAX_MANIFEST_BYTES = 20 * 1024 * 1024;
@@ -69,6 +72,9 @@ export class RemoteIndex {
         summaries: manifest.counts.summaries,
         shards: shards.length,
         bytes: shards.reduce((sum, s) => sum + s.bytes, 0),
+        // Set even when absent, so a new manifest without them clears the old ones.
+        publisher: manifest.publisher,
+        licence: manifest.licence,
       });
     }
     this.options.onStatus?.({ ...this.status });
