@@ -346,9 +346,17 @@ describe('remote sources', () => {
     const page = await openPaper(COUNTED);
     // Nothing local: the "0" tab opens by itself when Semantic Scholar answers.
     await cards(page).filter({ hasText: S2_TLDR }).waitFor();
-    const windowId = await browser.worker.evaluate(
-      async () => (await chrome.windows.getAll({ windowTypes: ['normal'] }))[0]!.id!,
-    );
+    // The paper's tab and window, from the worker's own record of the tab.
+    const { tabId, windowId } = await browser.worker.evaluate(async (paperKey) => {
+      const stored = await chrome.storage.session.get(null);
+      const key = Object.keys(stored).find(
+        (k) =>
+          (stored[k] as { state?: { paper?: { keys: string[] } } }).state?.paper?.keys[0] ===
+          paperKey,
+      )!;
+      const id = Number(key.slice('tab:'.length));
+      return { tabId: id, windowId: (await chrome.tabs.get(id)).windowId };
+    }, 'arxiv:2403.00003');
     const [panel] = await Promise.all([
       browser.context.waitForEvent('page'),
       browser.worker.evaluate(
@@ -368,14 +376,12 @@ describe('remote sources', () => {
     expect(after.lookups - before.lookups).toBe(1);
     // One ask per source planned for the page (Semantic Scholar and the remote index
     // added earlier), and one request to Semantic Scholar.
-    const planned = await browser.worker.evaluate(async (url) => {
-      const [tab] = await chrome.tabs.query({ url });
-      const key = `tab:${tab!.id}`;
+    const planned = await browser.worker.evaluate(async (key) => {
       const stored = (await chrome.storage.session.get(key))[key] as {
         state: { sources: unknown[] };
       };
       return stored.state.sources.length;
-    }, COUNTED);
+    }, `tab:${tabId}`);
     expect(planned).toBeGreaterThanOrEqual(1);
     expect(after.asks - before.asks).toBe(planned);
     expect(requestsTo('api.semanticscholar.org', requestsBefore)).toHaveLength(1);
