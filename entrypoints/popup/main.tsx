@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
+import { useAfterPaint } from '@/hooks/use-after-paint';
 import { browserActions } from '@/hooks/use-browser-actions';
 import { useSavedItems } from '@/hooks/use-saved-items';
 import { useSearchSet } from '@/hooks/use-search-set';
@@ -18,14 +19,15 @@ const actions = browserActions(!initialQuery && innerWidth < 800);
 function Popup() {
   const { engine, error } = useSearchSet();
   const windowId = useWindowId();
-  const tab = useTabState({ window: followWindow ?? 'last-focused' });
+  const painted = useAfterPaint();
+  const tab = useTabState(painted ? { window: followWindow ?? 'last-focused' } : null);
   return (
     <PopupApp
       state={tab.status === 'ready' ? tab.state : null}
       engine={engine}
       loadError={error}
       initialQuery={initialQuery}
-      saved={useSavedItems(5)}
+      saved={useSavedItems(painted ? 5 : 0)}
       onOpen={actions.openUrl}
       onOpenPanel={() => actions.openSidePanel(windowId)}
       onOpenOptions={actions.openOptions}

@@ -240,13 +240,12 @@ export function describeImport(preview: ImportPreview, shownProblems = 3): strin
 /** What an import would do: which items are new and which are already in the library. */
 export async function previewImport(db: LibraryDb, parsed: ParsedImport): Promise<ImportPreview> {
   try {
-    const tx = db.transaction('items');
-    const keys = await Promise.all(parsed.items.map((item) => tx.store.getKey(item.id)));
-    await tx.done;
+    // One read of every key beats 10,000 look-ups, even in a large library.
+    const keys = new Set(await db.getAllKeys('items'));
     return {
       ...parsed,
-      fresh: parsed.items.filter((_, i) => keys[i] === undefined),
-      present: parsed.items.filter((_, i) => keys[i] !== undefined),
+      fresh: parsed.items.filter((item) => !keys.has(item.id)),
+      present: parsed.items.filter((item) => keys.has(item.id)),
     };
   } catch (error) {
     throw asLibraryError(error);
