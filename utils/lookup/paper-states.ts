@@ -30,6 +30,14 @@ export interface StoredTab {
   local: Summary[][];
 }
 
+/**
+ * A page that rewrites its URL again and again (a hostile or runaway
+ * single-page app) must not turn into requests to the user's sources: a tab
+ * gets remote sources asked for at most this many page views a minute; the
+ * rest show a note with Retry, which the user can press.
+ */
+export const MAX_ASKING_VIEWS_PER_MINUTE = 5;
+
 export interface TabStore {
   read(tabId: number): Promise<StoredTab | undefined>;
   write(tab: StoredTab): Promise<void>;
@@ -49,8 +57,13 @@ export class PaperStates {
   private readonly tabs = new Map<number, StoredTab>();
   private readonly queues = new Map<number, Promise<unknown>>();
   private readonly asking = new Set<string>();
+  /** When each tab's recent page views asked remote sources (epoch ms). */
+  private readonly askedAt = new Map<number, number[]>();
 
-  constructor(private readonly deps: PaperStateDeps) {}
+  constructor(
+    private readonly deps: PaperStateDeps,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** A page named its paper; answers the local count. */
   detected(tabId: number, ref: PaperRef, view: string): Promise<number> {
@@ -106,6 +119,7 @@ export class PaperStates {
   forget(tabId: number): Promise<void> {
     return this.serial(tabId, async () => {
       this.tabs.delete(tabId);
+      this.askedAt.delete(tabId);
       await this.deps.store.remove(tabId);
     });
   }
@@ -130,9 +144,28 @@ export class PaperStates {
     };
     const previous = this.tabs.get(tabId)?.state;
     this.tabs.set(tabId, tab);
+    if (plan.length && !this.mayAsk(tabId)) {
+      const note = `Not asked: this page changed papers more than ${MAX_ASKING_VIEWS_PER_MINUTE} times in a minute.`;
+      tab.state.sources = plan.map(({ id, name }) => ({
+        id,
+        name,
+        status: 'answered',
+        answer: { id, name, summaries: [], note, failed: true },
+      }));
+      await this.commit(tab, {}, previous);
+      return tab.state.summaries.length;
+    }
     await this.commit(tab, {}, previous);
     for (const { id } of plan) this.askSource(tab, id, false);
     return tab.state.summaries.length;
+  }
+
+  private mayAsk(tabId: number): boolean {
+    const now = this.now();
+    const recent = (this.askedAt.get(tabId) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= MAX_ASKING_VIEWS_PER_MINUTE) return false;
+    this.askedAt.set(tabId, [...recent, now]);
+    return true;
   }
 
   /** The same page view with more keys (its metadata): look up only what is new. */

@@ -184,6 +184,26 @@ describe('one paper state per tab', () => {
     expect(await papers.retry(7, 'nope')).toBe(false);
   });
 
+  it('asks remote sources for at most 5 page views a minute per tab, then offers Retry', async () => {
+    const h = harness(memoryStore());
+    let now = 1_000_000;
+    const papers = new PaperStates(h.deps, () => now);
+    for (let i = 0; i < 30; i++) {
+      await papers.detected(7, { ...REF, keys: [`arxiv:2401.${10000 + i}`] }, `v${i}`);
+    }
+    expect(h.asks).toHaveLength(5);
+    const held = (await papers.get(7))!;
+    expect(held.sources[0]).toMatchObject({ status: 'answered', answer: { failed: true } });
+    expect(await papers.retry(7, 's2')).toBe(true);
+    expect(h.asks).toHaveLength(6);
+    // Another tab has its own allowance, and a minute later this one asks again.
+    await papers.detected(8, REF, 'w1');
+    expect(h.asks).toHaveLength(7);
+    now += 61_000;
+    await papers.detected(7, REF, 'v-later');
+    expect(h.asks).toHaveLength(8);
+  });
+
   it('keeps working in memory when storage.session is full', async () => {
     const store = memoryStore();
     store.write = async () => {
