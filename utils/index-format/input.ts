@@ -2,7 +2,7 @@ import { aclKeyFromId } from '@/utils/detect/acl';
 import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
 import { keysForDoi, parseDoi } from '@/utils/detect/doi';
 import { openreviewKey } from '@/utils/detect/openreview';
-import { orderKeys } from '@/utils/core/paper-ref';
+import { isCanonicalKey, KEY_KINDS, orderKeys } from '@/utils/core/paper-ref';
 import type { PaperMeta, Summary, SummarySource } from '@/utils/core/summary';
 import { isObject } from '@/utils/core/guards';
 
@@ -58,7 +58,8 @@ const SITE_KEY = /^([a-z][a-z0-9-]*):\S+$/;
 
 /**
  * `paper.keys`: canonical keys of sites without a field of their own
- * (`pmlr:v97/kahng19a`, `nips:5865`), taken as written.
+ * (`pmlr:v97/kahng19a`, `nips:5865`), of a known kind and by the one key
+ * grammar (utils/core/paper-ref.ts).
  */
 function siteKeys(raw: unknown): string[] {
   if (!Array.isArray(raw)) throw new InputError('paper.keys must be a list of keys');
@@ -69,6 +70,13 @@ function siteKeys(raw: unknown): string[] {
     if (FIELD_KINDS.has(kind)) {
       throw new InputError(`paper.keys: give "${String(key)}" in its own field (arxivId, doi…)`);
     }
+    if (!KEY_KINDS.includes(kind)) {
+      throw new InputError(
+        `paper.keys: "${kind}" is not a kind of key Sidenotes knows (${KEY_KINDS.filter((k) => !FIELD_KINDS.has(k)).join(', ')})`,
+      );
+    }
+    if (!isCanonicalKey(key))
+      throw new InputError(`paper.keys: "${String(key)}" is not a valid ${kind} key`);
     return key as string;
   });
 }
@@ -82,7 +90,12 @@ function paperKeys(paper: Record<string, unknown>): string[] {
     keys.push(arxivKey(parsed.id));
   }
   const openreview = optString(paper.openreviewId);
-  if (openreview) keys.push(openreviewKey(openreview));
+  if (openreview) {
+    const key = openreviewKey(openreview);
+    if (!isCanonicalKey(key))
+      throw new InputError(`paper.openreviewId "${openreview}" is not an OpenReview forum id`);
+    keys.push(key);
+  }
   const acl = optString(paper.aclId);
   if (acl) {
     const key = aclKeyFromId(acl);

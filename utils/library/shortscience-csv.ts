@@ -1,6 +1,6 @@
 import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
 import { keysForDoi, parseDoi } from '@/utils/detect/doi';
-import { orderKeys } from '@/utils/core/paper-ref';
+import { isCanonicalKey, orderKeys } from '@/utils/core/paper-ref';
 import { titleKey } from '@/utils/detect/title';
 import { keyLabel } from '@/utils/render/links';
 import type { Summary } from '@/utils/core/summary';
@@ -331,7 +331,9 @@ export function paperForBibtexKey(raw: string): BibtexKeyPaper | null {
       url: arxivOfDoi ? `https://arxiv.org/abs/${arxivOfDoi}` : `https://doi.org/${doi}`,
     };
   }
-  return { keys: [`shortscience:${bibtexKey}`], url: shortScienceBibtexUrl(bibtexKey) };
+  // Else ShortScience's own key, by the one key grammar (no braces, quotes, `@`…).
+  const key = `shortscience:${bibtexKey}`;
+  return isCanonicalKey(key) ? { keys: [key], url: shortScienceBibtexUrl(bibtexKey) } : null;
 }
 
 /** What the bundled index or the ShortScience feed knows of a paper. */
@@ -442,7 +444,9 @@ const ownSummaryId = (paperKey: string) => `you:${paperKey}`;
 function ownItem(row: ShortScienceRow, hint: PaperHint | undefined, time: string, tags: string[]) {
   // At most 20 keys in all, as messages about a paper carry (utils/messaging/validate.ts).
   const ids = orderKeys(
-    [...row.paper.keys, ...(hint?.keys ?? [])].filter((k) => !k.startsWith('title:')),
+    [...row.paper.keys, ...(hint?.keys ?? [])].filter(
+      (k) => isCanonicalKey(k) && !k.startsWith('title:'),
+    ),
   ).slice(0, 19);
   const title = hint?.title?.trim();
   const byTitle = title ? titleKey(title) : null;
