@@ -51,6 +51,12 @@ export function OptionsPage({ s }: { s: SourceSettingsState }) {
                 {s.feed.lastSync
                   ? `${s.feed.summaries.toLocaleString()} summar${s.feed.summaries === 1 ? 'y' : 'ies'} kept here; checked ${new Date(s.feed.lastSync).toLocaleString()}.`
                   : 'Not downloaded yet.'}
+                {s.feed.note && (
+                  <span class="source-note" data-testid="feed-note">
+                    {' '}
+                    {s.feed.note}
+                  </span>
+                )}
                 {s.feed.message && (
                   <span class="notice-error"> Last attempt failed: {s.feed.message}</span>
                 )}{' '}

@@ -11,6 +11,11 @@ export interface SourceAnswer {
   note: string | null;
   /** No answer: the views say so in its place and offer a retry. */
   failed: boolean;
+  /**
+   * Summaries in the answer that did not fit the schema (utils/core/schema.ts)
+   * and were not shown; `note` says why. Absent when none were.
+   */
+  dropped?: number;
 }
 
 /** A remote source to ask about the paper: a remote index (`index:<url>`) or a live source. */

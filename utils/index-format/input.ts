@@ -3,6 +3,8 @@ import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
 import { keysForDoi, parseDoi } from '@/utils/detect/doi';
 import { openreviewKey } from '@/utils/detect/openreview';
 import { isCanonicalKey, KEY_KINDS, orderKeys } from '@/utils/core/paper-ref';
+import { readSummary } from '@/utils/core/schema';
+import { normalizeTitle, titleKey } from '@/utils/detect/title';
 import type { PaperMeta, Summary, SummarySource } from '@/utils/core/summary';
 import { isObject } from '@/utils/core/guards';
 
@@ -134,10 +136,12 @@ export function parseInputLine(line: string): InputRecord {
     : [];
   const year = typeof paper.year === 'number' ? paper.year : undefined;
   const venue = optString(paper.venue);
+  // Links as written: the reader keeps only https ones (safeHttpUrl), so an
+  // index built before that rule reads the same as one built after.
   const url = optString(paper.url);
   const label = optString(summary.label);
   const id = optString(summary.id);
-  return {
+  const record: InputRecord = {
     keys,
     paper: {
       title,
@@ -158,4 +162,13 @@ export function parseInputLine(line: string): InputRecord {
       source: parseSource(summary.source),
     },
   };
+  // The reader rebuilds every record through the one schema; a line it would drop is refused here.
+  const checked = readSummary({
+    ...record.summary,
+    id: id ?? 'input',
+    paperKeys: keys.length ? keys : [titleKey(title) ?? `title:${normalizeTitle(title)}`],
+    paper: record.paper,
+  });
+  if (!checked.ok) throw new InputError(checked.reason);
+  return record;
 }

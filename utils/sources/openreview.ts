@@ -1,5 +1,5 @@
 import { NetError, parseJsonFrom } from '@/utils/net/fetch-bounded';
-import type { Summary } from '@/utils/core/summary';
+import { readSummaries } from '@/utils/core/schema';
 import { idOf, isObject, text, type LiveSource } from './types';
 
 /** API v2 wraps every field as {value}; v1 (older venues) uses plain values and "TL;DR". */
@@ -40,12 +40,13 @@ export const openReview: LiveSource = {
     // The submission is the note whose id is the forum id; replies carry no TL;DR.
     const note =
       data.notes.find((n) => isObject(n) && n.id === (forum ?? n.forum)) ?? data.notes[0];
-    if (!isObject(note) || !isObject(note.content)) return [];
+    if (!isObject(note) || !isObject(note.content)) return readSummaries([]);
     const tldr = text(field(note.content, 'TLDR', 'TL;DR'));
-    if (!tldr) return [];
+    if (!tldr) return readSummaries([]);
     const authors = field(note.content, 'authors');
     const id = text(note.forum) ?? text(note.id) ?? forum ?? 'unknown';
-    const summary: Summary = {
+    // Built from the answer's fields, then rebuilt by the schema like any record from outside.
+    const summary = {
       id: `openreview:${id}:tldr`,
       paperKeys: [`openreview:${id}`, ...ref.keys.filter((k) => k !== `openreview:${id}`)],
       paper: {
@@ -63,12 +64,12 @@ export const openReview: LiveSource = {
       author: "the paper's authors",
       date: null,
       votes: null,
-      link: `https://openreview.net/forum?id=${id}`,
+      link: `https://openreview.net/forum?id=${encodeURIComponent(id)}`,
       source: {
         ...openReview.info,
         ...(text(note.license) ? { licence: text(note.license)! } : {}),
       },
     };
-    return [summary];
+    return readSummaries([summary]);
   },
 };

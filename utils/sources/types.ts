@@ -1,5 +1,6 @@
 import type { PaperRef } from '@/utils/core/paper-ref';
-import type { Summary, SummarySource as SourceInfo } from '@/utils/core/summary';
+import type { ReadSummaries } from '@/utils/core/schema';
+import type { SummarySource as SourceInfo } from '@/utils/core/summary';
 import { isObject } from '@/utils/core/guards';
 
 /**
@@ -15,8 +16,12 @@ export interface LiveSource {
   sends: string;
   /** Where to ask about a paper, in order (the next when one has nothing); none when it cannot. */
   requestUrls(ref: Pick<PaperRef, 'keys'>): string[];
-  /** The summaries in an answer; throws NetError('bad-data') on a malformed one. */
-  parse(text: string, ref: Pick<PaperRef, 'keys'>): Summary[];
+  /**
+   * The summaries in an answer, each read through the one schema
+   * (utils/core/schema.ts), with why any were dropped; throws
+   * NetError('bad-data') on an answer that is not the source's at all.
+   */
+  parse(text: string, ref: Pick<PaperRef, 'keys'>): ReadSummaries;
 }
 
 export { isObject };

@@ -4,8 +4,11 @@ import { detectPaper } from '@/utils/detect';
 import { parseDoi } from '@/utils/detect/doi';
 import { readPageMeta } from '@/utils/detect/meta';
 import { InputError, parseInputLine } from '@/utils/index-format/input';
+import { parseImport } from '@/utils/library/import';
+import { exportJson } from '@/utils/library/export';
 import { paperForBibtexKey } from '@/utils/library/shortscience-csv';
 import { isPaperKeys } from '@/utils/messaging/validate';
+import { generateItems } from '../library/helpers';
 
 /** Finding 8: a page's citation_doi that would break out of a BibTeX field. */
 const HOSTILE_DOI = '10.1234/x},@preamble{"\\immediate\\write18{rm -rf ~}"},@misc{y';
@@ -127,6 +130,19 @@ describe('finding 8: keys are checked wherever they are created', () => {
     expect(parseInputLine(line({ keys: ['pmlr:v97/kahng19a'] })).keys).toEqual([
       'pmlr:v97/kahng19a',
     ]);
+  });
+
+  it('import: an item whose keys are all outside the grammar is refused', () => {
+    const data = JSON.parse(exportJson(generateItems(2))) as {
+      items: Array<{ summary: { paperKeys: string[] } }>;
+    };
+    data.items[0]!.summary.paperKeys = [`doi:${HOSTILE_DOI}`];
+    data.items[1]!.summary.paperKeys = [`doi:${HOSTILE_DOI}`, 'arxiv:2101.10001'];
+    const parsed = parseImport(JSON.stringify(data));
+    expect(parsed.invalid).toEqual([
+      { entry: 1, reason: 'summary.paperKeys holds no valid paper key' },
+    ]);
+    expect(parsed.items[0]!.summary.paperKeys).toEqual(['arxiv:2101.10001']);
   });
 
   it('ShortScience CSV import: a bibtexKey outside the grammar is no paper id', () => {

@@ -149,13 +149,21 @@ describe('asking a live source', () => {
       ok(
         JSON.stringify({
           notes: [
-            { id: 'old', forum: 'old', content: { title: 'Old paper', 'TL;DR': 'Old TL;DR.' } },
+            {
+              id: 'OldVenue1',
+              forum: 'OldVenue1',
+              content: { title: 'Old paper', 'TL;DR': 'Old TL;DR.' },
+            },
           ],
         }),
       ),
     );
     const source = { ...openReview, requestUrls: () => [`${base}/v2`, `${base}/v1`] };
-    const answer = await askLiveSource(source, { keys: ['openreview:old'] }, { cache, backoff });
+    const answer = await askLiveSource(
+      source,
+      { keys: ['openreview:OldVenue1'] },
+      { cache, backoff },
+    );
     expect(answer.summaries.map((s) => s.body)).toEqual(['Old TL;DR.']);
     expect(hits).toEqual(['/v2', '/v1']);
   });

@@ -26,7 +26,7 @@ describe('Semantic Scholar', () => {
   it('reads the recorded response: one machine-generated TLDR', () => {
     const [s, ...rest] = semanticScholar.parse(readFixture('api-responses/Paper.trimmed.json'), {
       keys: ['doi:10.1093/mind/lix.236.433'],
-    });
+    }).summaries;
     expect(rest).toEqual([]);
     expect(s).toMatchObject({
       source: { name: 'Semantic Scholar', kind: 'machine' },
@@ -39,7 +39,9 @@ describe('Semantic Scholar', () => {
   });
 
   it('has nothing when the paper has no TLDR, and refuses what is not a paper', () => {
-    expect(semanticScholar.parse('{"paperId": "x", "title": "T", "tldr": null}', seed)).toEqual([]);
+    expect(
+      semanticScholar.parse('{"paperId": "x", "title": "T", "tldr": null}', seed).summaries,
+    ).toEqual([]);
     expect(() => semanticScholar.parse('{"error": "Paper with id 0 not found"}', seed)).toThrow(
       NetError,
     );
@@ -86,7 +88,7 @@ describe('OpenReview', () => {
   });
 
   it("reads the submission's TL;DR from API v2 and v1, not from replies", () => {
-    const [s] = openReview.parse(v2, forum);
+    const [s] = openReview.parse(v2, forum).summaries;
     expect(s).toMatchObject({
       body: 'We devise adaptive loss scaling to improve mixed precision training.',
       label: 'TL;DR by the authors',
@@ -97,16 +99,16 @@ describe('OpenReview', () => {
       },
       link: 'https://openreview.net/forum?id=rJlnfaNYvB',
     });
-    expect(openReview.parse(v1, forum)[0]!.body).toBe('Old-style TL;DR.');
+    expect(openReview.parse(v1, forum).summaries[0]!.body).toBe('Old-style TL;DR.');
   });
 
   it('has nothing without a TL;DR, and refuses a broken answer', () => {
-    expect(openReview.parse('{"notes": []}', forum)).toEqual([]);
+    expect(openReview.parse('{"notes": []}', forum).summaries).toEqual([]);
     expect(
       openReview.parse(
         '{"notes": [{"id": "rJlnfaNYvB", "content": {"title": {"value": "T"}}}]}',
         forum,
-      ),
+      ).summaries,
     ).toEqual([]);
     expect(() => openReview.parse('{"status": 500}', forum)).toThrow('does not understand');
   });
@@ -123,13 +125,15 @@ describe('Hugging Face Papers', () => {
       upvotes: 3,
       authors: [{ name: 'Tianlong Chen' }],
     });
-    const [s] = huggingFace.parse(body, seed);
+    const [s] = huggingFace.parse(body, seed).summaries;
     expect(s).toMatchObject({
       body: 'Matching subnetworks exist in pre-trained BERT at 40% to 90% sparsity.',
       source: { kind: 'machine' },
       votes: null,
     });
-    expect(huggingFace.parse('{"id": "2007.12223", "summary": "abstract only"}', seed)).toEqual([]);
+    expect(
+      huggingFace.parse('{"id": "2007.12223", "summary": "abstract only"}', seed).summaries,
+    ).toEqual([]);
     expect(huggingFace.requestUrls({ keys: ['arxiv:hep-th/9901001'] })).toEqual([]);
     expect(() => huggingFace.parse('{"error": "Not Found"}', seed)).toThrow(NetError);
   });
