@@ -52,21 +52,33 @@ export function remoteSources() {
   async function askIndex(url: string, ref: Pick<PaperRef, 'keys'>): Promise<SourceAnswer> {
     const index = await remoteIndex(url);
     const name = indexName(url, index.status.name);
-    const { summaries, errors } = await lookupSummaries(ref, [{ name, reader: index.reader() }]);
+    const { summaries, errors, notes } = await lookupSummaries(ref, [
+      { name, reader: index.reader() },
+    ]);
     const id = `${INDEX_PREFIX}${url}`;
-    if (errors.length)
-      return { id, name, summaries, note: errors[0]!.message, failed: !summaries.length };
-    const { offline, lastSync } = index.status;
-    const synced = lastSync ? ` (last synced ${new Date(lastSync).toLocaleString()})` : '';
-    return {
+    // Summaries the schema refused, or shards past the bound: counted, and said in the note.
+    const dropped = notes.reduce((n, note) => n + note.dropped, 0);
+    const said = notes.map((note) => note.message);
+    const answer = (note: string[], failed: boolean): SourceAnswer => ({
       id,
       name,
       summaries,
-      note: offline
-        ? `${name} could not be reached; showing its copy kept in this browser${synced}.`
-        : null,
-      failed: false,
-    };
+      note: note.length ? note.join(' ') : null,
+      failed,
+      ...(dropped ? { dropped } : {}),
+    });
+    if (errors.length) return answer([errors[0]!.message, ...said], !summaries.length);
+    const { offline, lastSync } = index.status;
+    const synced = lastSync ? ` (last synced ${new Date(lastSync).toLocaleString()})` : '';
+    return answer(
+      [
+        ...(offline
+          ? [`${name} could not be reached; showing its copy kept in this browser${synced}.`]
+          : []),
+        ...said,
+      ],
+      false,
+    );
   }
 
   /** The sources to ask about this paper, in the order their answers are listed. */
