@@ -1,6 +1,7 @@
 import { errorMessage } from '@/utils/core/guards';
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryItem } from '@/utils/core/library-item';
+import { CardBoundary } from './CardBoundary';
 import { SummaryCard } from './SummaryCard';
 
 export interface ItemDetailProps {
@@ -22,7 +23,9 @@ export function ItemDetail({ item, onSave, onRemove }: ItemDetailProps) {
   const dirty = tags !== item.tags.join(', ') || note !== item.note;
   return (
     <section class="detail" aria-label="Selected item" data-testid="item-detail">
-      <SummaryCard summary={item.summary} images={true} />
+      <CardBoundary key={item.id} summaryId={item.id}>
+        <SummaryCard summary={item.summary} images={true} />
+      </CardBoundary>
       <form
         class="detail-form"
         onSubmit={(e) => {

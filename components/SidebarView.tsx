@@ -5,6 +5,7 @@ import type { Summary } from '@/utils/core/summary';
 import type { SourceProgress } from '@/utils/core/tab-state';
 import type { PaperLibrary } from '@/hooks/use-paper-library';
 import { OwnSummaryEditor } from './OwnSummaryEditor';
+import { CardBoundary } from './CardBoundary';
 import { SummaryCard } from './SummaryCard';
 
 export interface SidebarViewProps {
@@ -94,24 +95,25 @@ export function SidebarView({
       ))}
       {summaries.length ? (
         <section aria-label={`${summaries.length} summaries`}>
-          {summaries.map((s) =>
-            s.id === own?.id ? (
-              <SummaryCard key={s.id} summary={s} images={images} onEdit={() => setEditing(true)} />
-            ) : (
-              <SummaryCard
-                key={s.id}
-                summary={s}
-                images={images}
-                {...(via?.[s.id] ? { via: via[s.id]! } : {})}
-                {...(library
-                  ? {
-                      saved: library.saved.has(s.id),
-                      onToggleSave: () => void library.toggleSave(s),
-                    }
-                  : {})}
-              />
-            ),
-          )}
+          {summaries.map((s) => (
+            <CardBoundary key={s.id} summaryId={s.id}>
+              {s.id === own?.id ? (
+                <SummaryCard summary={s} images={images} onEdit={() => setEditing(true)} />
+              ) : (
+                <SummaryCard
+                  summary={s}
+                  images={images}
+                  {...(via?.[s.id] ? { via: via[s.id]! } : {})}
+                  {...(library
+                    ? {
+                        saved: library.saved.has(s.id),
+                        onToggleSave: () => void library.toggleSave(s),
+                      }
+                    : {})}
+                />
+              )}
+            </CardBoundary>
+          ))}
           {sourceStatus}
         </section>
       ) : asking ? (
@@ -175,9 +177,10 @@ function SourceStatusList({
             data-testid="source-status"
             data-source={s.id}
             data-status={s.answer.failed ? 'failed' : 'note'}
+            {...(s.answer.dropped ? { 'data-dropped': s.answer.dropped } : {})}
             class={s.answer.failed ? 'source-failed' : ''}
           >
-            {s.answer.note?.startsWith(s.name) ? '' : `${s.name}: `}
+            {s.answer.note?.includes(s.name) ? '' : `${s.name}: `}
             {s.answer.note}
             {s.answer.failed && onRetry && (
               <>
