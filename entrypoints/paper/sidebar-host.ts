@@ -43,7 +43,8 @@ export class SidebarHost {
     // Inline !important beats any page stylesheet rule aimed at the host.
     this.host.style.setProperty('all', 'initial', 'important');
     this.host.style.setProperty('display', 'block', 'important');
-    const root = this.host.attachShadow({ mode: 'open' });
+    // Closed: page scripts cannot read the count, the frame's address or restyle the parts.
+    const root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = SIDEBAR_CSS;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveIndex } from '../../scripts/serve-index';
-import { badgeText, launch, sidebarFrame, type Launched } from '../helpers/browser';
+import { badgeText, launch, sidebarFrame, type Launched, shellPart } from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
 import { arxivAbsPage, openReviewPage, SEED, seedAbsPage } from '../helpers/pages';
 import { publishIndex, readingGroupLine } from '../helpers/remote-index';
@@ -414,7 +414,7 @@ describe('remote sources', () => {
       '[data-testid="source-status"][data-source="semanticscholar"][data-status="failed"]',
     );
     await page.locator('sidenotes-sidebar').waitFor({ state: 'attached' });
-    await page.locator('sidenotes-sidebar button.tab').click();
+    await shellPart(page, 'button.tab').click();
     expect(await failed.textContent()).toMatch(/Semantic Scholar did not answer/);
     s2Answers.set('2401.00001', 'tldr');
     await failed.getByTestId('retry-source').click();
