@@ -8,6 +8,7 @@ import {
   sidebarHost,
   type Launched,
   shellPart,
+  sidebarState,
 } from '../helpers/browser';
 import { ROOT } from '../helpers/fixtures';
 import {
@@ -160,9 +161,7 @@ describe('the sidebar beside the paper', () => {
   it('on a paper without summaries, only a small "0" tab that opens to what to do next', async () => {
     const page = await browser.context.newPage();
     await page.goto(NO_SUMMARIES);
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('collapsed');
+    await expect.poll(() => sidebarState(page)).toBe('collapsed');
     const tab = shellPart(page, 'button.tab');
     expect(await shellPart(page, '.tab-count').textContent()).toBe('0');
     const tabBox = await tab.boundingBox();
@@ -196,44 +195,30 @@ describe('the sidebar beside the paper', () => {
   it('collapses and expands, by mouse and keyboard, and remembers it across reloads', async () => {
     const page = await browser.context.newPage();
     await page.goto(ABS);
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('expanded');
+    await expect.poll(() => sidebarState(page)).toBe('expanded');
     await shellPart(page, 'button.close').click();
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('collapsed');
+    await expect.poll(() => sidebarState(page)).toBe('collapsed');
     expect(await shellPart(page, '.tab-count').textContent()).toBe('1');
     await page.reload();
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('collapsed');
+    await expect.poll(() => sidebarState(page)).toBe('collapsed');
     // Keyboard: the tab is a focused button after collapsing; Enter opens, Esc in the sidebar closes.
     await shellPart(page, 'button.tab').focus();
     await page.keyboard.press('Enter');
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('expanded');
+    await expect.poll(() => sidebarState(page)).toBe('expanded');
     await sidebarFrame(page).locator('[data-testid="summary-card"]').first().waitFor();
     await sidebarFrame(page).locator('a').first().focus();
     await page.keyboard.press('Escape');
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('collapsed');
+    await expect.poll(() => sidebarState(page)).toBe('collapsed');
     await shellPart(page, 'button.tab').click();
     await page.reload();
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('expanded');
+    await expect.poll(() => sidebarState(page)).toBe('expanded');
     await page.close();
   });
 
   it('toggles with the keyboard command (the message its handler sends to the tab)', async () => {
     const page = await browser.context.newPage();
     await page.goto(ABS);
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('expanded');
+    await expect.poll(() => sidebarState(page)).toBe('expanded');
     await page.bringToFront();
     // Headless Chrome cannot press extension shortcuts; send what the worker's
     // commands.onCommand handler sends to the active tab.
@@ -247,13 +232,9 @@ describe('the sidebar beside the paper', () => {
         );
       });
     expect(await toggle()).toEqual({ ok: true, value: null });
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('collapsed');
+    await expect.poll(() => sidebarState(page)).toBe('collapsed');
     await toggle();
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('expanded');
+    await expect.poll(() => sidebarState(page)).toBe('expanded');
     await page.close();
   });
 

@@ -243,6 +243,11 @@ export function shellPart(page: Page, selector: string) {
   };
 }
 
+/** 'expanded' when the sidebar's panel is on screen, else 'collapsed' (the host says nothing). */
+export async function sidebarState(page: Page): Promise<'expanded' | 'collapsed'> {
+  return (await shellPart(page, 'aside').isVisible()) ? 'expanded' : 'collapsed';
+}
+
 interface CdpNode {
   nodeId: number;
   nodeName: string;
