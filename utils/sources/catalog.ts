@@ -33,7 +33,7 @@ export const SOURCE_DESCRIPTIONS: readonly SourceDescription[] = [
     id: 'openreview',
     name: openReview.info.name,
     kind: 'human',
-    what: 'The TL;DR the authors wrote when they submitted the paper to OpenReview.',
+    what: 'The TL;DR the authors wrote when they submitted the paper to OpenReview, also for arXiv papers whose title and authors match a submission there.',
     sends: openReview.sends,
     origins: openReview.origins,
   },
