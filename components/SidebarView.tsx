@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PaperRef } from '@/utils/core/paper-ref';
-import { keyLabel, shortScienceSearchUrl, writeSummaryUrl } from '@/utils/render/links';
+import { keyLabel, shortSciencePaperUrl } from '@/utils/render/links';
 import type { Summary } from '@/utils/core/summary';
 import type { SourceProgress } from '@/utils/core/tab-state';
 import type { PaperLibrary } from '@/hooks/use-paper-library';
@@ -75,6 +75,17 @@ export function SidebarView({
   const sourceStatus = sources.length > 0 && (
     <SourceStatusList sources={sources} {...(onRetry ? { onRetry } : {})} />
   );
+  const shortScience = shortSciencePaperUrl(paper, summaries);
+  const readOnShortScience = shortScience && !summaries.some((s) => s.link === shortScience) && (
+    <a
+      href={shortScience}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-testid="read-shortscience"
+    >
+      Read on ShortScience
+    </a>
+  );
   return (
     <main class="sidebar">
       <header class="paper">
@@ -121,31 +132,12 @@ export function SidebarView({
           {sourceStatus}
           <p>No summaries of this paper yet.</p>
           {writeOwn && <p>{writeOwn}</p>}
-          <p>
-            <a
-              class="action"
-              href={writeSummaryUrl(paper)}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              Write a summary on ShortScience
-            </a>
-          </p>
-          {title && (
-            <p>
-              <a href={shortScienceSearchUrl(title)} target="_blank" rel="noopener noreferrer">
-                Search ShortScience for “{title}”
-              </a>
-            </p>
-          )}
         </section>
       )}
       {summaries.length > 0 && (
         <footer class="sidebar-foot">
           {writeOwn}
-          <a href={writeSummaryUrl(paper)} target="_blank" rel="noopener noreferrer">
-            Share a summary on ShortScience
-          </a>
+          {readOnShortScience}
         </footer>
       )}
     </main>
