@@ -2,10 +2,15 @@ import { useState } from 'preact/hooks';
 import type { PaperRef } from '@/utils/core/paper-ref';
 import { keyLabel, shortSciencePaperUrl } from '@/utils/render/links';
 import type { Summary } from '@/utils/core/summary';
-import type { SourceProgress } from '@/utils/core/tab-state';
+import type { SourceOffer, SourceProgress } from '@/utils/core/tab-state';
 import type { PaperLibrary } from '@/hooks/use-paper-library';
+import type { SourceOffers } from '@/hooks/use-source-offers';
 import { OwnSummaryEditor } from './OwnSummaryEditor';
+import { SourceOfferList } from './SourceOfferList';
 import { SummaryCard } from './SummaryCard';
+
+/** At most this many summaries, or only machine-written ones: the offers show under the cards too. */
+const FEW_SUMMARIES = 1;
 
 export interface SidebarViewProps {
   paper: PaperRef | null;
@@ -14,6 +19,9 @@ export interface SidebarViewProps {
   /** Remote sources: asking, answered, failed (with Retry). */
   sources?: SourceProgress[];
   onRetry?: (sourceId: string) => void;
+  /** Sources that could answer but are off, and what the user does with them. */
+  offers?: SourceOffer[];
+  offerActions?: Pick<SourceOffers, 'askOnce' | 'alwaysAsk' | 'pending' | 'notice'>;
   /** Summary id → the remote index it came through. */
   via?: Readonly<Record<string, string>>;
   images: boolean;
@@ -28,6 +36,8 @@ export function SidebarView({
   errors,
   sources = [],
   onRetry,
+  offers = [],
+  offerActions,
   via,
   images,
   library,
@@ -59,7 +69,7 @@ export function SidebarView({
   const writeOwn = library && !editing && (
     <button
       type="button"
-      class="write-own"
+      class={`write-own${summaries.length ? '' : ' write-own-primary'}`}
       onClick={() => setEditing(true)}
       data-testid="write-own"
     >
@@ -75,6 +85,19 @@ export function SidebarView({
   const sourceStatus = sources.length > 0 && (
     <SourceStatusList sources={sources} {...(onRetry ? { onRetry } : {})} />
   );
+  const offerList = (compact: boolean) =>
+    offerActions && (
+      <SourceOfferList
+        offers={offers}
+        compact={compact}
+        pending={offerActions.pending}
+        notice={offerActions.notice}
+        onAskOnce={offerActions.askOnce}
+        onAlwaysAsk={offerActions.alwaysAsk}
+      />
+    );
+  const few =
+    summaries.length <= FEW_SUMMARIES || summaries.every((s) => s.source.kind === 'machine');
   const shortScience = shortSciencePaperUrl(paper, summaries);
   const readOnShortScience = shortScience && !summaries.some((s) => s.link === shortScience) && (
     <a
@@ -124,13 +147,16 @@ export function SidebarView({
             ),
           )}
           {sourceStatus}
+          {few && offerList(true)}
         </section>
-      ) : asking ? (
-        <section aria-busy="true">{sourceStatus}</section>
       ) : (
-        <section class="empty" data-testid="empty-state">
+        <section class="empty" data-testid="empty-state" aria-busy={asking}>
+          {/* What could answer comes first: with the defaults, nothing is asked until the reader says so. */}
+          <p class="empty-lead">
+            {asking ? 'No summaries of this paper yet; asking…' : 'No summaries of this paper yet.'}
+          </p>
+          {offerList(false)}
           {sourceStatus}
-          <p>No summaries of this paper yet.</p>
           {writeOwn && <p>{writeOwn}</p>}
         </section>
       )}
@@ -152,7 +178,10 @@ function SourceStatusList({
   sources: SourceProgress[];
   onRetry?: (id: string) => void;
 }) {
-  const shown = sources.filter((s) => s.status === 'asking' || s.answer.note);
+  // A source asked once that had nothing says so: the reader clicked and waits for an answer.
+  const shown = sources.filter(
+    (s) => s.status === 'asking' || s.answer.note || (s.once && !s.answer.summaries.length),
+  );
   if (!shown.length) return null;
   return (
     <ul class="source-status" aria-live="polite">
@@ -169,8 +198,9 @@ function SourceStatusList({
             data-status={s.answer.failed ? 'failed' : 'note'}
             class={s.answer.failed ? 'source-failed' : ''}
           >
-            {s.answer.note?.startsWith(s.name) ? '' : `${s.name}: `}
-            {s.answer.note}
+            {s.answer.note
+              ? `${s.answer.note.startsWith(s.name) ? '' : `${s.name}: `}${s.answer.note}`
+              : `${s.name} has no summary of this paper.`}
             {s.answer.failed && onRetry && (
               <>
                 {' '}

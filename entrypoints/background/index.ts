@@ -37,7 +37,8 @@ export default defineBackground(() => {
       feed: (ref) => remote.feedSummaries(ref),
     }),
     plan: (ref) => remote.plan(ref),
-    ask: (ref, id, force) => remote.ask(ref, id, force),
+    offers: (ref) => remote.offers(ref),
+    ask: (ref, id, force, once) => remote.ask(ref, id, force, once),
     store: sessionTabStore(browser.storage.session),
     onChange(state, previous) {
       ports.push(state);
@@ -72,7 +73,7 @@ export default defineBackground(() => {
       {
         name: 'view',
         accepts: (sender) => isViewSender(self, sender),
-        handlers: { ...viewHandlers(papers), ...libraryHandlers() },
+        handlers: { ...viewHandlers(papers, remote), ...libraryHandlers() },
       },
     ],
     (type, error) => {

@@ -174,6 +174,14 @@ describe('the sidebar beside the paper', () => {
     // Writing one's own summary, here; ShortScience no longer takes new ones (sign-ups closed in 2024).
     expect(await empty.getByTestId('write-own').textContent()).toBe('Write your own summary');
     expect(await empty.locator('a[href*="shortscience.org"]').count()).toBe(0);
+    // The sources that could answer for this arXiv paper, each off, offered.
+    await expect
+      .poll(() =>
+        empty
+          .getByTestId('source-offer')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-source'))),
+      )
+      .toEqual(['openreview', 'semanticscholar', 'huggingface']);
     await page.screenshot({ path: join(SHOTS, 'sidebar-empty.png') });
     await page.close();
   });
