@@ -13,6 +13,7 @@ import { browser } from '@/utils/platform/browser';
 import { bundledIndex } from '@/utils/sources/bundled';
 import { remoteSources } from '@/utils/sources/worker-sources';
 import { commandsAndMenus } from './commands';
+import { welcomeOnInstall } from './first-run';
 import { libraryHandlers } from './library-handlers';
 import { pageHandlers } from './page-handlers';
 import { viewHandlers } from './view-handlers';
@@ -93,6 +94,7 @@ export default defineBackground(() => {
     ({ tabId, windowId }) => void ports.activated(tabId, windowId),
   );
   browser.tabs.onRemoved.addListener((tabId) => void papers.forget(tabId));
+  welcomeOnInstall();
   // The user's own summaries are part of a paper's local answer.
   onLibraryChange(() => void papers.refreshLocal());
   commandsAndMenus();

@@ -50,6 +50,8 @@ export async function launch(options: {
   route?: (url: string, route: Route) => Promise<boolean>;
   /** False: the same browser without the extension (the bench's baseline); a path: another extension. */
   extension?: boolean | string;
+  /** Keep the first-run page that a fresh profile opens at install (closed otherwise). */
+  keepWelcome?: boolean;
 }): Promise<Launched> {
   const withExtension = options.extension !== false;
   const extensionDir = typeof options.extension === 'string' ? options.extension : EXTENSION_DIR;
@@ -95,6 +97,16 @@ export async function launch(options: {
       return route.fulfill({ status: 200, body: FIGURE_PNG, contentType: 'image/png' });
     return route.abort('internetdisconnected');
   });
+  if (withExtension && !options.keepWelcome) {
+    // Sidenotes opens its first-run page at install: tests about other things close it.
+    const closeWelcome = (page: Page) =>
+      void page
+        .waitForURL(/\/welcome\.html$/, { timeout: 15_000, waitUntil: 'commit' })
+        .then(() => page.close())
+        .catch(() => undefined);
+    context.pages().forEach(closeWelcome);
+    context.on('page', closeWelcome);
+  }
   const worker = withExtension
     ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')))
     : (undefined as unknown as Worker);
