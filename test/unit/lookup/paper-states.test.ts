@@ -334,6 +334,26 @@ describe('sources offered where the need is felt', () => {
     expect(on.asks).toEqual(['s2', 'openreview']);
   });
 
+  it('counts a source newly possible with the metadata against the page views’ limit, not the user’s clicks', async () => {
+    const h = harness(memoryStore());
+    h.enabled.add('openreview');
+    const papers = new PaperStates(h.deps, () => 1_000_000);
+    for (let i = 0; i < 8; i++) {
+      const ref = { ...REF, keys: [`arxiv:2401.${10000 + i}`] };
+      await papers.detected(7, ref, `v${i}`);
+      // The title arrives with the metadata: OpenReview (by title) becomes possible.
+      await papers.detected(7, { ...ref, title: `Paper number ${i}` }, `v${i}`);
+    }
+    // Five page views asked (Semantic Scholar, then OpenReview); the rest asked nothing.
+    expect(h.asks.filter((id) => id === 'openreview')).toHaveLength(5);
+    expect(h.asks).toHaveLength(10);
+    const held = (await papers.get(7))!;
+    expect(held.sources.map((s) => s.status)).toEqual(['answered', 'answered']);
+    // The user's click is not the page's doing: Ask once still asks.
+    expect(await papers.askOnce(7, 'hf')).toBe(true);
+    expect(h.onceAsks).toEqual(['hf']);
+  });
+
   it('resumes a source asked once after the worker stopped, still once', async () => {
     const store = memoryStore();
     const before = harness(store);
