@@ -36,8 +36,9 @@ export function SourceOfferList({
       </h2>
       {!compact && (
         <p class="offers-intro">
-          Each is off, and nothing is sent until you click. <em>Ask once</em>: about this paper
-          only. <em>Always ask</em>: about every paper you open, as under Sources.
+          Each is off, and nothing is sent until you click. <em>Ask once</em>: this paper only; the
+          source stays off. <em>Always ask</em>: turns it on for every paper you open (switch it off
+          again under Sources).
         </p>
       )}
       {offers.map((offer) => {
