@@ -160,10 +160,20 @@ function lazyLocator(page: Page, steps: Step[]): Locator {
       if (CHAIN.has(method))
         return (...args: unknown[]) => lazyLocator(page, [...steps, [method, args]]);
       return async (...args: unknown[]) => {
-        let at: unknown = await currentSidebarFrame(page);
-        for (const [m, a] of steps)
-          at = (at as Record<string, (...x: unknown[]) => unknown>)[m]!(...a);
-        return (at as Record<string, (...x: unknown[]) => unknown>)[method]!(...args);
+        // A sidebar frame replaced meanwhile (a new page view) detaches: act on the new one.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            let at: unknown = await currentSidebarFrame(page);
+            for (const [m, a] of steps)
+              at = (at as Record<string, (...x: unknown[]) => unknown>)[m]!(...a);
+            return await (at as Record<string, (...x: unknown[]) => Promise<unknown>>)[method]!(
+              ...args,
+            );
+          } catch (error) {
+            if (attempt < 3 && /detached/i.test(String(error))) continue;
+            throw error;
+          }
+        }
       };
     },
   });
