@@ -1,10 +1,19 @@
-import { Marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import { MATH_PLACEHOLDER, protectMath, renderMath } from './math';
 import { sanitizeHtml, type SanitizeOptions } from './sanitize';
 
 // ShortScience renders with marked + GFM; summaries are typed in a textarea,
 // so a single newline is a line break.
 const marked = new Marked({ gfm: true, breaks: true, async: false });
+
+marked.use({
+  renderer: {
+    // Task-list boxes as characters: a summary has no form controls.
+    checkbox({ checked }: Tokens.Checkbox) {
+      return checked ? '☑ ' : '☐ ';
+    },
+  },
+});
 
 const IMAGE_URL =
   /(?<![(<"'=\]/])(https?:\/\/[^\s<>()[\]"']+?\.(?:png|jpe?g|gif|webp|svg))(?=$|[^\w/?#-]|[a-z])/gi;

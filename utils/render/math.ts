@@ -54,8 +54,9 @@ export async function renderMath(spans: readonly MathSpan[]): Promise<string[]> 
     try {
       return temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false });
     } catch {
+      // No class: the sanitizer keeps none outside formulas.
       const escaped = tex.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-      return `<code class="tex-source" title="This formula could not be rendered">${escaped}</code>`;
+      return `<code title="This formula could not be rendered">${escaped}</code>`;
     }
   });
 }
