@@ -144,10 +144,11 @@ function loadTemml(): Promise<Temml> {
 }
 
 /**
- * How much math one summary may hand to Temml; past these a formula is shown
- * as its TeX source. Temml takes ~0.1 ms for a typical formula and ~7 ms per
- * kB for a large matrix, so a summary's math renders in well under half a
- * second however it is written.
+ * How much math one summary may hand to Temml. Temml takes ~0.1 ms for a
+ * typical formula and ~7 ms per kB for a large matrix, so a summary's math
+ * renders in well under half a second however it is written. A formula
+ * longer than the limit shows as TeX source; formulas past the count or
+ * total stay as the text they were (`$…$`), which adds no element at all.
  */
 const MAX_FORMULAS = 1000;
 const MAX_FORMULA_CHARS = 4000;
@@ -169,8 +170,8 @@ const REFUSED_DEFINITIONS = [
   '\\providecommand',
 ];
 
-const texSource = (tex: string, why: string) =>
-  `<code title="${why}">${tex.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</code>`;
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const texSource = (tex: string, why: string) => `<code title="${why}">${escapeHtml(tex)}</code>`;
 
 /**
  * Renders each span to MathML. A formula Temml cannot parse, or one past the
@@ -183,13 +184,10 @@ export async function renderMath(spans: readonly MathSpan[]): Promise<string[]> 
   let formulas = 0;
   let mathChars = 0;
   return spans.map(({ tex, display }) => {
-    if (
-      formulas >= MAX_FORMULAS ||
-      tex.length > MAX_FORMULA_CHARS ||
-      mathChars + tex.length > MAX_MATH_CHARS
-    ) {
-      return texSource(tex, 'Too much math in this summary to render it all');
+    if (formulas >= MAX_FORMULAS || mathChars + tex.length > MAX_MATH_CHARS) {
+      return escapeHtml(display ? `$$${tex}$$` : `$${tex}$`);
     }
+    if (tex.length > MAX_FORMULA_CHARS) return texSource(tex, 'This formula is too long to render');
     formulas++;
     mathChars += tex.length;
     try {
