@@ -12,7 +12,10 @@ export function OptionsPage({ s }: { s: SourceSettingsState }) {
       <header class="app-head">
         <h1 class="app-name">Sidenotes · Sources</h1>
         <nav class="app-links">
-          <a href={s.libraryUrl}>Your library</a>
+          <a href={s.libraryUrl}>Your library</a>{' '}
+          <a href={s.welcomeUrl} data-testid="welcome-link">
+            Getting started
+          </a>
         </nav>
       </header>
       <p class="intro">

@@ -1,12 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { PaperRef } from '@/utils/core/paper-ref';
-import { keyLabel, shortScienceSearchUrl, writeSummaryUrl } from '@/utils/render/links';
+import { keyLabel, shortSciencePaperUrl } from '@/utils/render/links';
 import type { Summary } from '@/utils/core/summary';
-import type { SourceProgress } from '@/utils/core/tab-state';
+import type { SourceOffer, SourceProgress } from '@/utils/core/tab-state';
 import type { PaperLibrary } from '@/hooks/use-paper-library';
+import type { SourceOffers } from '@/hooks/use-source-offers';
 import { OwnSummaryEditor } from './OwnSummaryEditor';
 import { CardBoundary } from './CardBoundary';
+import { SourceOfferList } from './SourceOfferList';
 import { SummaryCard } from './SummaryCard';
+
+/** At most this many summaries, or only machine-written ones: the offers show under the cards too. */
+const FEW_SUMMARIES = 1;
 
 export interface SidebarViewProps {
   paper: PaperRef | null;
@@ -15,6 +20,9 @@ export interface SidebarViewProps {
   /** Remote sources: asking, answered, failed (with Retry). */
   sources?: SourceProgress[];
   onRetry?: (sourceId: string) => void;
+  /** Sources that could answer but are off, and what the user does with them. */
+  offers?: SourceOffer[];
+  offerActions?: Pick<SourceOffers, 'askOnce' | 'alwaysAsk' | 'pending' | 'notice'>;
   /** Summary id → the remote index it came through. */
   via?: Readonly<Record<string, string>>;
   images: boolean;
@@ -29,6 +37,8 @@ export function SidebarView({
   errors,
   sources = [],
   onRetry,
+  offers = [],
+  offerActions,
   via,
   images,
   library,
@@ -60,7 +70,7 @@ export function SidebarView({
   const writeOwn = library && !editing && (
     <button
       type="button"
-      class="write-own"
+      class={`write-own${summaries.length ? '' : ' write-own-primary'}`}
       onClick={() => setEditing(true)}
       data-testid="write-own"
     >
@@ -75,6 +85,30 @@ export function SidebarView({
   const asking = sources.some((s) => s.status === 'asking');
   const sourceStatus = sources.length > 0 && (
     <SourceStatusList sources={sources} {...(onRetry ? { onRetry } : {})} />
+  );
+  const offerList = (compact: boolean) =>
+    offerActions && (
+      <SourceOfferList
+        offers={offers}
+        compact={compact}
+        pending={offerActions.pending}
+        notice={offerActions.notice}
+        onAskOnce={offerActions.askOnce}
+        onAlwaysAsk={offerActions.alwaysAsk}
+      />
+    );
+  const few =
+    summaries.length <= FEW_SUMMARIES || summaries.every((s) => s.source.kind === 'machine');
+  const shortScience = shortSciencePaperUrl(paper, summaries);
+  const readOnShortScience = shortScience && !summaries.some((s) => s.link === shortScience) && (
+    <a
+      href={shortScience}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-testid="read-shortscience"
+    >
+      Read on ShortScience
+    </a>
   );
   return (
     <main class="sidebar">
@@ -115,39 +149,23 @@ export function SidebarView({
             </CardBoundary>
           ))}
           {sourceStatus}
+          {few && offerList(true)}
         </section>
-      ) : asking ? (
-        <section aria-busy="true">{sourceStatus}</section>
       ) : (
-        <section class="empty" data-testid="empty-state">
-          {sourceStatus}
-          <p>No summaries of this paper yet.</p>
-          {writeOwn && <p>{writeOwn}</p>}
-          <p>
-            <a
-              class="action"
-              href={writeSummaryUrl(paper)}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              Write a summary on ShortScience
-            </a>
+        <section class="empty" data-testid="empty-state" aria-busy={asking}>
+          {/* What could answer comes first: with the defaults, nothing is asked until the reader says so. */}
+          <p class="empty-lead">
+            {asking ? 'No summaries of this paper yet; asking…' : 'No summaries of this paper yet.'}
           </p>
-          {title && (
-            <p>
-              <a href={shortScienceSearchUrl(title)} target="_blank" rel="noopener noreferrer">
-                Search ShortScience for “{title}”
-              </a>
-            </p>
-          )}
+          {offerList(false)}
+          {sourceStatus}
+          {writeOwn && <p>{writeOwn}</p>}
         </section>
       )}
       {summaries.length > 0 && (
         <footer class="sidebar-foot">
           {writeOwn}
-          <a href={writeSummaryUrl(paper)} target="_blank" rel="noopener noreferrer">
-            Share a summary on ShortScience
-          </a>
+          {readOnShortScience}
         </footer>
       )}
     </main>
@@ -162,7 +180,10 @@ function SourceStatusList({
   sources: SourceProgress[];
   onRetry?: (id: string) => void;
 }) {
-  const shown = sources.filter((s) => s.status === 'asking' || s.answer.note);
+  // A source asked once that had nothing says so: the reader clicked and waits for an answer.
+  const shown = sources.filter(
+    (s) => s.status === 'asking' || s.answer.note || (s.once && !s.answer.summaries.length),
+  );
   if (!shown.length) return null;
   return (
     <ul class="source-status" aria-live="polite">
@@ -180,8 +201,9 @@ function SourceStatusList({
             {...(s.answer.dropped ? { 'data-dropped': s.answer.dropped } : {})}
             class={s.answer.failed ? 'source-failed' : ''}
           >
-            {s.answer.note?.includes(s.name) ? '' : `${s.name}: `}
-            {s.answer.note}
+            {s.answer.note
+              ? `${s.answer.note.includes(s.name) ? '' : `${s.name}: `}${s.answer.note}`
+              : `${s.name} has no summary of this paper.`}
             {s.answer.failed && onRetry && (
               <>
                 {' '}

@@ -13,6 +13,7 @@ import { browser } from '@/utils/platform/browser';
 import { bundledIndex } from '@/utils/sources/bundled';
 import { remoteSources } from '@/utils/sources/worker-sources';
 import { commandsAndMenus } from './commands';
+import { welcomeOnInstall } from './first-run';
 import { libraryHandlers } from './library-handlers';
 import { pageHandlers } from './page-handlers';
 import { viewHandlers } from './view-handlers';
@@ -37,7 +38,8 @@ export default defineBackground(() => {
       feed: (ref) => remote.feedSummaries(ref),
     }),
     plan: (ref) => remote.plan(ref),
-    ask: (ref, id, force) => remote.ask(ref, id, force),
+    offers: (ref) => remote.offers(ref),
+    ask: (ref, id, force, once) => remote.ask(ref, id, force, once),
     store: sessionTabStore(browser.storage.session),
     onChange(state, previous) {
       ports.push(state);
@@ -72,7 +74,7 @@ export default defineBackground(() => {
       {
         name: 'view',
         accepts: (sender) => isViewSender(self, sender),
-        handlers: { ...viewHandlers(papers), ...libraryHandlers() },
+        handlers: { ...viewHandlers(papers, remote), ...libraryHandlers() },
       },
     ],
     (type, error) => {
@@ -92,6 +94,7 @@ export default defineBackground(() => {
     ({ tabId, windowId }) => void ports.activated(tabId, windowId),
   );
   browser.tabs.onRemoved.addListener((tabId) => void papers.forget(tabId));
+  welcomeOnInstall();
   // The user's own summaries are part of a paper's local answer.
   onLibraryChange(() => void papers.refreshLocal());
   commandsAndMenus();

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveIndex } from '../../scripts/serve-index';
-import { badgeText, launch, sidebarFrame, type Launched } from '../helpers/browser';
+import {
+  badgeText,
+  launch,
+  sidebarFrame,
+  type Launched,
+  shellPart,
+  sidebarState,
+} from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
 import { arxivAbsPage, openReviewPage, SEED, seedAbsPage } from '../helpers/pages';
 import { publishIndex, readingGroupLine } from '../helpers/remote-index';
@@ -271,9 +278,7 @@ describe('remote sources', () => {
     // A paper only the index knows: the sidebar starts as the "0" tab, then opens by itself.
     const only = await openPaper(LAB_PAPER);
     await cards(only).filter({ hasText: 'Notes 5' }).waitFor();
-    expect(await only.locator('sidenotes-sidebar').getAttribute('data-sidenotes-state')).toBe(
-      'expanded',
-    );
+    expect(await sidebarState(only)).toBe('expanded');
     await only.close();
 
     // Download it all (shards and search file): the popup then searches it too.
@@ -414,7 +419,7 @@ describe('remote sources', () => {
       '[data-testid="source-status"][data-source="semanticscholar"][data-status="failed"]',
     );
     await page.locator('sidenotes-sidebar').waitFor({ state: 'attached' });
-    await page.locator('sidenotes-sidebar button.tab').click();
+    await shellPart(page, 'button.tab').click();
     expect(await failed.textContent()).toMatch(/Semantic Scholar did not answer/);
     s2Answers.set('2401.00001', 'tldr');
     await failed.getByTestId('retry-source').click();

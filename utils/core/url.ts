@@ -1,76 +1,62 @@
 /**
- * The one check for a URL that came from outside (an index, a live source,
- * the feed, an import, a search file) before it is kept, becomes an `href`
- * or is opened in a tab. It runs where data comes in (utils/core/schema.ts)
- * and again where a URL is rendered or opened, so a value that slipped past
- * one never reaches the other.
+ * The one check for a URL that came from outside (a summary, an index, a
+ * feed, an import) before it becomes an href, an image source or a new tab.
+ * Used where data comes in and again where it is rendered or opened; it
+ * imports nothing so that every layer, the service worker included, can use it.
  */
 
 /** Longer than any link a person writes; a longer one is data, not a link. */
-export const MAX_URL_CHARS = 2048;
-
-export interface SafeUrlOptions {
-  /**
-   * Hosts that may be reached over plain `http:` (a local `npm run
-   * serve:index` on `localhost` or `127.0.0.1`); every other host needs `https:`.
-   */
-  allowHttpHosts?: readonly string[];
-}
+const MAX_URL_CHARS = 2048;
 
 /**
- * Characters that no written link holds and that URL parsers strip, fold or
- * read specially: C0 and C1 controls, DEL, every Unicode space, soft hyphen,
- * zero-width and bidi marks, line and paragraph separators, the BOM, and `\`
- * (which the URL parser reads as `/` in http(s) URLs).
+ * Characters no link a person writes contains, and which browsers strip or
+ * treat specially: controls (C0, DEL, C1), every kind of space, soft hyphen,
+ * zero-width and bidi marks, the BOM, and `\` (read as `/` by URL parsers).
  */
-function hasTrick(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (
-      c <= 0x20 ||
-      c === 0x5c ||
-      (c >= 0x7f && c <= 0xa0) ||
-      c === 0xad ||
-      c === 0x1680 ||
-      c === 0x180e ||
-      (c >= 0x2000 && c <= 0x200f) ||
-      (c >= 0x2028 && c <= 0x202f) ||
-      (c >= 0x205f && c <= 0x206f) ||
-      c === 0x3000 ||
-      c === 0xfeff
-    )
-      return true;
-  }
-  return false;
+function isTrickChar(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0x5c ||
+    (code >= 0x7f && code <= 0xa0) ||
+    code === 0xad ||
+    code === 0x1680 ||
+    code === 0x180e ||
+    (code >= 0x2000 && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202f) ||
+    (code >= 0x205f && code <= 0x206f) ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
-/** The scheme, both slashes and a host character, as a person writes an absolute link. */
-const ABSOLUTE = /^https?:\/\/[^/?#]/i;
+const isAsciiSpace = (code: number) =>
+  code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
 
 /**
- * `value` as an absolute `https:` URL in its normalized form (`href`), or
- * null. `http:` only for hosts in `allowHttpHosts`. Refused: every other
- * scheme (`data:`, `javascript:`, `file:`, `chrome:`, `chrome-extension:`,
- * `blob:`, `about:` …), relative and protocol-relative URLs, `https:host`
- * and `https:///host` spellings, user names and passwords
+ * `value` as an absolute `https:` URL (or `http:` with `allowHttp`) in the
+ * browser's normalized form, or null. Rejected: any other scheme (data:,
+ * javascript:, file:, chrome:, blob:, …), relative and protocol-relative
+ * URLs, `https:host` and `https:///host` spellings, credentials
  * (`https://arxiv.org@evil.example`), and controls, spaces or invisible
- * characters anywhere. Spaces around the URL are trimmed, as HTML does for `href`.
+ * characters anywhere inside. Spaces around the URL are trimmed, as HTML does.
  */
-export function safeHttpUrl(value: unknown, options: SafeUrlOptions = {}): string | null {
-  if (typeof value !== 'string') return null;
-  const text = value.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
-  if (!text || text.length > MAX_URL_CHARS || hasTrick(text) || !ABSOLUTE.test(text)) return null;
+export function safeHttpUrl(value: unknown, options: { allowHttp?: boolean } = {}): string | null {
+  if (typeof value !== 'string' || value.length > MAX_URL_CHARS) return null;
+  let start = 0;
+  let end = value.length;
+  while (start < end && isAsciiSpace(value.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(value.charCodeAt(end - 1))) end--;
+  const text = value.slice(start, end);
+  for (let i = 0; i < text.length; i++) if (isTrickChar(text.charCodeAt(i))) return null;
+  // The scheme and both slashes spelled out, the host right after them.
+  if (!/^https?:\/\/[^/]/i.test(text)) return null;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return null; // not a URL at all: nothing to keep or open
+    return null; // not a URL at all: nothing to open
   }
+  if (url.protocol !== 'https:' && !(options.allowHttp && url.protocol === 'http:')) return null;
   if (!url.hostname || url.username || url.password) return null;
-  if (url.protocol === 'https:') return url.href;
-  if (url.protocol === 'http:' && options.allowHttpHosts?.includes(url.hostname)) return url.href;
-  return null;
+  return url.href;
 }
-
-/** Hosts on this computer, reachable over `http:` for a local index (`npm run serve:index`). */
-export const LOCAL_HTTP_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];

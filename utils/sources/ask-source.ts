@@ -1,11 +1,10 @@
-import type { PaperRef } from '@/utils/core/paper-ref';
 import { errorMessage } from '@/utils/core/guards';
 import type { RemoteCache } from '@/utils/db/remote-cache';
 import { fetchBounded, NetError } from '@/utils/net/fetch-bounded';
 import { sortSummaries, type Summary } from '@/utils/core/summary';
 import { droppedNote, parseStoredSummaries } from '@/utils/core/schema';
 import type { SourceAnswer } from '@/utils/core/tab-state';
-import type { LiveSource } from './types';
+import type { LiveSource, SourceRef } from './types';
 
 export type { SourceAnswer } from '@/utils/core/tab-state';
 
@@ -43,7 +42,7 @@ const day = (ms: number) => new Date(ms).toLocaleString();
  */
 export async function askLiveSource(
   source: LiveSource,
-  ref: Pick<PaperRef, 'keys'>,
+  ref: SourceRef,
   options: AskOptions,
 ): Promise<SourceAnswer> {
   const { id, name } = source.info;
@@ -63,7 +62,8 @@ export async function askLiveSource(
   });
   const urls = source.requestUrls(ref);
   if (!urls.length) return answer([]);
-  const key = `live|${id}|${urls[0]}`;
+  const vary = source.cacheKey?.(ref);
+  const key = `live|${id}|${urls[0]}${vary ? `|${vary}` : ''}`;
   const cached = await options.cache.get(key);
   const previous = cached && parseStoredSummaries(cached.text);
   if (previous && !options.force && now - cached.fetchedAt < (options.ttlMs ?? ANSWER_TTL_MS))

@@ -26,6 +26,16 @@ export const semanticScholar: LiveSource = {
     const id = arxiv ? `arXiv:${arxiv}` : doi ? `DOI:${doi}` : acl ? `ACL:${acl}` : null;
     return id ? [`${API}${encodeURIComponent(id).replace('%3A', ':')}?fields=${FIELDS}`] : [];
   },
+  sendsFor(ref) {
+    const arxiv = idOf(ref.keys, 'arxiv');
+    const doi = idOf(ref.keys, 'doi');
+    const id = arxiv
+      ? `the arXiv id ${arxiv}`
+      : doi
+        ? `the DOI ${doi}`
+        : `the ACL Anthology id ${idOf(ref.keys, 'acl') ?? ''}`;
+    return `${id} to api.semanticscholar.org`;
+  },
   parse(body, ref) {
     const data = parseJsonFrom('api.semanticscholar.org', body);
     if (!isObject(data) || typeof data.paperId !== 'string') {

@@ -81,43 +81,40 @@ function isCanonicalKey(key) {
   return Object.hasOwn(KEY_GRAMMAR, kind) && KEY_GRAMMAR[kind].test(key.slice(colon + 1));
 }
 var MAX_URL_CHARS = 2048;
-function hasTrick(text2) {
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (
-      c <= 32 ||
-      c === 92 ||
-      (c >= 127 && c <= 160) ||
-      c === 173 ||
-      c === 5760 ||
-      c === 6158 ||
-      (c >= 8192 && c <= 8207) ||
-      (c >= 8232 && c <= 8239) ||
-      (c >= 8287 && c <= 8303) ||
-      c === 12288 ||
-      c === 65279
-    )
-      return true;
-  }
-  return false;
+function isTrickChar(code) {
+  return (
+    code <= 32 ||
+    code === 92 ||
+    (code >= 127 && code <= 160) ||
+    code === 173 ||
+    code === 5760 ||
+    code === 6158 ||
+    (code >= 8192 && code <= 8207) ||
+    (code >= 8232 && code <= 8239) ||
+    (code >= 8287 && code <= 8303) ||
+    code === 12288 ||
+    code === 65279
+  );
 }
-var ABSOLUTE = /^https?:\/\/[^/?#]/i;
+var isAsciiSpace = (code) => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 function safeHttpUrl(value, options = {}) {
-  if (typeof value !== 'string') return null;
-  const text2 = value.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
-  if (!text2 || text2.length > MAX_URL_CHARS || hasTrick(text2) || !ABSOLUTE.test(text2))
-    return null;
+  if (typeof value !== 'string' || value.length > MAX_URL_CHARS) return null;
+  let start = 0;
+  let end = value.length;
+  while (start < end && isAsciiSpace(value.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(value.charCodeAt(end - 1))) end--;
+  const text2 = value.slice(start, end);
+  for (let i = 0; i < text2.length; i++) if (isTrickChar(text2.charCodeAt(i))) return null;
+  if (!/^https?:\/\/[^/]/i.test(text2)) return null;
   let url2;
   try {
     url2 = new URL(text2);
   } catch {
     return null;
   }
+  if (url2.protocol !== 'https:' && !(options.allowHttp && url2.protocol === 'http:')) return null;
   if (!url2.hostname || url2.username || url2.password) return null;
-  if (url2.protocol === 'https:') return url2.href;
-  if (url2.protocol === 'http:' && options.allowHttpHosts?.includes(url2.hostname))
-    return url2.href;
-  return null;
+  return url2.href;
 }
 var FIELD_TITLE = 1;
 var FIELD_AUTHORS = 2;
