@@ -4,13 +4,14 @@ import type { LibraryItem } from '@/utils/core/library-item';
 import { SummaryCard } from './SummaryCard';
 
 export interface ItemDetailProps {
+  images: boolean;
   item: LibraryItem;
   onSave: (change: { tags: string[]; note: string }) => Promise<void>;
   onRemove: () => void;
 }
 
 /** One library item: the summary as a card, its tags and personal note. */
-export function ItemDetail({ item, onSave, onRemove }: ItemDetailProps) {
+export function ItemDetail({ item, images, onSave, onRemove }: ItemDetailProps) {
   const [tags, setTags] = useState(item.tags.join(', '));
   const [note, setNote] = useState(item.note);
   const [status, setStatus] = useState('');
@@ -22,7 +23,7 @@ export function ItemDetail({ item, onSave, onRemove }: ItemDetailProps) {
   const dirty = tags !== item.tags.join(', ') || note !== item.note;
   return (
     <section class="detail" aria-label="Selected item" data-testid="item-detail">
-      <SummaryCard summary={item.summary} images={true} />
+      <SummaryCard summary={item.summary} images={images} />
       <form
         class="detail-form"
         onSubmit={(e) => {
