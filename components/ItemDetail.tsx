@@ -5,13 +5,14 @@ import { CardBoundary } from './CardBoundary';
 import { SummaryCard } from './SummaryCard';
 
 export interface ItemDetailProps {
+  images: boolean;
   item: LibraryItem;
   onSave: (change: { tags: string[]; note: string }) => Promise<void>;
   onRemove: () => void;
 }
 
 /** One library item: the summary as a card, its tags and personal note. */
-export function ItemDetail({ item, onSave, onRemove }: ItemDetailProps) {
+export function ItemDetail({ item, images, onSave, onRemove }: ItemDetailProps) {
   const [tags, setTags] = useState(item.tags.join(', '));
   const [note, setNote] = useState(item.note);
   const [status, setStatus] = useState('');
@@ -24,7 +25,7 @@ export function ItemDetail({ item, onSave, onRemove }: ItemDetailProps) {
   return (
     <section class="detail" aria-label="Selected item" data-testid="item-detail">
       <CardBoundary key={item.id} summaryId={item.id}>
-        <SummaryCard summary={item.summary} images={true} />
+        <SummaryCard summary={item.summary} images={images} />
       </CardBoundary>
       <form
         class="detail-form"

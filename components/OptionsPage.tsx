@@ -1,3 +1,4 @@
+import type { PreferencesState } from '@/hooks/use-preferences';
 import type { SourceSettingsState } from '@/hooks/use-source-settings';
 import { AddRemoteIndex, RemoteIndexRow } from './RemoteIndexSettings';
 import { SourceRow } from './SourceRow';
@@ -6,7 +7,7 @@ import { SourceRow } from './SourceRow';
  * Options → Sources: every remote source, off until the user turns it on,
  * each saying what it sends and to whom; then the remote indexes.
  */
-export function OptionsPage({ s }: { s: SourceSettingsState }) {
+export function OptionsPage({ s, prefs }: { s: SourceSettingsState; prefs: PreferencesState }) {
   return (
     <main class="options-page">
       <header class="app-head">
@@ -70,6 +71,25 @@ export function OptionsPage({ s }: { s: SourceSettingsState }) {
             )}
           </SourceRow>
         ))}
+      </section>
+      <section aria-labelledby="display-heading">
+        <h2 id="display-heading">Summaries</h2>
+        <label class="pref-row">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={prefs.images}
+            onChange={(e) => prefs.set({ images: (e.target as HTMLInputElement).checked })}
+            data-testid="pref-images"
+          />{' '}
+          Load images in summaries
+        </label>
+        <p class="hint">
+          An image in a summary is fetched from the host its author chose. That host sees your IP
+          address, the time and your browser, and, since image addresses are usually unique to one
+          summary, which paper you were reading. Sidenotes sends no referrer and loads only https
+          images. Off: nothing is fetched, and each image is a link you can open.
+        </p>
       </section>
       <section aria-labelledby="index-heading">
         <h2 id="index-heading">Remote indexes</h2>

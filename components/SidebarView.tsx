@@ -56,6 +56,7 @@ export function SidebarView({
   const title = paper.title ?? summaries[0]?.paper.title;
   const editor = library && editing && (
     <OwnSummaryEditor
+      images={images}
       initialBody={library.draft ?? own?.body ?? ''}
       onDraft={library.keepDraft}
       onSave={async (body) => {

@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { OptionsPage } from '@/components/OptionsPage';
+import { usePreferences } from '@/hooks/use-preferences';
 import { useSourceSettings } from '@/hooks/use-source-settings';
 import '@/styles/options.css';
 
 function Options() {
-  return <OptionsPage s={useSourceSettings()} />;
+  return <OptionsPage s={useSourceSettings()} prefs={usePreferences()} />;
 }
 
 render(<Options />, document.getElementById('app')!);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
 import { useAfterPaint } from '@/hooks/use-after-paint';
 import { browserActions } from '@/hooks/use-browser-actions';
+import { usePreferences } from '@/hooks/use-preferences';
 import { useSavedItems } from '@/hooks/use-saved-items';
 import { useSearchSet } from '@/hooks/use-search-set';
 import { useTabState } from '@/hooks/use-tab-state';
@@ -24,6 +25,7 @@ function Popup() {
   return (
     <PopupApp
       state={tab.status === 'ready' ? tab.state : null}
+      images={usePreferences().images}
       engine={engine}
       loadError={error}
       initialQuery={initialQuery}

@@ -103,6 +103,28 @@ describe('the sidebar beside the paper', () => {
     await page.close();
   });
 
+  it('loads no image from a summary when "Load images in summaries" is off: each is a link', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('pref-images').uncheck();
+    await options.screenshot({ path: join(SHOTS, 'options-summaries-light.png'), fullPage: true });
+    const before = browser.requests.length;
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    const card = sidebarFrame(page).locator('[data-testid="summary-card"]');
+    await card.first().waitFor();
+    await card.locator('button.more').click();
+    await expect
+      .poll(() => card.locator('.body a', { hasText: '[image: i.imgur.com]' }).count())
+      .toBeGreaterThan(0);
+    expect(await card.locator('.body img').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(browser.requests.slice(before).filter((u) => u.includes('imgur'))).toEqual([]);
+    await options.getByTestId('pref-images').check();
+    await expect.poll(() => card.locator('.body img').count()).toBeGreaterThan(0);
+    await Promise.all([options.close(), page.close()]);
+  });
+
   it('shows the sidebar over the PDF viewer', async () => {
     const page = await browser.context.newPage();
     await page.goto(PDF);

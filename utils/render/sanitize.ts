@@ -1,5 +1,5 @@
 import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent } from 'dompurify';
-import { safeHttpUrl } from '../core/url';
+import { safeHttpUrl } from '@/utils/core/url';
 
 export interface SanitizeOptions {
   /**
