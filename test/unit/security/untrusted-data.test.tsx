@@ -17,6 +17,7 @@ import { buildIndex } from '@/utils/index-format/build';
 import { parseInputLine } from '@/utils/index-format/input';
 import { IndexReader } from '@/utils/index-format/reader';
 import { lookupSummaries } from '@/utils/index-format/lookup';
+import { localLookup } from '@/utils/lookup/local';
 import { decodeSearchData, encodeSearchData, type SearchDoc } from '@/utils/search/format';
 import { exportBibtex, exportJson, exportMarkdown } from '@/utils/library/export';
 import { parseImport } from '@/utils/library/import';
@@ -203,6 +204,26 @@ describe('finding 5: one malformed remote summary never breaks the sidebar', () 
         message: expect.stringMatching(
           /^6 summaries from Lab index could not be shown: author is not text; label is not text; and 4 other problems\.$/,
         ),
+      },
+    ]);
+  });
+
+  it('the local look-up says so too when the bundled index drops a record', async () => {
+    const reader = await hostileIndex([{ author: { toString: 1 } }]);
+    const local = localLookup({
+      bundled: { name: 'Bundled summaries', reader },
+      own: async () => [],
+      feed: async () => [],
+    });
+    const answer = await local({
+      keys: ['arxiv:2007.12223'],
+      url: 'https://arxiv.org/abs/2007.12223',
+    });
+    expect(answer.lists[1]!.map((s) => s.body)).toEqual(['The good summary.']);
+    expect(answer.errors).toEqual([
+      {
+        source: 'Bundled summaries',
+        message: '1 summary from Bundled summaries could not be shown: author is not text.',
       },
     ]);
   });
