@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
 import type { TabState } from '@/utils/core/tab-state';
 import { sendToWorker } from '@/utils/messaging/client';
+import { HIDDEN_BY_PAGE, visibleToUser } from './visible-to-user';
 import { browser } from '@/utils/platform/browser';
 import { hostsOf } from '@/utils/sources/settings';
 
@@ -38,6 +39,11 @@ export function useSourceOffers(state: TabState): SourceOffers {
     const origins = offer?.origins ?? asked?.origins;
     const name = offer?.name ?? asked?.name ?? sourceId;
     if (!origins) return;
+    // A covered or just-uncovered frame must not grant a permission or change a setting.
+    if (!visibleToUser()) {
+      setNotice(HIDDEN_BY_PAGE);
+      return;
+    }
     const tabId = state.tabId;
     setNotice(null);
     setPending(sourceId);

@@ -1,4 +1,5 @@
 import type { PaperRef } from '@/utils/core/paper-ref';
+import { OWN_SOURCE } from '@/utils/core/library-item';
 import { announceLibraryChange, library, requestPersistentStorage } from '@/utils/db/open';
 import {
   getDraft,
@@ -31,7 +32,7 @@ export function libraryHandlers(): Handlers<Pick<ViewToWorker, LibraryMessages>>
       const db = await library();
       const [items, saved, draft] = await Promise.all([
         itemsForPaper(db, keys),
-        savedIds(db, summaryIds),
+        savedIds(db, summaryIds, 'saved'),
         getDraft(db, keys[0]!),
       ]);
       return ok({
@@ -45,7 +46,15 @@ export function libraryHandlers(): Handlers<Pick<ViewToWorker, LibraryMessages>>
       const summary = summaryFromMessage((payload as { summary?: unknown } | null)?.summary);
       if (!summary) return fail('bad-request', 'Malformed summary.');
       const db = await library();
-      const isSaved = (await savedIds(db, [summary.id])).has(summary.id);
+      // Ids come from outside (a remote index can name any): a card may only
+      // remove the saved copy of itself, never the user's own summary or an
+      // item from another source that happens to share its id.
+      const stored = await db.get('items', summary.id);
+      if (stored && (stored.kind !== 'saved' || stored.summary.source.id !== summary.source.id))
+        return fail('bad-request', 'This card names an item of your library that is not it.');
+      if (!stored && (summary.source.id === OWN_SOURCE.id || summary.id.startsWith('you:')))
+        return fail('bad-request', 'Only you write your own summaries.');
+      const isSaved = stored !== undefined;
       if (isSaved) await removeItem(db, summary.id);
       else {
         await saveSummary(db, summary);

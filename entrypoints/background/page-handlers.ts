@@ -42,16 +42,16 @@ export function pageHandlers(
       const ref = detectPaper(url, meta ?? undefined);
       if (!ref) {
         if (meta) {
-          await papers.forget(tabId);
+          await papers.clear(tabId);
           await setBadge(tabId, null);
         }
         return ok(null);
       }
-      const count = await papers.detected(tabId, ref, view);
+      const { count, publicCount } = await papers.detected(tabId, ref, view);
       void remote
         .syncFeedIfDue()
         .catch((error: unknown) => console.warn('Sidenotes: ShortScience feed', error));
-      return ok({ key: ref.keys[0]!, count });
+      return ok({ key: ref.keys[0]!, count, opens: publicCount > 0 });
     },
   };
 }

@@ -53,8 +53,8 @@ export default defineUnlistedScript(() => {
       host = new SidebarHost(location.hostname);
       await host.loadPrefs();
     }
-    if (paper.key !== key || newView) host.show(paper.key, paper.count, view);
-    else host.updateCount(paper.key, paper.count);
+    if (paper.key !== key || newView) host.show(paper.key, paper.count, view, paper.opens);
+    else host.updateCount(paper.key, paper.count, paper.opens);
     key = paper.key;
   }
 

@@ -12,7 +12,7 @@ export const SIDEBAR_CSS = `
   border: 1px solid var(--line); border-right: 0; border-radius: 8px 0 0 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
 .tab[hidden], .panel[hidden] { display: none !important; }
 .tab-label { writing-mode: vertical-rl; transform: rotate(180deg); letter-spacing: .04em; font-size: 12px; }
-.tab-count { min-width: 18px; padding: 1px 4px; border-radius: 9px; background: var(--accent); color: #fff;
+.tab-count { width: 26px; padding: 1px 0; overflow: hidden; white-space: nowrap; border-radius: 9px; background: var(--accent); color: #fff;
   text-align: center; font-weight: 600; font-size: 11px; }
 .tab:focus-visible, .close:focus-visible, .resize:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .panel { position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483647; display: flex; flex-direction: column;

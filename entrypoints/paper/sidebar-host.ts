@@ -32,6 +32,8 @@ export class SidebarHost {
   private frame: HTMLIFrameElement | undefined;
   private collapsed = true;
   private view = '';
+  /** Whether public knowledge has summaries of this paper (the panel may open by itself). */
+  private opens = false;
   private widthPx = DEFAULT_WIDTH_PX;
   private count = 0;
   private prefs: SitePrefs = {};
@@ -137,14 +139,21 @@ export class SidebarHost {
     this.prefs = await this.readPrefs();
   }
 
-  /** Mounts (or updates) the sidebar for a paper with `count` summaries, in one page view. */
-  show(paperKey: string, count: number, view: string): void {
+  /**
+   * Mounts (or updates) the sidebar for a paper with `count` summaries, in
+   * one page view. It opens by itself only when `opens` (the bundled index,
+   * public knowledge, has summaries): the page can see the panel open, so
+   * whether it does must not tell the page about the user's own summaries
+   * or private sources; those show in the tab's count, which it cannot read.
+   */
+  show(paperKey: string, count: number, view: string, opens: boolean): void {
     this.host.dataset.sidenotesPaper = paperKey;
     this.setCount(count);
     const prefs = this.prefs;
     this.widthPx = clampWidth(prefs.widthPx ?? DEFAULT_WIDTH_PX);
-    // With nothing to show, never cover the page: start as the small tab.
-    const collapsed = count === 0 ? true : (prefs.collapsed ?? false);
+    // With nothing public to show, never cover the page: start as the small tab.
+    this.opens = opens;
+    const collapsed = !opens || (prefs.collapsed ?? false);
     this.mount();
     // A frame preloaded for this page view is kept; any other (a single-page
     // navigation's previous paper) goes, and so does one with nothing to show.
@@ -157,21 +166,23 @@ export class SidebarHost {
   }
 
   /**
-   * Remote sources found more: the tab shows the new count, and a sidebar
-   * that stayed folded only for lack of summaries opens as the site's
-   * setting says. The frame is kept: it streams the same answers itself.
+   * The count changed: the tab shows it. The panel opens only when the page
+   * view's public knowledge now has summaries (`opens`: the metadata's title
+   * found the paper in the bundled index) and it stayed folded for lack of
+   * them; never for sources' answers (see show()).
    */
-  updateCount(paperKey: string, count: number): void {
+  updateCount(paperKey: string, count: number, opens = false): void {
     if (this.host.dataset.sidenotesPaper !== paperKey) return;
-    const wasEmpty = this.count === 0;
+    const couldNotOpen = !this.opens;
+    this.opens ||= opens;
     this.setCount(count);
-    if (wasEmpty && count > 0 && this.collapsed && !this.prefs.collapsed)
+    if (couldNotOpen && this.opens && this.collapsed && !this.prefs.collapsed)
       this.setCollapsed(false, false);
   }
 
   private setCount(count: number) {
     this.count = count;
-    this.tabCount.textContent = String(count);
+    this.tabCount.textContent = count > 99 ? '99+' : String(count);
     this.tab.title = `${count} summar${count === 1 ? 'y' : 'ies'} of this paper — open Sidenotes`;
     this.title.textContent = count ? `Sidenotes · ${count}` : 'Sidenotes';
   }

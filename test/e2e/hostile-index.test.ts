@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveIndex } from '../../scripts/serve-index';
 import { shardIdFor } from '@/utils/index-format/format';
 import { buildSearchIndex } from '@/utils/search/build';
-import { launch, sidebarFrame, type Launched } from '../helpers/browser';
+import { launch, sidebarFrame, type Launched, openSidebar } from '../helpers/browser';
 import { ROOT } from '../helpers/fixtures';
 import { arxivAbsPage } from '../helpers/pages';
 import { publishIndex, readingGroupLine } from '../helpers/remote-index';
@@ -167,6 +167,7 @@ describe('a hostile remote index', () => {
         errors.push(m.text());
     });
     await page.goto(PAPER);
+    await openSidebar(page);
     await cards(page).filter({ hasText: GOOD }).waitFor();
     const status = sidebarFrame(page).locator(
       `[data-testid="source-status"][data-source="index:${indexUrl}"]`,

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shellPart, sidebarFrame, sidebarState, type Launched } from '../helpers/browser';
+import {
+  launch,
+  shellPart,
+  sidebarFrame,
+  sidebarState,
+  type Launched,
+  openSidebar,
+} from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
 import { arxivAbsPage } from '../helpers/pages';
 
@@ -262,6 +269,7 @@ describe('sources offered in the empty sidebar', () => {
     // On now: the next paper asks it by itself, and offers it no more.
     const next = await browser.context.newPage();
     await next.goto(SECOND.url);
+    await openSidebar(next);
     await cards(next).filter({ hasText: S2_TLDR }).waitFor();
     expect(await offer(next, 'semanticscholar').count()).toBe(0);
     await next.close();
@@ -279,6 +287,7 @@ describe('OpenReview TL;DRs on arXiv pages, by title', () => {
     const before = browser.requests.length;
     const page = await browser.context.newPage();
     await page.goto(OR_MATCH.url);
+    await openSidebar(page);
     const tldr = cards(page).filter({ hasText: OR_TLDR });
     await tldr.waitFor();
     expect(await tldr.textContent()).toMatch(/OpenReview.*human-written.*TL;DR by the authors/);
@@ -294,6 +303,7 @@ describe('OpenReview TL;DRs on arXiv pages, by title', () => {
     const before = browser.requests.length;
     const page = await browser.context.newPage();
     await page.goto(OR_OTHERS.url);
+    await openSidebar(page);
     await cards(page).filter({ hasText: S2_TLDR }).waitFor();
     await expect.poll(() => requestsTo('api2.openreview.net', before).length).toBe(1);
     // Asked, answered, refused: API v1 is asked next, and has nothing either.

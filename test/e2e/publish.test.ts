@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveIndex } from '../../scripts/serve-index';
-import { launch, sidebarFrame, type Launched } from '../helpers/browser';
+import { launch, shellPart, sidebarFrame, type Launched } from '../helpers/browser';
 import { ROOT } from '../helpers/fixtures';
 import { arxivAbsPage, SEED } from '../helpers/pages';
 import { unzipTo } from '../helpers/unzip';
@@ -124,6 +124,9 @@ describe('publish as an index', () => {
     // A paper opened afterwards shows its imported summary too.
     const attention = await browser.context.newPage();
     await attention.goto(ATTENTION);
+    // Only the user's own summary: the tab says 1, and opens on a click (never by itself).
+    await expect.poll(() => shellPart(attention, '.tab-count').textContent()).toBe('1');
+    await shellPart(attention, 'button.tab').click();
     await expect.poll(() => cards(attention).first().textContent()).toContain('Your summary');
     await attention.close();
 

@@ -329,7 +329,7 @@ describe('the sidebar beside the paper', () => {
 });
 
 describe('clickjacking', () => {
-  it('refuses to save through a sidebar the page covers, and saves once it is seen', async () => {
+  it('refuses to save through a sidebar the page covers or just uncovered, and saves once it is seen', async () => {
     const page = await browser.context.newPage();
     await page.goto(ABS);
     const save = sidebarFrame(page).getByTestId('save-button').first();
@@ -350,9 +350,20 @@ describe('clickjacking', () => {
       .poll(() => sidebarFrame(page).locator('[role="alert"]').first().textContent())
       .toMatch(/covers or hides the Sidenotes sidebar/);
     expect(await save.getAttribute('aria-pressed')).toBe('false');
+    // Uncovered right before the click it provoked: still refused.
+    await page.evaluate(() => document.getElementById('cover')!.remove());
+    await page.waitForTimeout(150);
+    await save.click();
+    await page.waitForTimeout(100);
+    expect(await save.getAttribute('aria-pressed')).toBe('false');
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.id = 'cover';
+      document.documentElement.append(cover);
+    });
     // Seen as it is, the same click saves.
     await page.evaluate(() => document.getElementById('cover')!.remove());
-    await page.waitForTimeout(400);
+    await page.waitForTimeout(800); // seen for a moment: 100 ms to be reported, 300 ms to count
     await save.click();
     await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
     await save.click(); // leave the library as it was

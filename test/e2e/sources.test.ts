@@ -205,9 +205,17 @@ async function openOptions(): Promise<Page> {
   return page;
 }
 
-async function openPaper(url: string): Promise<Page> {
+/**
+ * Opens a paper page, and its sidebar if it did not open by itself: it
+ * does only for papers the bundled index has (public knowledge), since the
+ * page can see it open.
+ */
+async function openPaper(url: string, { open = true } = {}): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(url);
+  if (!open) return page;
+  await page.locator('sidenotes-sidebar').waitFor({ state: 'attached' });
+  if ((await sidebarState(page)) === 'collapsed') await shellPart(page, 'button.tab').click();
   return page;
 }
 
@@ -277,10 +285,13 @@ describe('remote sources', () => {
     expect(new Set(shards).size).toBe(shards.length);
     await page.close();
 
-    // A paper only the index knows: the sidebar starts as the "0" tab, then opens by itself.
-    const only = await openPaper(LAB_PAPER);
+    // A paper only the index knows: the tab shows its count, but the sidebar does not open
+    // by itself (the page could see that, and learn what the user's private index holds).
+    const only = await openPaper(LAB_PAPER, { open: false });
+    await expect.poll(() => shellPart(only, '.tab-count').textContent()).toBe('1');
+    expect(await sidebarState(only)).toBe('collapsed');
+    await shellPart(only, 'button.tab').click();
     await cards(only).filter({ hasText: 'Notes 5' }).waitFor();
-    expect(await sidebarState(only)).toBe('expanded');
     await only.close();
 
     // Download it all (shards and search file): the popup then searches it too.
@@ -357,7 +368,7 @@ describe('remote sources', () => {
     const before = await stats();
     const requestsBefore = browser.requests.length;
     const page = await openPaper(COUNTED);
-    // Nothing local: the "0" tab opens by itself when Semantic Scholar answers.
+    // Nothing local: the "0" tab, opened, shows Semantic Scholar's answer as it arrives.
     await cards(page).filter({ hasText: S2_TLDR }).waitFor();
     // The paper's tab and window, from the worker's own record of the tab.
     const { tabId, windowId } = await browser.worker.evaluate(async (paperKey) => {
@@ -403,7 +414,7 @@ describe('remote sources', () => {
 
   it('turns a page that rewrites its URL 30 times into at most a few requests', async () => {
     const before = browser.requests.length;
-    const page = await openPaper(RESTLESS);
+    const page = await openPaper(RESTLESS, { open: false });
     await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/abs/2404.00130');
     await page.waitForTimeout(1500);
     // The first page view asks; the rewrites settle into one more (a stated cap of
@@ -420,8 +431,6 @@ describe('remote sources', () => {
     const failed = sidebarFrame(page).locator(
       '[data-testid="source-status"][data-source="semanticscholar"][data-status="failed"]',
     );
-    await page.locator('sidenotes-sidebar').waitFor({ state: 'attached' });
-    await shellPart(page, 'button.tab').click();
     expect(await failed.textContent()).toMatch(/Semantic Scholar did not answer/);
     s2Answers.set('2401.00001', 'tldr');
     await failed.getByTestId('retry-source').click();

@@ -152,6 +152,11 @@ async function currentSidebarFrame(page: Page, timeoutMs = 20_000): Promise<Fram
   }
 }
 
+async function waitUntilShownFor(frame: Frame, ms: number): Promise<void> {
+  const age = await frame.evaluate(() => performance.now()).catch(() => ms);
+  if (age < ms) await new Promise((r) => setTimeout(r, ms - age));
+}
+
 /** A locator in the sidebar frame, resolved anew (the frame may be replaced) on every action. */
 function lazyLocator(page: Page, steps: Step[]): Locator {
   return new Proxy({} as Locator, {
@@ -163,7 +168,11 @@ function lazyLocator(page: Page, steps: Step[]): Locator {
         // A sidebar frame replaced meanwhile (a new page view) detaches: act on the new one.
         for (let attempt = 0; ; attempt++) {
           try {
-            let at: unknown = await currentSidebarFrame(page);
+            const frame = await currentSidebarFrame(page);
+            // A person reads before clicking: the frame refuses writes in its first
+            // few hundred ms on screen (hooks/visible-to-user.ts), as a clickjacking guard.
+            if (method === 'click') await waitUntilShownFor(frame, 600);
+            let at: unknown = frame;
             for (const [m, a] of steps)
               at = (at as Record<string, (...x: unknown[]) => unknown>)[m]!(...a);
             return await (at as Record<string, (...x: unknown[]) => Promise<unknown>>)[method]!(
@@ -268,6 +277,15 @@ export function shellPart(page: Page, selector: string) {
 /** 'expanded' when the sidebar's panel is on screen, else 'collapsed' (the host says nothing). */
 export async function sidebarState(page: Page): Promise<'expanded' | 'collapsed'> {
   return (await shellPart(page, 'aside').isVisible()) ? 'expanded' : 'collapsed';
+}
+
+/**
+ * Opens the page's sidebar if it did not open by itself, as a reader would
+ * with the tab: it opens alone only for papers the bundled index knows.
+ */
+export async function openSidebar(page: Page): Promise<void> {
+  await page.locator('sidenotes-sidebar').waitFor({ state: 'attached' });
+  if ((await sidebarState(page)) === 'collapsed') await shellPart(page, 'button.tab').click();
 }
 
 interface CdpNode {

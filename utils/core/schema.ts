@@ -58,11 +58,14 @@ const absent = (value: unknown) => value === undefined || value === null;
  * import give back the same text); where it is shown it is text, never
  * markup, and the exports escape it (utils/library/export.ts).
  */
+/** Direction overrides and isolates: in a byline they could reverse the trusted "via …" text. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
 function text(value: unknown, field: string, max: number): string {
   if (typeof value !== 'string') throw new Refused(`${field} is not text`);
   if (value.length > max)
     throw new Refused(`${field} is longer than ${max.toLocaleString('en')} characters`);
-  return value;
+  return value.replace(BIDI_CONTROLS, '');
 }
 
 function requiredText(value: unknown, field: string, max: number): string {

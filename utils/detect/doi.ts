@@ -33,7 +33,11 @@ export function parseDoi(raw: string): string | null {
   }
   const m = DOI.exec(text);
   if (!m?.[1]) return null;
-  const doi = m[1].replace(/[.,;)\]]+$/, '').toLowerCase();
+  // Trailing punctuation trimmed by hand: a regex anchored at the end is
+  // quadratic on a hostile run of dots.
+  let end = m[1].length;
+  while (end > 0 && '.,;)]'.includes(m[1][end - 1]!)) end--;
+  const doi = m[1].slice(0, end).toLowerCase();
   return isCanonicalKey(`doi:${doi}`) ? doi : null;
 }
 

@@ -48,6 +48,9 @@ export function detectFromUrl(url: URL): UrlMatch | null {
   return null;
 }
 
+const MAX_KEYS = 20;
+const MAX_TITLE_CHARS = 1000;
+
 /**
  * Finds the paper a page is about, from its URL and, when given, its
  * metadata. The URL wins for the canonical key (it is what the user opened);
@@ -73,13 +76,17 @@ export function detectPaper(href: string, doc?: ParentNode | MetaEntries): Paper
   const keys = [...(fromUrl?.keys ?? []), ...(meta?.keys ?? [])].filter(isCanonicalKey);
   const byTitle = meta?.title ? titleKey(meta.title) : null;
   if (byTitle && isCanonicalKey(byTitle)) keys.push(byTitle);
-  const ordered = fromUrl ? [...new Set(keys)] : orderKeys(keys);
+  // Bounded as every message and the library bound them: a page with
+  // hundreds of identifiers or a huge title gets the first ones, not a
+  // paper the library then refuses to save.
+  const ordered = (fromUrl ? [...new Set(keys)] : orderKeys(keys)).slice(0, MAX_KEYS);
   if (!ordered.length) return null;
   const version = fromUrl?.version ?? meta?.version;
+  const title = meta?.title?.slice(0, MAX_TITLE_CHARS);
   return {
     keys: ordered,
-    ...(meta?.title ? { title: meta.title } : {}),
-    ...(meta?.authors.length ? { authors: meta.authors } : {}),
+    ...(title ? { title } : {}),
+    ...(meta?.authors.length ? { authors: meta.authors.slice(0, 200) } : {}),
     ...(version ? { version } : {}),
     url: url.href,
   };

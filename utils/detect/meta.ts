@@ -65,7 +65,8 @@ export function readPageMeta(source: ParentNode | MetaEntries): PageMeta {
     }
   }
   const doiFields = ['citation_doi', 'dc.identifier', 'prism.doi', 'bepress_citation_doi'];
-  for (const raw of metaValues(doc, doiFields)) {
+  // A page may repeat a field hundreds of times; the first few are the paper's.
+  for (const raw of metaValues(doc, doiFields).slice(0, 10)) {
     // parseDoi holds the DOI to the key grammar: braces, quotes or `@` make it no DOI.
     const doi = parseDoi(raw);
     if (doi) keys.push(...keysForDoi(doi));

@@ -96,12 +96,19 @@ export function removeItem(db: LibraryDb, id: string): Promise<void> {
 }
 
 /** Which of these summary ids are in the library. */
-export function savedIds(db: LibraryDb, ids: readonly string[]): Promise<Set<string>> {
+/** Which of these ids the library holds (only items of `kind`, when given). */
+export function savedIds(
+  db: LibraryDb,
+  ids: readonly string[],
+  kind?: LibraryItem['kind'],
+): Promise<Set<string>> {
   return guarded(async () => {
     const tx = db.transaction('items');
-    const found = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+    const found = await Promise.all(ids.map((id) => tx.store.get(id)));
     await tx.done;
-    return new Set(found.filter((k): k is string => k !== undefined));
+    return new Set(
+      found.flatMap((item) => (item && (!kind || item.kind === kind) ? [item.id] : [])),
+    );
   });
 }
 

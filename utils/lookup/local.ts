@@ -30,6 +30,10 @@ export function localLookup(sources: LocalSources) {
     ]);
     // Records the schema dropped (or shards past the bound) are said too, as the index's errors.
     const notes = bundled.notes.map(({ source, message }) => ({ source, message }));
-    return { lists: [own, bundled.summaries, feed], errors: [...bundled.errors, ...notes] };
+    return {
+      lists: [own, bundled.summaries, feed],
+      errors: [...bundled.errors, ...notes],
+      publicCount: bundled.summaries.length,
+    };
   };
 }

@@ -14,6 +14,17 @@ export interface LocalAnswer {
   /** Lists in the order they rank when two hold the same summary. */
   lists: Summary[][];
   errors: TabState['errors'];
+  /**
+   * How many of them are public knowledge (the bundled index): the only
+   * count the page may learn, by the sidebar opening by itself.
+   */
+  publicCount: number;
+}
+
+/** What a page view's look-up answers the page. */
+export interface Detected {
+  count: number;
+  publicCount: number;
 }
 
 export interface PaperStateDeps {
@@ -32,6 +43,8 @@ export interface PaperStateDeps {
 /** A tab's state with what is needed to extend it: kept in storage.session across worker stops. */
 export interface StoredTab {
   state: TabState;
+  /** Summaries of the bundled index among the local ones (see LocalAnswer.publicCount). */
+  publicCount?: number;
   /** The page view it belongs to (also in `state`, for the views). */
   view: string;
   /** The keys already looked up locally. */
@@ -77,7 +90,7 @@ export class PaperStates {
   ) {}
 
   /** A page named its paper; answers the local count. */
-  detected(tabId: number, ref: PaperRef, view: string): Promise<number> {
+  detected(tabId: number, ref: PaperRef, view: string): Promise<Detected> {
     return this.serial(tabId, async () => {
       const current = await this.read(tabId);
       const same = current && current.view === view && current.state.paper?.keys[0] === ref.keys[0];
@@ -163,15 +176,21 @@ export class PaperStates {
     );
   }
 
-  forget(tabId: number): Promise<void> {
+  /** The tab shows no paper now: its state goes, its allowance of asking page views stays. */
+  clear(tabId: number): Promise<void> {
     return this.serial(tabId, async () => {
       this.tabs.delete(tabId);
-      this.askedAt.delete(tabId);
       await this.deps.store.remove(tabId);
     });
   }
 
-  private async resolve(tabId: number, ref: PaperRef, view: string): Promise<number> {
+  /** The tab was closed: everything about it goes. */
+  async forget(tabId: number): Promise<void> {
+    await this.clear(tabId);
+    this.askedAt.delete(tabId);
+  }
+
+  private async resolve(tabId: number, ref: PaperRef, view: string): Promise<Detected> {
     this.stats.lookups++;
     const [local, plan, offers] = await Promise.all([
       this.deps.lookupLocal(ref),
@@ -182,6 +201,7 @@ export class PaperStates {
       view,
       keys: [...ref.keys],
       local: local.lists,
+      publicCount: local.publicCount,
       state: {
         tabId,
         revision: this.tabs.get(tabId)?.state.revision ?? 0,
@@ -199,11 +219,11 @@ export class PaperStates {
     if (plan.length && !this.mayAsk(tab)) {
       tab.state.sources = plan.map(notAsked);
       await this.commit(tab, {}, previous);
-      return tab.state.summaries.length;
+      return this.detectedOf(tab);
     }
     await this.commit(tab, {}, previous);
     for (const { id } of plan) this.askSource(tab, id, false, false);
-    return tab.state.summaries.length;
+    return this.detectedOf(tab);
   }
 
   /**
@@ -211,6 +231,10 @@ export class PaperStates {
    * counts once against the tab's limit, when it first has a source to ask
    * (at its URL, or when its metadata names the title).
    */
+  private detectedOf(tab: StoredTab): Detected {
+    return { count: tab.state.summaries.length, publicCount: tab.publicCount ?? 0 };
+  }
+
   private mayAsk(tab: StoredTab): boolean {
     if (tab.asking) return tab.asking === 'allowed';
     const tabId = tab.state.tabId;
@@ -227,7 +251,7 @@ export class PaperStates {
    * only what is new locally, and ask the sources that have become able to
    * answer (OpenReview by title, once the title is known).
    */
-  private async extend(tab: StoredTab, ref: PaperRef): Promise<number> {
+  private async extend(tab: StoredTab, ref: PaperRef): Promise<Detected> {
     const paper = { ...tab.state.paper, ...ref, keys: [...new Set([...tab.keys, ...ref.keys])] };
     const newKeys = ref.keys.filter((k) => !tab.keys.includes(k));
     const known = tab.state.paper;
@@ -236,17 +260,18 @@ export class PaperStates {
       (ref.authors !== undefined && String(ref.authors) !== String(known?.authors));
     if (!newKeys.length && !moreToAsk) {
       await this.commit(tab, { paper });
-      return tab.state.summaries.length;
+      return this.detectedOf(tab);
     }
     const [local, plan, offers] = await Promise.all([
       newKeys.length
         ? this.deps.lookupLocal({ ...paper, keys: newKeys })
-        : Promise.resolve<LocalAnswer>({ lists: [], errors: [] }),
+        : Promise.resolve<LocalAnswer>({ lists: [], errors: [], publicCount: 0 }),
       this.deps.plan(paper),
       this.deps.offers(paper),
     ]);
     tab.keys = paper.keys;
     tab.local = tab.local.map((list, i) => [...list, ...(local.lists[i] ?? [])]);
+    tab.publicCount = (tab.publicCount ?? 0) + local.publicCount;
     await this.addSources(
       tab,
       plan,
@@ -254,7 +279,7 @@ export class PaperStates {
       { paper, errors: [...tab.state.errors, ...local.errors] },
       true,
     );
-    return tab.state.summaries.length;
+    return this.detectedOf(tab);
   }
 
   /**

@@ -15,7 +15,12 @@ export interface PageToWorker {
    */
   'page:visit': {
     request: { url: string; meta: Array<[string, string]> | null; view: string };
-    response: { key: string; count: number } | null;
+    /**
+     * `opens`: whether the sidebar may open by itself. Only public knowledge
+     * decides it (the bundled index), since the page can see the sidebar
+     * open: never the user's own summaries, feed or remote sources.
+     */
+    response: { key: string; count: number; opens: boolean } | null;
   };
 }
 

@@ -12,7 +12,9 @@ export const huggingFace: LiveSource = {
     licence: 'Hugging Face terms',
     kind: 'machine',
   },
-  origins: ['https://huggingface.co/*'],
+  // The API path only: huggingface.co/papers is also a paper site, whose access must stay,
+  // while this permission is given back when the source is off.
+  origins: ['https://huggingface.co/api/*'],
   sends: 'the arXiv id of the paper you open, to huggingface.co',
   requestUrls(ref) {
     const arxiv = idOf(ref.keys, 'arxiv');

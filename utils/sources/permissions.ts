@@ -10,6 +10,10 @@ export function grant(origins: string[]): Promise<boolean> {
 
 const PAPER_HOSTS = new Set(PAPER_SITES.map(hostOfPattern));
 
+/** A whole paper site's host (`https://arxiv.org/*`): giving it back would cost the content script. */
+const coversPaperSite = (origin: string) =>
+  PAPER_HOSTS.has(hostOfPattern(origin)) && origin === `https://${hostOfPattern(origin)}/*`;
+
 /**
  * Gives back host permissions nothing uses any more: a source turned off
  * loses its access, not just its switch. Only origins Sidenotes itself asks
@@ -21,7 +25,7 @@ export async function releaseUnused(settings: SourceSettings, extra: string[] = 
   const candidates = new Set([...SOURCE_DESCRIPTIONS.flatMap((s) => s.origins), ...extra]);
   await Promise.all(
     [...candidates]
-      .filter((o) => !needed.has(o) && !PAPER_HOSTS.has(hostOfPattern(o)))
+      .filter((o) => !needed.has(o) && !coversPaperSite(o))
       .map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)),
   );
 }
@@ -35,7 +39,7 @@ export async function releaseSource(settings: SourceSettings, id: string): Promi
   if (!source || settings.enabled[source.id]) return;
   await Promise.all(
     source.origins
-      .filter((o) => !PAPER_HOSTS.has(hostOfPattern(o)))
+      .filter((o) => !coversPaperSite(o))
       // Required hosts (the end-to-end build grants them) cannot be removed: fine.
       .map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)),
   );

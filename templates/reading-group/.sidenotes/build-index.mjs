@@ -422,11 +422,12 @@ var L = SCHEMA_LIMITS;
 var Refused = class extends Error {};
 var own = (record, key) => (Object.hasOwn(record, key) ? record[key] : void 0);
 var absent = (value) => value === void 0 || value === null;
+var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 function text(value, field, max) {
   if (typeof value !== 'string') throw new Refused(`${field} is not text`);
   if (value.length > max)
     throw new Refused(`${field} is longer than ${max.toLocaleString('en')} characters`);
-  return value;
+  return value.replace(BIDI_CONTROLS, '');
 }
 function requiredText(value, field, max) {
   if (absent(value)) throw new Refused(`${field} is missing`);
@@ -719,7 +720,9 @@ function parseDoi(raw) {
   } catch {}
   const m = DOI.exec(text2);
   if (!m?.[1]) return null;
-  const doi = m[1].replace(/[.,;)\]]+$/, '').toLowerCase();
+  let end = m[1].length;
+  while (end > 0 && '.,;)]'.includes(m[1][end - 1])) end--;
+  const doi = m[1].slice(0, end).toLowerCase();
   return isCanonicalKey(`doi:${doi}`) ? doi : null;
 }
 function keysForDoi(doi) {

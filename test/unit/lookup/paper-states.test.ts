@@ -79,7 +79,8 @@ function harness(store: TabStore, local: Summary[] = [summary('local')]): Harnes
   const deps: PaperStateDeps = {
     async lookupLocal(ref): Promise<LocalAnswer> {
       lookups.push([...ref.keys]);
-      return { lists: [[], ref.keys.includes('arxiv:2007.12223') ? local : [], []], errors: [] };
+      const bundled = ref.keys.includes('arxiv:2007.12223') ? local : [];
+      return { lists: [[], bundled, []], errors: [], publicCount: bundled.length };
     },
     plan: async (ref) => [
       { id: 's2', name: 'Semantic Scholar' },
@@ -127,7 +128,7 @@ describe('one paper state per tab', () => {
   it('looks a page view up once, and a second view reads the same state without another look-up or ask', async () => {
     const h = harness(memoryStore());
     const papers = new PaperStates(h.deps);
-    expect(await papers.detected(7, REF, 'v1')).toBe(1);
+    expect(await papers.detected(7, REF, 'v1')).toMatchObject({ count: 1 });
     const first = await papers.get(7);
     const second = await papers.get(7);
     expect(second).toEqual(first);
@@ -237,7 +238,7 @@ describe('one paper state per tab', () => {
     };
     const h = harness(store);
     const papers = new PaperStates(h.deps);
-    expect(await papers.detected(7, REF, 'v1')).toBe(1);
+    expect(await papers.detected(7, REF, 'v1')).toMatchObject({ count: 1 });
     expect((await papers.get(7))!.summaries).toHaveLength(1);
   });
 });
@@ -246,7 +247,7 @@ describe('sources offered where the need is felt', () => {
   it('offers the sources that could answer but are off; Ask once asks one for this page view only', async () => {
     const h = harness(memoryStore(), []);
     const papers = new PaperStates(h.deps);
-    expect(await papers.detected(7, REF, 'v1')).toBe(0);
+    expect(await papers.detected(7, REF, 'v1')).toMatchObject({ count: 0 });
     let state = (await papers.get(7))!;
     expect(state.offers.map((o) => o.id)).toEqual(['hf']);
     expect(state.offers[0]).toMatchObject({ kind: 'machine', sends: "the paper's id, to hf" });
