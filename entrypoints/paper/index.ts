@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { metaEntries } from '@/utils/detect/meta';
 import { ok } from '@/utils/core/result';
-import { sendToWorker } from './send';
+import { sendToWorker } from '@/utils/page/send';
 import { SidebarHost } from './sidebar-host';
-import { watchUrl } from './watch-url';
+import { watchUrl } from '@/utils/page/watch-url';
 
 /**
  * Runs on paper sites from document_start. It tells the worker the page's
