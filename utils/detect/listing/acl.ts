@@ -1,4 +1,4 @@
-import { keyOfLink, textOf } from './read';
+import { linkUrl, textOf } from './read';
 import type { ListingSite } from './types';
 
 /*
@@ -24,10 +24,11 @@ export const aclListing: ListingSite = {
     (url.hostname === 'aclanthology.org' || url.hostname === 'www.aclanthology.org') &&
     LISTING.test(url.pathname),
   links: 'p > span.d-block > strong > a[href]',
+  kind: 'acl',
   entry(link, page) {
-    const key = keyOfLink(link, page);
+    const url = linkUrl(link, page);
     const strong = link.parentElement;
-    if (!key?.startsWith('acl:') || !strong) return null;
-    return { key, place: () => ({ in: strong, at: 'inline' }), title: () => textOf(link) };
+    if (!url || !strong) return null;
+    return { url, place: () => ({ in: strong, at: 'inline' }), title: () => textOf(link) };
   },
 };

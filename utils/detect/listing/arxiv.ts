@@ -1,4 +1,4 @@
-import { keyOfLink, textOf } from './read';
+import { linkUrl, textOf } from './read';
 import type { ListingSite } from './types';
 
 /*
@@ -33,13 +33,14 @@ export const arxivListing: ListingSite = {
   isListing: (url) =>
     HOSTS.has(url.hostname) && (LIST.test(url.pathname) || OTHER.test(url.pathname)),
   links: 'dl dt a[title="Abstract"], li.arxiv-result > div > p.list-title > a:first-child',
+  kind: 'arxiv',
   entry(link, page) {
-    const key = keyOfLink(link, page);
-    if (!key?.startsWith('arxiv:')) return null;
+    const url = linkUrl(link, page);
+    if (!url) return null;
     const dt = link.closest('dt');
     if (dt) {
       return {
-        key,
+        url,
         place: () => ({ in: dt, at: 'inline' }),
         title: () => {
           const dd = dt.nextElementSibling;
@@ -50,7 +51,7 @@ export const arxivListing: ListingSite = {
     const result = link.closest('li.arxiv-result');
     const title = () => result?.querySelector(':scope > p.title') ?? null;
     return {
-      key,
+      url,
       place: () => {
         const p = title();
         return p ? { in: p, at: 'inline' } : null;

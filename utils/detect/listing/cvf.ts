@@ -1,4 +1,4 @@
-import { keyOfLink, textOf } from './read';
+import { linkUrl, textOf } from './read';
 import type { ListingSite } from './types';
 
 /*
@@ -22,10 +22,11 @@ export const cvfListing: ListingSite = {
   id: 'cvf',
   isListing: (url) => url.hostname === 'openaccess.thecvf.com' && LISTING.test(url.pathname),
   links: 'dt.ptitle > a[href]',
+  kind: 'cvf',
   entry(link, page) {
-    const key = keyOfLink(link, page);
+    const url = linkUrl(link, page);
     const dt = link.parentElement;
-    if (!key?.startsWith('cvf:') || !dt) return null;
-    return { key, place: () => ({ in: dt, at: 'inline' }), title: () => textOf(link) };
+    if (!url || !dt) return null;
+    return { url, place: () => ({ in: dt, at: 'inline' }), title: () => textOf(link) };
   },
 };

@@ -1,4 +1,4 @@
-import { keyOfLink, textOf } from './read';
+import { linkUrl, textOf } from './read';
 import type { ListingSite } from './types';
 
 /*
@@ -24,12 +24,13 @@ export const huggingfaceListing: ListingSite = {
   live: true,
   isListing: (url) => url.hostname === 'huggingface.co' && LISTING.test(url.pathname),
   links: 'article h3 a[href]',
+  kind: 'arxiv',
   entry(link, page) {
-    const key = keyOfLink(link, page);
+    const url = linkUrl(link, page);
     const card = link.closest('article');
-    if (!key?.startsWith('arxiv:') || !card) return null;
+    if (!url || !card) return null;
     return {
-      key,
+      url,
       // The card's top-right corner, over its thumbnail: the title is clamped to three lines.
       place: () => ({ in: card, at: 'corner' }),
       title: () => textOf(link),

@@ -8,7 +8,8 @@ import { pmlrListing } from './pmlr';
 import type { ListingSite } from './types';
 
 export type { BadgePlace, ListingEntry, ListingSite } from './types';
-export { keysOf, MAX_ENTRIES, readEntries } from './read';
+export { MAX_ENTRIES, readEntries } from './read';
+export { keyOfListed, keysOf } from './keys';
 
 /** Every listing-page reader (one file per site in this folder). */
 export const LISTING_SITES: readonly ListingSite[] = [

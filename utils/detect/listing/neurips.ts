@@ -1,4 +1,4 @@
-import { keyOfLink, textOf } from './read';
+import { linkUrl, textOf } from './read';
 import type { ListingSite } from './types';
 
 /*
@@ -22,10 +22,11 @@ export const neuripsListing: ListingSite = {
   id: 'neurips',
   isListing: (url) => HOST.test(url.hostname) && LISTING.test(url.pathname),
   links: 'li a[href*="/hash/"]',
+  kind: 'neurips',
   entry(link, page) {
-    const key = keyOfLink(link, page);
+    const url = linkUrl(link, page);
     const li = link.closest('li');
-    if (!key?.startsWith('neurips:') || !li) return null;
-    return { key, place: () => ({ in: li, at: 'inline' }), title: () => textOf(link) };
+    if (!url || !li) return null;
+    return { url, place: () => ({ in: li, at: 'inline' }), title: () => textOf(link) };
   },
 };

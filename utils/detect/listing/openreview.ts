@@ -1,4 +1,4 @@
-import { keyOfLink, textOf } from './read';
+import { linkUrl, textOf } from './read';
 import type { ListingSite } from './types';
 
 /*
@@ -23,12 +23,13 @@ export const openreviewListing: ListingSite = {
     url.pathname.replace(/\/$/, '') === '/group' &&
     !!url.searchParams.get('id'),
   links: '.submissions-list .note > h4 > a:first-child',
+  kind: 'openreview',
   entry(link, page) {
     const href = link.getAttribute('href') ?? '';
     if (/[?&]noteId=/.test(href)) return null;
-    const key = keyOfLink(link, page);
+    const url = linkUrl(link, page);
     const h4 = link.parentElement;
-    if (!key?.startsWith('openreview:') || !h4) return null;
-    return { key, place: () => ({ in: h4, at: 'inline' }), title: () => textOf(link) };
+    if (!url || !h4) return null;
+    return { url, place: () => ({ in: h4, at: 'inline' }), title: () => textOf(link) };
   },
 };

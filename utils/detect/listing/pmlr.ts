@@ -1,4 +1,4 @@
-import { keyOfLink, textOf } from './read';
+import { linkUrl, textOf } from './read';
 import type { ListingSite } from './types';
 
 /*
@@ -19,11 +19,12 @@ export const pmlrListing: ListingSite = {
   id: 'pmlr',
   isListing: (url) => url.hostname === 'proceedings.mlr.press' && LISTING.test(url.pathname),
   links: 'div.paper > p.links > a[href$=".html"]',
+  kind: 'pmlr',
   entry(link, page) {
-    const key = keyOfLink(link, page);
+    const url = linkUrl(link, page);
     const paper = link.closest('div.paper');
     const title = paper?.querySelector(':scope > p.title');
-    if (!key?.startsWith('pmlr:') || !title) return null;
-    return { key, place: () => ({ in: title, at: 'inline' }), title: () => textOf(title) };
+    if (!url || !title) return null;
+    return { url, place: () => ({ in: title, at: 'inline' }), title: () => textOf(title) };
   },
 };

@@ -1,4 +1,3 @@
-import { detectFromUrl } from '@/utils/detect';
 import type { ListingEntry, ListingSite } from './types';
 
 /** Links longer than this are not an entry's id link (a hostile page's bait). */
@@ -8,21 +7,16 @@ const MAX_TITLE_CHARS = 300;
 /** Entries read from one page at most: a real list has a few thousand. */
 export const MAX_ENTRIES = 10_000;
 
-/**
- * The canonical key a link names, through the same URL detectors as paper
- * pages (utils/detect): its own `href`, never text around it.
- */
-export function keyOfLink(link: Element, page: URL): string | null {
+/** A link's absolute URL, if it can name a paper at all (http or https, not absurdly long). */
+export function linkUrl(link: Element, page: URL): string | null {
   const href = link.getAttribute('href');
   if (!href || href.length > MAX_HREF_CHARS) return null;
-  let url: URL;
   try {
-    url = new URL(href, page);
+    const url = new URL(href, page);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  return detectFromUrl(url)?.keys[0] ?? null;
 }
 
 /** An element's text as one line, bounded; `strip` drops a leading label ("Title:"). */
@@ -40,7 +34,7 @@ export function readEntries(
   site: ListingSite,
   root: ParentNode,
   page: URL,
-  seen: WeakSet<Element> = new WeakSet(),
+  seen: { has(link: Element): boolean; add(link: Element): unknown } = new WeakSet(),
   max = MAX_ENTRIES,
 ): ListingEntry[] {
   const found: ListingEntry[] = [];
@@ -54,8 +48,3 @@ export function readEntries(
   }
   return found;
 }
-
-/** The distinct keys of some entries, in page order. */
-export const keysOf = (entries: readonly ListingEntry[]): string[] => [
-  ...new Set(entries.map((e) => e.key)),
-];

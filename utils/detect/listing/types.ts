@@ -11,10 +11,14 @@ export interface BadgePlace {
   at: 'inline' | 'corner';
 }
 
-/** One entry of a listing page, as its own id link names it. */
+/**
+ * One entry of a listing page: its own id link, whose URL alone names the
+ * paper (the worker reads the key from it with the URL detectors, keyOfListed;
+ * never from the entry's text), and where its badge goes.
+ */
 export interface ListingEntry {
-  /** The paper's canonical key, from the entry's link (never from its text). */
-  key: string;
+  /** The entry's id link, absolute: the paper's own page. */
+  url: string;
   /** Asked when the badge is made: the rest of the entry may still be parsing when the link is seen. */
   place(): BadgePlace | null;
   /** The entry's title as the page shows it, for the badge's accessible name ('' when not there yet). */
@@ -28,7 +32,9 @@ export interface ListingSite {
   isListing(url: URL): boolean;
   /** A CSS selector for every entry's own id link, and nothing else on the page. */
   links: string;
-  /** The entry a matched link heads; null when the link names no paper. */
+  /** The kind of key its entries name (`arxiv`…): a link naming another kind names no entry. */
+  kind: string;
+  /** The entry a matched link heads; null when it cannot be one (no usable link, not in an entry). */
   entry(link: Element, page: URL): ListingEntry | null;
   /** The list changes without a page load (tab switches, paging, more results). */
   live?: boolean;
