@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PAPER_ORIGINS, PAPER_SITES } from './utils/detect/sites';
@@ -17,6 +18,18 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Listing badges count summaries per key without reading a shard per
+    // paper: the bundled index's counts, derived from its shards at each build.
+    'build:publicAssets': (wxt, files) => {
+      const contents = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/bundled-key-counts.ts', wxt.config.publicDir],
+        { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+      );
+      files.push({ relativeDest: 'index-counts.json', contents });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Sidenotes',
     description: 'Human-written summaries of research papers, beside the paper you are reading.',

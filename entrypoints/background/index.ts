@@ -3,14 +3,15 @@ import { errorMessage } from '@/utils/core/guards';
 import { LibraryError } from '@/utils/core/library-item';
 import { fail } from '@/utils/core/result';
 import { library, onLibraryChange } from '@/utils/db/open';
-import { itemsForPaper } from '@/utils/library/library';
+import { itemsForPaper, ownItems } from '@/utils/library/library';
+import { listingCounts } from '@/utils/lookup/listing-counts';
 import { localLookup } from '@/utils/lookup/local';
 import { PaperStates } from '@/utils/lookup/paper-states';
 import { sessionTabStore } from '@/utils/lookup/session-store';
 import { sendToTab } from '@/utils/messaging/client';
 import { createRouter, isPageSender, isViewSender, type Self } from '@/utils/messaging/router';
 import { browser } from '@/utils/platform/browser';
-import { bundledIndex } from '@/utils/sources/bundled';
+import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
 import { remoteSources } from '@/utils/sources/worker-sources';
 import { commandsAndMenus } from './commands';
 import { libraryHandlers } from './library-handlers';
@@ -27,9 +28,10 @@ export default defineBackground(() => {
   const self: Self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   const remote = remoteSources();
   const ports = viewPorts(self, (tabId) => papers.get(tabId));
+  const bundled = bundledIndex();
   const papers = new PaperStates({
     lookupLocal: localLookup({
-      bundled: bundledIndex(),
+      bundled,
       own: async (keys) =>
         (await itemsForPaper(await library(), keys))
           .filter((item) => item.kind === 'own')
@@ -54,6 +56,13 @@ export default defineBackground(() => {
         void sendToTab(state.tabId, 'tab:set-count', { paperKey, count }).catch(() => null);
     },
   });
+  // Listing pages' badges: the same local data, counted per key without a request.
+  const countListed = listingCounts({
+    own: async () => (await ownItems(await library())).map((item) => item.summary),
+    bundled: { ...bundled, counts: bundledKeyCounts },
+    feed: () => remote.feedCopy(),
+    kept: () => remote.keptIndexes(),
+  });
   // Tests read these counts from the worker (look-ups and source asks per page view).
   (globalThis as { sidenotesStats?: PaperStates['stats'] }).sidenotesStats = papers.stats;
 
@@ -67,7 +76,7 @@ export default defineBackground(() => {
       {
         name: 'page',
         accepts: (sender) => isPageSender(self, sender),
-        handlers: pageHandlers(papers, remote, setBadge),
+        handlers: pageHandlers(papers, remote, setBadge, countListed),
       },
       {
         name: 'view',

@@ -4,6 +4,8 @@ import type { CachedRemoteFile, LibraryDb } from './schema';
 export interface RemoteCache {
   get(key: string): Promise<CachedRemoteFile | undefined>;
   put(file: CachedRemoteFile): Promise<void>;
+  /** The keys held under a prefix, without reading the files. */
+  keys?(prefix: string): Promise<string[]>;
 }
 
 /**
@@ -15,6 +17,7 @@ export function idbRemoteCache(db: LibraryDb, maxFiles = 20_000, prefix = ''): R
   const range = prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined;
   return {
     get: (key) => db.get('remote', key),
+    keys: (under) => db.getAllKeys('remote', IDBKeyRange.bound(under, `${under}\uffff`)),
     async put(file) {
       const tx = db.transaction('remote', 'readwrite');
       await tx.store.put(file);
