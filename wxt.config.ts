@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { LISTING_PAGES } from './utils/detect/listing/pages';
 import { PAPER_ORIGINS, PAPER_SITES } from './utils/detect/sites';
 
 const E2E_HOSTS = [
@@ -54,7 +55,17 @@ export default defineConfig({
     // than a WXT content script, whose wrapper posts a "script started"
     // message to the page. document_start: the look-up and the sidebar frame
     // start before the page has parsed.
-    content_scripts: [{ matches: PAPER_SITES, js: ['paper.js'], run_at: 'document_start' }],
+    content_scripts: [
+      // Paper pages, and listing pages (whose badges open their papers in this script's sidebar).
+      {
+        matches: [...new Set([...PAPER_SITES, ...LISTING_PAGES])],
+        js: ['paper.js'],
+        run_at: 'document_start',
+      },
+      // Listing pages (entrypoints/listing): its own small script, from
+      // document_start so entries are read while the page parses.
+      { matches: LISTING_PAGES, js: ['listing.js'], run_at: 'document_start' },
+    ],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+S' },

@@ -1,0 +1,259 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  EXTENSION_DIR,
+  launch,
+  sidebarFrame,
+  sidebarHost,
+  type Launched,
+} from '../helpers/browser';
+import { readFixture, ROOT } from '../helpers/fixtures';
+import { serveIndex } from '../../scripts/serve-index';
+import { arxivListPage, freshArxivIds, SEED, type ListedPaper } from '../helpers/pages';
+import { publishIndex } from '../helpers/remote-index';
+
+const SHOTS = join(ROOT, 'test/screenshots');
+const LIST = 'https://arxiv.org/list/cs.LG/recent?skip=0&show=2000';
+const HF = 'https://huggingface.co/papers';
+
+/** Papers the bundled index summarizes, placed among 1,996 it does not. */
+const SUMMARIZED: ListedPaper[] = [
+  { id: SEED.arxivId, title: SEED.title, authors: SEED.authors },
+  {
+    id: '1512.03385',
+    title: 'Deep Residual Learning for Image Recognition',
+    authors: ['Kaiming He'],
+  },
+  { id: '1406.2661', title: 'Generative Adversarial Networks', authors: ['Ian J. Goodfellow'] },
+  { id: '1606.03657', title: 'InfoGAN', authors: ['Xi Chen'] },
+];
+const papers: ListedPaper[] = freshArxivIds(1996).map((id, i) => ({
+  id,
+  title: `A Study of Sparse Training Number ${i}`,
+  authors: ['A. Author', 'B. Author'],
+}));
+papers.unshift(SUMMARIZED[0]!);
+papers.splice(500, 0, SUMMARIZED[1]!);
+papers.splice(1000, 0, SUMMARIZED[2]!);
+papers.push(SUMMARIZED[3]!);
+
+/** Injected fake entries: they name summarized papers in their text only. */
+const FAKES = `
+<dl id='fakes'>
+  <dt><a name='item9001'>[9001]</a> arXiv:1512.03385 <a href="https://evil.example/abs/1406.2661" title="Abstract">abs</a></dt>
+  <dd><div class='list-title'>Deep Residual Learning (see arXiv:2007.12223)</div>
+      <div class='list-comments'>Compare <a href="/abs/1606.03657">1606.03657</a></div></dd>
+</dl>`;
+
+const counts = JSON.parse(readFileSync(join(EXTENSION_DIR, 'index-counts.json'), 'utf8')) as Record<
+  string,
+  [number, number]
+>;
+
+let browser: Launched;
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch({
+    pages: {
+      [LIST]: arxivListPage(papers, FAKES),
+      [HF]: readFixture('pages/huggingface-listing/papers.html'),
+    },
+  });
+});
+afterAll(() => browser?.close());
+
+/** Every badge's accessible name, from the accessibility tree (badges live in closed shadow roots). */
+async function badgeNames(cdp: CDPSession): Promise<string[]> {
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: Array<{ role?: { value?: string }; name?: { value?: string } }>;
+  };
+  return nodes
+    .filter((n) => n.role?.value === 'button' && /summar(y|ies) of/.test(n.name?.value ?? ''))
+    .map((n) => n.name!.value!)
+    .sort();
+}
+
+const badgeKeys = (page: Page) =>
+  page.$$eval('[data-sidenotes-badge]', (hosts) =>
+    hosts.map((h) => (h as HTMLElement).dataset.sidenotesBadge!),
+  );
+
+describe('badges on an arXiv list of 2,000 papers', () => {
+  it('shows badges exactly on the papers with summaries, with their counts, and asks nothing of the network', async () => {
+    const page = await browser.context.newPage();
+    const before = browser.requests.length;
+    await page.goto(LIST);
+    const expected = papers.filter((p) => counts[`arxiv:${p.id}`]);
+    expect(expected.map((p) => p.id)).toEqual(SUMMARIZED.map((p) => p.id));
+    await expect.poll(() => badgeKeys(page)).toHaveLength(expected.length);
+    expect((await badgeKeys(page)).sort()).toEqual(expected.map((p) => `arxiv:${p.id}`).sort());
+    const cdp = await browser.context.newCDPSession(page);
+    expect(await badgeNames(cdp)).toEqual(
+      expected
+        .map((p) => {
+          const [human] = counts[`arxiv:${p.id}`]!;
+          return `${human} summar${human === 1 ? 'y' : 'ies'} of ${p.title}`;
+        })
+        .sort(),
+    );
+    // Nothing but the page itself: the counts come from what the browser holds.
+    await page.waitForTimeout(500);
+    expect(browser.requests.slice(before)).toEqual([LIST]);
+    await page.screenshot({ path: join(SHOTS, 'badges-arxiv-light.png') });
+    await page.close();
+  });
+
+  it('is reached with the keyboard and opens the paper’s summaries beside the list', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(LIST);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(SUMMARIZED.length);
+    const scrollBefore = await page.evaluate(() => scrollY);
+    // From the entry's last link, the next stop is its badge.
+    await page.locator(`[id="oth-${SEED.arxivId}"]`).focus();
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLElement).dataset.sidenotesBadge),
+    ).toBe(`arxiv:${SEED.arxivId}`);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
+      .toBe(`arxiv:${SEED.arxivId}`);
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
+      .toBe('expanded');
+    const cards = sidebarFrame(page).locator('[data-testid="summary-card"]');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(1);
+    expect(page.url()).toBe(LIST);
+    expect(await page.evaluate(() => scrollY)).toBe(scrollBefore);
+    await page.screenshot({ path: join(SHOTS, 'badges-arxiv-opened.png') });
+    await page.close();
+  });
+});
+
+describe('badges on Hugging Face daily papers', () => {
+  it('shows a badge on each summarized card, light and dark', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(HF);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(4);
+    expect([...new Set(await badgeKeys(page))].sort()).toEqual([
+      'arxiv:1406.2661',
+      'arxiv:1512.03385',
+      'arxiv:2007.12223',
+    ]);
+    await page.close();
+  });
+});
+
+/** An index line: one summary of one arXiv paper, by a person or by a model. */
+const line = (arxivId: string, title: string, body: string, kind: 'human' | 'machine') =>
+  JSON.stringify({
+    paper: { arxivId, title },
+    summary: {
+      body,
+      author: kind === 'human' ? 'reading group' : null,
+      source: {
+        id: `lab-${kind}`,
+        name: 'Lab notes',
+        url: 'https://lab.example',
+        licence: 'CC BY 4.0',
+        kind,
+      },
+    },
+  });
+
+describe('badges from a remote index kept for offline use', () => {
+  let withIndex: Launched;
+  let server: Server;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sidenotes-listing-index-'));
+    await publishIndex(
+      dir,
+      [
+        line('2406.01001', 'A Fresh Look at Sparse Training', 'A model wrote this one.', 'machine'),
+        line(
+          '1512.03385',
+          'Deep Residual Learning',
+          'Our group read it: residual connections.',
+          'human',
+        ),
+      ],
+      'Lab notes',
+    );
+    server = await serveIndex(dir, 0);
+    withIndex = await launch({
+      // The index's host, a local server, is reached for real (until it goes away).
+      async route(url, route) {
+        if (!new URL(url).host.startsWith('127.0.0.1:')) return false;
+        await route.continue();
+        return true;
+      },
+      pages: {
+        [LIST]: arxivListPage(papers, FAKES),
+        [HF]: readFixture('pages/huggingface-listing/papers.html'),
+        [`${HF}?theme=dark`]: readFixture('pages/huggingface-listing/papers.html').replace(
+          '<html class="">',
+          '<html class="dark">',
+        ),
+      },
+    });
+    // Added and downloaded for offline use in the options, as a reader does; then the host goes away.
+    const options = await withIndex.context.newPage();
+    await options.goto(`chrome-extension://${withIndex.extensionId}/options.html`);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await options.getByTestId('remote-index-url').fill(url);
+    await options.getByTestId('add-remote-index').click();
+    await options.getByTestId('index-stats').waitFor();
+    await options.getByTestId('sync-index').click();
+    await options.waitForTimeout(500);
+    await options.getByTestId('index-progress').waitFor({ state: 'detached' });
+    if (await options.getByTestId('index-error').count())
+      throw new Error(
+        `The index did not sync: ${await options.getByTestId('index-error').textContent()}`,
+      );
+    await options.close();
+    await new Promise<void>((done) => server.close(() => done()));
+    server.closeAllConnections();
+  });
+  afterAll(() => withIndex?.close());
+
+  it('counts the kept copy (machine-generated marked ✦, shared papers merged) without a request', async () => {
+    const page = await withIndex.context.newPage();
+    const before = withIndex.requests.length;
+    await page.goto(HF);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(5);
+    const cdp = await withIndex.context.newCDPSession(page);
+    expect(await badgeNames(cdp)).toEqual(
+      [
+        '1 summary of The Lottery Ticket Hypothesis for Pre-trained BERT Networks',
+        '1 summary of The Lottery Ticket Hypothesis for Pre-trained BERT Networks',
+        '1 machine-generated summary of A Fresh Look at Sparse Training, Building on 1512.03385',
+        // Two bundled, one the reading group's: the sidebar shows three.
+        '3 summaries of Deep Residual Learning for Image Recognition',
+        '2 summaries of Generative Adversarial Networks',
+      ].sort(),
+    );
+    await page.waitForTimeout(300);
+    expect(withIndex.requests.slice(before)).toEqual([HF]);
+    await page.screenshot({ path: join(SHOTS, 'badges-huggingface-light.png') });
+    await page.close();
+  });
+
+  it('looks right in dark mode, on a dark site and on a light one', async () => {
+    const page = await withIndex.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${HF}?theme=dark`);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(5);
+    await page.screenshot({ path: join(SHOTS, 'badges-huggingface-dark.png') });
+    await page.goto(LIST);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(SUMMARIZED.length);
+    await page.screenshot({ path: join(SHOTS, 'badges-arxiv-dark.png') });
+    await page.close();
+  });
+});
