@@ -57,14 +57,16 @@ export default defineBackground(() => {
     },
   });
   // Listing pages' badges: the same local data, counted per key without a request.
-  const countListed = listingCounts({
+  const countListing = listingCounts({
     own: async () => (await ownItems(await library())).map((item) => item.summary),
     bundled: { ...bundled, counts: bundledKeyCounts },
     feed: () => remote.feedCopy(),
     kept: () => remote.keptIndexes(),
   });
-  // Tests read these counts from the worker (look-ups and source asks per page view).
-  (globalThis as { sidenotesStats?: PaperStates['stats'] }).sidenotesStats = papers.stats;
+  // Tests read these counts from the worker (look-ups and source asks per page view;
+  // listing pages' batches and the links in them).
+  const listingStats = { batches: 0, links: 0 };
+  Object.assign(globalThis, { sidenotesStats: papers.stats, sidenotesListingStats: listingStats });
 
   async function setBadge(tabId: number, count: number | null) {
     await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
@@ -76,7 +78,11 @@ export default defineBackground(() => {
       {
         name: 'page',
         accepts: (sender) => isPageSender(self, sender),
-        handlers: pageHandlers(papers, remote, setBadge, countListed),
+        handlers: pageHandlers(papers, remote, setBadge, (keys, links) => {
+          listingStats.batches++;
+          listingStats.links += links;
+          return countListing(keys);
+        }),
       },
       {
         name: 'view',

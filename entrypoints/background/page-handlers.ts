@@ -29,7 +29,7 @@ export function pageHandlers(
   papers: PaperStates,
   remote: ReturnType<typeof remoteSources>,
   setBadge: (tabId: number, count: number | null) => Promise<void>,
-  countListed: (keys: readonly string[]) => Promise<Record<string, Tally>>,
+  countListed: (keys: readonly string[], links: number) => Promise<Record<string, Tally>>,
 ): Handlers<PageToWorker> {
   return {
     async 'page:visit'(payload, sender) {
@@ -67,9 +67,10 @@ export function pageHandlers(
       // Keys of the kind the page lists, read here: a page cannot claim one.
       const site = listingSiteFor(sender.url ?? '');
       const keyOf = new Map(links.map((link) => [link, keyOfListed(site, link)]));
-      const counts = await countListed([
-        ...new Set([...keyOf.values()].filter((k): k is string => k !== null)),
-      ]);
+      const counts = await countListed(
+        [...new Set([...keyOf.values()].filter((k): k is string => k !== null))],
+        links.length,
+      );
       const found: Record<string, { key: string; human: number; machine: number }> = {};
       for (const [link, key] of keyOf)
         if (key && counts[key]) found[link] = { key, ...counts[key] };

@@ -104,6 +104,15 @@ describe('badges on an arXiv list of 2,000 papers', () => {
     // Nothing but the page itself: the counts come from what the browser holds.
     await page.waitForTimeout(500);
     expect(browser.requests.slice(before)).toEqual([LIST]);
+    // Batched: the first screenful while the page parses, the rest at once (not one per entry).
+    const stats = await browser.worker.evaluate(
+      () =>
+        (globalThis as { sidenotesListingStats?: { batches: number; links: number } })
+          .sidenotesListingStats!,
+    );
+    expect(stats.batches).toBeLessThanOrEqual(2);
+    // Every entry's link, and the fake entry's (whose host names no paper).
+    expect(stats.links).toBe(papers.length + 1);
     await page.screenshot({ path: join(SHOTS, 'badges-arxiv-light.png') });
     await page.close();
   });
