@@ -11,6 +11,7 @@ const E2E_HOSTS = [
   'https://api.openreview.net/*',
   'https://api.semanticscholar.org/*',
   'https://huggingface.co/*',
+  'https://export.arxiv.org/*',
 ];
 
 export default defineConfig({

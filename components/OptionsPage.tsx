@@ -1,12 +1,20 @@
 import type { SourceSettingsState } from '@/hooks/use-source-settings';
+import type { TabTitleSettingsState } from '@/hooks/use-tab-title-settings';
 import { AddRemoteIndex, RemoteIndexRow } from './RemoteIndexSettings';
 import { SourceRow } from './SourceRow';
+import { TabTitlesRow } from './TabTitlesRow';
 
 /**
  * Options → Sources: every remote source, off until the user turns it on,
  * each saying what it sends and to whom; then the remote indexes.
  */
-export function OptionsPage({ s }: { s: SourceSettingsState }) {
+export function OptionsPage({
+  s,
+  titles,
+}: {
+  s: SourceSettingsState;
+  titles?: TabTitleSettingsState;
+}) {
   return (
     <main class="options-page">
       <header class="app-head">
@@ -86,6 +94,12 @@ export function OptionsPage({ s }: { s: SourceSettingsState }) {
           onGiveUp={s.giveUp}
         />
       </section>
+      {titles && (
+        <section aria-labelledby="titles-heading">
+          <h2 id="titles-heading">Tab titles</h2>
+          <TabTitlesRow t={titles} />
+        </section>
+      )}
     </main>
   );
 }

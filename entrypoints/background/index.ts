@@ -3,15 +3,18 @@ import { errorMessage } from '@/utils/core/guards';
 import { LibraryError } from '@/utils/core/library-item';
 import { fail } from '@/utils/core/result';
 import { library, onLibraryChange } from '@/utils/db/open';
+import { idbRemoteCache } from '@/utils/db/remote-cache';
 import { itemsForPaper, ownItems } from '@/utils/library/library';
 import { listingCounts } from '@/utils/lookup/listing-counts';
 import { localLookup } from '@/utils/lookup/local';
 import { PaperStates } from '@/utils/lookup/paper-states';
+import { tabTitles } from '@/utils/lookup/tab-title';
 import { sessionTabStore } from '@/utils/lookup/session-store';
 import { sendToTab } from '@/utils/messaging/client';
 import { createRouter, isPageSender, isViewSender, type Self } from '@/utils/messaging/router';
 import { browser } from '@/utils/platform/browser';
 import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
+import { askArxivTitle } from '@/utils/sources/tab-titles';
 import { remoteSources } from '@/utils/sources/worker-sources';
 import { commandsAndMenus } from './commands';
 import { libraryHandlers } from './library-handlers';
@@ -63,6 +66,16 @@ export default defineBackground(() => {
     feed: () => remote.feedCopy(),
     kept: () => remote.keptIndexes(),
   });
+  // PDF tabs named after their paper (arXiv's API only when the reader turned it on).
+  const titles = tabTitles({
+    state: (tabId) => papers.get(tabId),
+    library: async (keys) =>
+      (await itemsForPaper(await library(), keys)).map((item) => item.summary),
+    kept: async (key) =>
+      (await Promise.all((await remote.keptIndexes()).map((index) => index.summaries(key)))).flat(),
+    askArxiv: async (id) =>
+      askArxivTitle(id, { cache: idbRemoteCache(await library(), 5000, 'live|') }),
+  });
   // Tests read these counts from the worker (look-ups and source asks per page view;
   // listing pages' batches and the links in them).
   const listingStats = { batches: 0, links: 0 };
@@ -78,11 +91,17 @@ export default defineBackground(() => {
       {
         name: 'page',
         accepts: (sender) => isPageSender(self, sender),
-        handlers: pageHandlers(papers, remote, setBadge, (keys, links) => {
-          listingStats.batches++;
-          listingStats.links += links;
-          return countListing(keys);
-        }),
+        handlers: pageHandlers(
+          papers,
+          remote,
+          setBadge,
+          (keys, links) => {
+            listingStats.batches++;
+            listingStats.links += links;
+            return countListing(keys);
+          },
+          titles,
+        ),
       },
       {
         name: 'view',

@@ -3,6 +3,7 @@ import { detectPaper } from '@/utils/detect';
 import { keyOfListed, listingSiteFor } from '@/utils/detect/listing';
 import { MAX_META_CHARS, MAX_META_ENTRIES } from '@/utils/detect/meta';
 import type { Tally } from '@/utils/lookup/listing-counts';
+import type { tabTitles } from '@/utils/lookup/tab-title';
 import type { PaperStates } from '@/utils/lookup/paper-states';
 import { sendToTab } from '@/utils/messaging/client';
 import type { PageToWorker } from '@/utils/messaging/page-to-worker';
@@ -30,13 +31,15 @@ export function pageHandlers(
   remote: ReturnType<typeof remoteSources>,
   setBadge: (tabId: number, count: number | null) => Promise<void>,
   countListed: (keys: readonly string[], links: number) => Promise<Record<string, Tally>>,
+  titles: ReturnType<typeof tabTitles>,
 ): Handlers<PageToWorker> {
   return {
     async 'page:visit'(payload, sender) {
       const tabId = sender.tab!.id!;
-      const { url, meta, view } = (payload ?? {}) as Record<string, unknown>;
+      const { url, meta, view, pdf } = (payload ?? {}) as Record<string, unknown>;
       if (
         typeof url !== 'string' ||
+        (pdf !== undefined && typeof pdf !== 'boolean') ||
         url.length > 4096 ||
         (meta !== null && !isMeta(meta)) ||
         typeof view !== 'string' ||
@@ -57,7 +60,17 @@ export function pageHandlers(
       void remote
         .syncFeedIfDue()
         .catch((error: unknown) => console.warn('Sidenotes: ShortScience feed', error));
-      return ok({ key: ref.keys[0]!, count });
+      const key = ref.keys[0]!;
+      // A PDF tab is named after its paper: from local data at once, else (an option) from arXiv.
+      const title = pdf ? await titles.local(tabId, ref) : undefined;
+      if (pdf && !title && meta === null)
+        void titles
+          .remote(ref)
+          .then(
+            (named) => named && sendToTab(tabId, 'tab:set-title', { paperKey: key, title: named }),
+          )
+          .catch((error: unknown) => console.warn('Sidenotes: tab title', error));
+      return ok({ key, count, ...(title ? { title } : {}) });
     },
 
     // Local data only: nothing here may cause a request (no source asked, no feed sync).

@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { OptionsPage } from '@/components/OptionsPage';
 import { useSourceSettings } from '@/hooks/use-source-settings';
+import { useTabTitleSettings } from '@/hooks/use-tab-title-settings';
 import '@/styles/options.css';
 
 function Options() {
-  return <OptionsPage s={useSourceSettings()} />;
+  return <OptionsPage s={useSourceSettings()} titles={useTabTitleSettings()} />;
 }
 
 render(<Options />, document.getElementById('app')!);

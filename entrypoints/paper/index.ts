@@ -21,6 +21,8 @@ const LIKELY_PAPER =
   /\/(?:abs|pdf|html|forum)\/?\b|\/papers\/(?!date\/|week\/|month\/|trending)\w|\/\d{4}\.[\w-]+\.\d+|\/[A-Z]\d{2}-\d{4}|\.pdf$/i;
 
 export default defineUnlistedScript(() => {
+  // A PDF in the browser's viewer: its tab is named after the paper.
+  const pdf = document.contentType === 'application/pdf';
   let host: SidebarHost | undefined;
   let view = '';
   let key: string | undefined;
@@ -34,6 +36,7 @@ export default defineUnlistedScript(() => {
       url: location.href,
       meta: withMetadata ? metaEntries(document) : null,
       view,
+      pdf,
     });
     if (newView && LIKELY_PAPER.test(location.pathname)) {
       host ??= new SidebarHost(location.hostname);
@@ -57,6 +60,7 @@ export default defineUnlistedScript(() => {
       await host.loadPrefs();
     }
     listed = false;
+    if (paper.title) document.title = paper.title;
     if (paper.key !== key || newView) host.show(paper.key, paper.count, view);
     else host.updateCount(paper.key, paper.count);
     key = paper.key;
@@ -85,6 +89,9 @@ export default defineUnlistedScript(() => {
       const { paperKey, count } = (payload ?? {}) as { paperKey?: unknown; count?: unknown };
       if (typeof paperKey === 'string' && typeof count === 'number' && count >= 0)
         host?.updateCount(paperKey, Math.floor(count));
+    } else if (type === 'tab:set-title') {
+      const { paperKey, title } = (payload ?? {}) as Record<string, unknown>;
+      if (pdf && paperKey === key && typeof title === 'string') document.title = title;
     } else if (type === 'tab:show-paper') {
       const { paperKey, count, view: shown } = (payload ?? {}) as Record<string, unknown>;
       if (typeof paperKey !== 'string' || typeof count !== 'number' || typeof shown !== 'string')

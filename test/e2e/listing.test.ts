@@ -14,7 +14,7 @@ import {
 } from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
 import { serveIndex } from '../../scripts/serve-index';
-import { arxivListPage, freshArxivIds, SEED, type ListedPaper } from '../helpers/pages';
+import { arxivListPage, freshArxivIds, minimalPdf, SEED, type ListedPaper } from '../helpers/pages';
 import { publishIndex } from '../helpers/remote-index';
 
 const SHOTS = join(ROOT, 'test/screenshots');
@@ -263,6 +263,60 @@ describe('badges from a remote index kept for offline use', () => {
     await page.goto(LIST);
     await expect.poll(() => badgeKeys(page)).toHaveLength(SUMMARIZED.length);
     await page.screenshot({ path: join(SHOTS, 'badges-arxiv-dark.png') });
+    await page.close();
+  });
+});
+
+describe('PDF tabs named after their paper', () => {
+  const PDF = `https://arxiv.org/pdf/${SEED.arxivId}v2`;
+  const UNKNOWN = 'https://arxiv.org/pdf/2406.10001';
+  const API = 'https://export.arxiv.org/api/query?id_list=2406.10001';
+  let b: Launched;
+  beforeAll(async () => {
+    b = await launch({
+      pages: {
+        [PDF]: minimalPdf('A PDF'),
+        [UNKNOWN]: minimalPdf('Another PDF'),
+        [API]: {
+          contentType: 'application/atom+xml; charset=utf-8',
+          body: `<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>ArXiv Query</title>
+<entry><id>http://arxiv.org/abs/2406.10001v1</id><title>Sparse Training,
+  Revisited &amp; Explained</title></entry></feed>`,
+        },
+      },
+    });
+  });
+  afterAll(() => b?.close());
+
+  it('names a PDF tab after a paper known locally, and asks nobody', async () => {
+    const page = await b.context.newPage();
+    const before = b.requests.length;
+    await page.goto(PDF);
+    await expect.poll(() => page.title()).toBe(`${SEED.title} — arXiv ${SEED.arxivId}`);
+    expect(b.requests.slice(before)).toEqual([PDF]);
+    await page.close();
+  });
+
+  it("asks arXiv's API for other arXiv PDFs only when turned on, and once", async () => {
+    const page = await b.context.newPage();
+    await page.goto(UNKNOWN);
+    await page.waitForTimeout(800);
+    expect(b.requests.filter((r) => r.startsWith('https://export.arxiv.org/'))).toEqual([]);
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    const toggle = options.getByTestId('tab-titles-toggle');
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await options.screenshot({ path: join(SHOTS, 'options-tab-titles.png'), fullPage: true });
+    await options.close();
+    await page.reload();
+    await expect
+      .poll(() => page.title())
+      .toBe('Sparse Training, Revisited & Explained — arXiv 2406.10001');
+    await page.reload();
+    await page.waitForTimeout(500);
+    expect(b.requests.filter((r) => r.startsWith('https://export.arxiv.org/'))).toEqual([API]);
     await page.close();
   });
 });

@@ -14,8 +14,10 @@ export interface PageToWorker {
    * locally, or null when the page is not a paper (final only with `meta`).
    */
   'page:visit': {
-    request: { url: string; meta: Array<[string, string]> | null; view: string };
-    response: { key: string; count: number } | null;
+    /** `pdf`: the page is a PDF in the browser's viewer, whose tab is named after the paper. */
+    request: { url: string; meta: Array<[string, string]> | null; view: string; pdf?: boolean };
+    /** `title`: the PDF tab's name ("<title> — arXiv <id>") when the title is known locally. */
+    response: { key: string; count: number; title?: string } | null;
   };
   /**
    * A listing page's papers (an arXiv list, a proceedings volume, Hugging
