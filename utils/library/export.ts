@@ -1,4 +1,5 @@
 import type { LibraryItem } from '@/utils/core/library-item';
+import { bibtexEntry, citeKeyOf } from '@/utils/render/citation';
 
 /** The JSON export format; `version` changes only with an importer for the old one. */
 export const EXPORT_FORMAT = 'sidenotes-library';
@@ -73,51 +74,17 @@ export function exportMarkdown(
   return lines.join('\n');
 }
 
-const bibEscape = (text: string) => text.replace(/[{}\\]/g, '').replace(/([&%$#_])/g, '\\$1');
-
-/** A BibTeX entry per paper in the library. */
+/** A BibTeX entry per paper in the library (utils/render/citation.ts escapes every field). */
 export function exportBibtex(items: readonly LibraryItem[]): string {
   const entries: string[] = [];
   const usedKeys = new Set<string>();
   for (const [key, group] of byPaper(items)) {
-    const { paper } = group[0]!.summary;
-    const keys = group[0]!.summary.paperKeys;
-    const arxiv = keys.find((k) => k.startsWith('arxiv:'))?.slice(6);
-    const doi =
-      keys.find((k) => k.startsWith('doi:'))?.slice(4) ??
-      (arxiv ? `10.48550/arXiv.${arxiv}` : undefined);
-    const surname =
-      (paper.authors[0] ?? 'anon')
-        .split(' ')
-        .at(-1)!
-        .toLowerCase()
-        .replace(/[^a-z]/g, '') || 'anon';
-    const word =
-      paper.title
-        .toLowerCase()
-        .replace(/[^a-z0-9 ]/g, '')
-        .split(' ')
-        .find((w) => w.length > 3) ?? 'paper';
-    let citeKey = `${surname}${paper.year ?? ''}${word}`;
-    for (let n = 2; usedKeys.has(citeKey); n++)
-      citeKey = `${surname}${paper.year ?? ''}${word}${n}`;
+    const { paper, paperKeys } = group[0]!.summary;
+    const cited = { ...paper, keys: paperKeys };
+    let citeKey = citeKeyOf(cited);
+    for (let n = 2; usedKeys.has(citeKey); n++) citeKey = `${citeKeyOf(cited)}${n}`;
     usedKeys.add(citeKey);
-    const fields: Array<[string, string | number | undefined]> = [
-      ['title', `{${bibEscape(paper.title)}}`],
-      ['author', paper.authors.length ? bibEscape(paper.authors.join(' and ')) : undefined],
-      ['year', paper.year],
-      ['booktitle', paper.venue ? bibEscape(paper.venue) : undefined],
-      ['eprint', arxiv],
-      ['archivePrefix', arxiv ? 'arXiv' : undefined],
-      ['doi', doi],
-      ['url', paper.url ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : undefined)],
-      ['note', `Sidenotes: ${key}`],
-    ];
-    const body = fields
-      .filter(([, v]) => v !== undefined && v !== '')
-      .map(([k, v]) => `  ${k} = {${v}}`)
-      .join(',\n');
-    entries.push(`@${paper.venue ? 'inproceedings' : 'misc'}{${citeKey},\n${body}\n}`);
+    entries.push(bibtexEntry(cited, { citeKey, note: `Sidenotes: ${key}` }));
   }
   return entries.join('\n\n') + '\n';
 }
