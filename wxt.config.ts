@@ -20,6 +20,14 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: the store packages. AMO also gets the sources that rebuild
+  // the add-on (`npm ci && npm run build:firefox`, docs/store.md): no tests,
+  // test output, docs or templates (dotfiles, node_modules and .output are
+  // left out by WXT itself).
+  zip: {
+    excludeSources: ['test/**', 'test-results/**', 'docs/**', 'templates/**'],
+    includeSources: ['docs/store.md'],
+  },
   hooks: {
     // Listing badges count summaries per key without reading a shard per
     // paper: the bundled index's counts, derived from its shards at each build.
