@@ -25,8 +25,12 @@ import { watchUrl } from '@/utils/page/watch-url';
 const MAX_BATCH = 10_000;
 /** About a screenful of entries: sent while the page still parses. */
 const FIRST_BATCH = 40;
-/** Live lists (tab switches, paging) are re-read at most this often. */
+/** Live lists (tab switches, paging) are re-read at most this often… */
 const LIVE_READ_MS = 150;
+/** …and less often while re-reading finds nothing new (a page that never stops changing). */
+const LIVE_READ_MAX_MS = 1000;
+/** Links looked at while the page parses, at most: a page of a million links costs no more. */
+const MAX_LINKS_SCANNED = 200_000;
 
 type Found = BadgeCount & { key: string };
 
@@ -56,11 +60,21 @@ class ListingBadges {
   private scanned = 0;
   private readonly observer = new MutationObserver(() => this.changed());
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private liveDelay = LIVE_READ_MS;
 
   constructor(readonly site: ListingSite) {
     this.observer.observe(document, { childList: true, subtree: true });
     if (this.parsed) this.onParsed();
     else document.addEventListener('DOMContentLoaded', () => this.onParsed(), { once: true });
+  }
+
+  /** The page moved within the site (a tab, a page of results): read its list now. */
+  moved(): void {
+    if (!this.parsed) return;
+    clearTimeout(this.liveTimer);
+    this.liveTimer = undefined;
+    this.liveDelay = LIVE_READ_MS;
+    this.readAll();
   }
 
   stop(): void {
@@ -73,7 +87,8 @@ class ListingBadges {
       // While the page parses, new links arrive at its end: read only those.
       const page = new URL(location.href);
       const fresh: ListingEntry[] = [];
-      for (; this.scanned < this.links.length && this.total + fresh.length < MAX_ENTRIES;) {
+      const end = Math.min(this.links.length, MAX_LINKS_SCANNED);
+      for (; this.scanned < end && this.total + fresh.length < MAX_ENTRIES;) {
         const link = this.links[this.scanned++]!;
         if (this.seen.has(link) || !link.matches(this.site.links)) continue;
         this.seen.add(link);
@@ -84,8 +99,9 @@ class ListingBadges {
     } else if (this.site.live && this.liveTimer === undefined) {
       this.liveTimer = setTimeout(() => {
         this.liveTimer = undefined;
-        this.readAll();
-      }, LIVE_READ_MS);
+        const found = this.readAll();
+        this.liveDelay = found ? LIVE_READ_MS : Math.min(this.liveDelay * 2, LIVE_READ_MAX_MS);
+      }, this.liveDelay);
     }
   }
 
@@ -98,9 +114,12 @@ class ListingBadges {
     for (const url of this.entries.keys()) this.show(url);
   }
 
-  private readAll() {
+  /** Reads the entries not read yet; says how many there were. */
+  private readAll(): number {
     const page = new URL(location.href);
-    this.take(readEntries(this.site, document, page, this.seen, MAX_ENTRIES - this.total));
+    const fresh = readEntries(this.site, document, page, this.seen, MAX_ENTRIES - this.total);
+    this.take(fresh);
+    return fresh.length;
   }
 
   private take(fresh: ListingEntry[]) {
@@ -183,7 +202,7 @@ export default defineUnlistedScript(() => {
   let badges: ListingBadges | undefined;
   const follow = () => {
     const site = listingSiteFor(location.href);
-    if (site === badges?.site) return;
+    if (site === badges?.site) return badges?.moved();
     badges?.stop();
     badges = site ? new ListingBadges(site) : undefined;
   };

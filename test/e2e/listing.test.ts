@@ -20,6 +20,7 @@ import { publishIndex } from '../helpers/remote-index';
 const SHOTS = join(ROOT, 'test/screenshots');
 const LIST = 'https://arxiv.org/list/cs.LG/recent?skip=0&show=2000';
 const HF = 'https://huggingface.co/papers';
+const VENUE = 'https://openreview.net/group?id=ICLR.cc/2020/Conference';
 
 /** Papers the bundled index summarizes, placed among 1,996 it does not. */
 const SUMMARIZED: ListedPaper[] = [
@@ -62,10 +63,24 @@ beforeAll(async () => {
     pages: {
       [LIST]: arxivListPage(papers, FAKES),
       [HF]: readFixture('pages/huggingface-listing/papers.html'),
+      [VENUE]: readFixture('pages/openreview-listing/venue.html'),
     },
   });
 });
 afterAll(() => browser?.close());
+
+/** The page's layout shifts so far (the CLS entries Chrome records), summed. */
+const layoutShift = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        let sum = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) sum += (e as unknown as { value: number }).value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => done(sum), 300);
+      }),
+  );
 
 /** Every badge's accessible name, from the accessibility tree (badges live in closed shadow roots). */
 async function badgeNames(cdp: CDPSession): Promise<string[]> {
@@ -113,6 +128,13 @@ describe('badges on an arXiv list of 2,000 papers', () => {
     expect(stats.batches).toBeLessThanOrEqual(2);
     // Every entry's link, and the fake entry's (whose host names no paper).
     expect(stats.links).toBe(papers.length + 1);
+    // Out of the page's flow: nothing of the page moved when the badges came.
+    expect(
+      await page.$$eval('[data-sidenotes-badge]', (hosts) =>
+        hosts.map((h) => getComputedStyle(h).position),
+      ),
+    ).toEqual(SUMMARIZED.map(() => 'absolute'));
+    expect(await layoutShift(page)).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'badges-arxiv-light.png') });
     await page.close();
   });
@@ -145,8 +167,38 @@ describe('badges on an arXiv list of 2,000 papers', () => {
   });
 });
 
+describe('badges on an OpenReview venue (a single-page app)', () => {
+  it('follows its tab switches, and keeps the paper opened from it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(VENUE);
+    await expect
+      .poll(async () => (await badgeKeys(page)).sort())
+      .toEqual(['openreview:BklSwn4tDH', 'openreview:rJlnfaNYvB']);
+    await page.locator('[data-sidenotes-badge="openreview:BklSwn4tDH"]').click();
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
+      .toBe('openreview:BklSwn4tDH');
+    // The site opens another tab: its list fills without a page load, and the URL's hash changes.
+    await page.evaluate(() => {
+      document.querySelector('#tab-accept-poster ul')!.innerHTML =
+        '<li><div class="note"><h4><a href="/forum?id=BJ8vJebC-">Synthetic and Natural Noise Both Break Neural Machine Translation</a></h4></div></li>';
+      location.hash = '#tab-accept-poster';
+    });
+    await expect.poll(() => badgeKeys(page)).toContain('openreview:BJ8vJebC-');
+    const cdp = await browser.context.newCDPSession(page);
+    expect(await badgeNames(cdp)).toContain(
+      '4 summaries of Synthetic and Natural Noise Both Break Neural Machine Translation',
+    );
+    await page.waitForTimeout(800);
+    expect(await sidebarHost(page).getAttribute('data-sidenotes-paper')).toBe(
+      'openreview:BklSwn4tDH',
+    );
+    await page.close();
+  });
+});
+
 describe('badges on Hugging Face daily papers', () => {
-  it('shows a badge on each summarized card, light and dark', async () => {
+  it('shows a badge on each summarized card, the same paper on each of its cards', async () => {
     const page = await browser.context.newPage();
     await page.goto(HF);
     await expect.poll(() => badgeKeys(page)).toHaveLength(4);
