@@ -52,7 +52,6 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    options_ui: { page: 'options.html', open_in_tab: true },
     // Remote sources are off by default; each asks for its host when the
     // user turns it on (a remote index: its own host, https or localhost).
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TabState } from '@/utils/core/tab-state';
 import { usePaperLibrary } from '@/hooks/use-paper-library';
 import { citedPaper } from '@/utils/render/citation';
+import { CardBoundary } from './CardBoundary';
 import { CitationActions } from './CitationActions';
 import { SummaryCard } from './SummaryCard';
 
@@ -35,14 +36,15 @@ export function CurrentPaper({ state, images }: { state: TabState; images: boole
       )}
       {open &&
         summaries.map((s) => (
-          <SummaryCard
-            key={s.id}
-            summary={s}
-            images={images}
-            {...(via[s.id] ? { via: via[s.id]! } : {})}
-            saved={library.saved.has(s.id)}
-            onToggleSave={() => void library.toggleSave(s)}
-          />
+          <CardBoundary key={s.id} summaryId={s.id}>
+            <SummaryCard
+              summary={s}
+              images={images}
+              {...(via[s.id] ? { via: via[s.id]! } : {})}
+              saved={library.saved.has(s.id)}
+              onToggleSave={() => void library.toggleSave(s)}
+            />
+          </CardBoundary>
         ))}
     </section>
   );

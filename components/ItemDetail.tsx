@@ -1,16 +1,18 @@
 import { errorMessage } from '@/utils/core/guards';
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryItem } from '@/utils/core/library-item';
+import { CardBoundary } from './CardBoundary';
 import { SummaryCard } from './SummaryCard';
 
 export interface ItemDetailProps {
+  images: boolean;
   item: LibraryItem;
   onSave: (change: { tags: string[]; note: string }) => Promise<void>;
   onRemove: () => void;
 }
 
 /** One library item: the summary as a card, its tags and personal note. */
-export function ItemDetail({ item, onSave, onRemove }: ItemDetailProps) {
+export function ItemDetail({ item, images, onSave, onRemove }: ItemDetailProps) {
   const [tags, setTags] = useState(item.tags.join(', '));
   const [note, setNote] = useState(item.note);
   const [status, setStatus] = useState('');
@@ -22,7 +24,9 @@ export function ItemDetail({ item, onSave, onRemove }: ItemDetailProps) {
   const dirty = tags !== item.tags.join(', ') || note !== item.note;
   return (
     <section class="detail" aria-label="Selected item" data-testid="item-detail">
-      <SummaryCard summary={item.summary} images={true} />
+      <CardBoundary key={item.id} summaryId={item.id}>
+        <SummaryCard summary={item.summary} images={images} />
+      </CardBoundary>
       <form
         class="detail-form"
         onSubmit={(e) => {

@@ -12,7 +12,7 @@ const ROW_HEIGHT_PX = 76;
 const REMIND_EXPORT_AT = 25;
 
 /** The library page: search, filters, the virtual list, one item's details, export, import and publish. */
-export function LibraryPage({ lib }: { lib: LibraryState }) {
+export function LibraryPage({ lib, images }: { lib: LibraryState; images: boolean }) {
   const { items, notice, preview, lastExport, exportAs } = lib;
   const [filter, setFilter] = useState<LibraryFilter>({
     query: '',
@@ -196,6 +196,7 @@ export function LibraryPage({ lib }: { lib: LibraryState }) {
         {current && (
           <ItemDetail
             item={current}
+            images={images}
             onSave={(change) => lib.save(current, change)}
             onRemove={() =>
               void lib

@@ -1,3 +1,4 @@
+import type { PreferencesState } from '@/hooks/use-preferences';
 import type { SourceSettingsState } from '@/hooks/use-source-settings';
 import type { TabTitleSettingsState } from '@/hooks/use-tab-title-settings';
 import { AddRemoteIndex, RemoteIndexRow } from './RemoteIndexSettings';
@@ -10,9 +11,11 @@ import { TabTitlesRow } from './TabTitlesRow';
  */
 export function OptionsPage({
   s,
+  prefs,
   titles,
 }: {
   s: SourceSettingsState;
+  prefs: PreferencesState;
   titles?: TabTitleSettingsState;
 }) {
   return (
@@ -20,7 +23,10 @@ export function OptionsPage({
       <header class="app-head">
         <h1 class="app-name">Sidenotes · Sources</h1>
         <nav class="app-links">
-          <a href={s.libraryUrl}>Your library</a>
+          <a href={s.libraryUrl}>Your library</a>{' '}
+          <a href={s.welcomeUrl} data-testid="welcome-link">
+            Getting started
+          </a>
         </nav>
       </header>
       <p class="intro">
@@ -59,6 +65,12 @@ export function OptionsPage({
                 {s.feed.lastSync
                   ? `${s.feed.summaries.toLocaleString()} summar${s.feed.summaries === 1 ? 'y' : 'ies'} kept here; checked ${new Date(s.feed.lastSync).toLocaleString()}.`
                   : 'Not downloaded yet.'}
+                {s.feed.note && (
+                  <span class="source-note" data-testid="feed-note">
+                    {' '}
+                    {s.feed.note}
+                  </span>
+                )}
                 {s.feed.message && (
                   <span class="notice-error"> Last attempt failed: {s.feed.message}</span>
                 )}{' '}
@@ -69,6 +81,25 @@ export function OptionsPage({
             )}
           </SourceRow>
         ))}
+      </section>
+      <section aria-labelledby="display-heading">
+        <h2 id="display-heading">Summaries</h2>
+        <label class="pref-row">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={prefs.images}
+            onChange={(e) => prefs.set({ images: (e.target as HTMLInputElement).checked })}
+            data-testid="pref-images"
+          />{' '}
+          Load images in summaries
+        </label>
+        <p class="hint">
+          An image in a summary is fetched from the host its author chose. That host sees your IP
+          address, the time and your browser, and, since image addresses are usually unique to one
+          summary, which paper you were reading. Sidenotes sends no referrer and loads only https
+          images. Off: nothing is fetched, and each image is a link you can open.
+        </p>
       </section>
       <section aria-labelledby="index-heading">
         <h2 id="index-heading">Remote indexes</h2>

@@ -3,6 +3,8 @@ import { useRenderedHtml } from '@/hooks/use-rendered-html';
 
 export interface OwnSummaryEditorProps {
   initialBody: string;
+  /** Load images in the preview (the user's preference). */
+  images: boolean;
   /** Called as the user types (debounced): drafts survive closing the sidebar. */
   onDraft: (body: string) => void;
   onSave: (body: string) => Promise<boolean>;
@@ -15,6 +17,7 @@ const DRAFT_DELAY_MS = 400;
 /** Markdown + LaTeX editor with a live preview rendered exactly as cards are. */
 export function OwnSummaryEditor({
   initialBody,
+  images,
   onDraft,
   onSave,
   onCancel,
@@ -24,7 +27,7 @@ export function OwnSummaryEditor({
   const [busy, setBusy] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const preview = useRenderedHtml(body || '*Your summary appears here as you type.*', 'markdown', {
-    images: true,
+    images,
   });
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);

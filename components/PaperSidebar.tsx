@@ -1,8 +1,9 @@
 import type { TabState } from '@/utils/core/tab-state';
 import { usePaperLibrary } from '@/hooks/use-paper-library';
+import { useSourceOffers } from '@/hooks/use-source-offers';
 import { SidebarView } from './SidebarView';
 
-/** SidebarView joined to the user's library (in-page sidebar and side panel). */
+/** SidebarView joined to the user's library and the paper's offers (in-page sidebar and side panel). */
 export function PaperSidebar({
   state,
   images,
@@ -13,6 +14,7 @@ export function PaperSidebar({
   onRetry: (sourceId: string) => void;
 }) {
   const library = usePaperLibrary(state.paper, state.summaries);
+  const offers = useSourceOffers(state);
   return (
     <SidebarView
       paper={state.paper}
@@ -20,7 +22,12 @@ export function PaperSidebar({
       errors={state.errors}
       via={state.via}
       sources={state.sources}
-      onRetry={onRetry}
+      // A source asked once gave its permission back: its Retry requests it again.
+      onRetry={(id) =>
+        state.sources.find((s) => s.id === id)?.once ? offers.retryOnce(id) : onRetry(id)
+      }
+      offers={state.offers}
+      offerActions={offers}
       images={images}
       library={library}
     />

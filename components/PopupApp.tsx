@@ -7,6 +7,7 @@ import { SearchView } from './SearchView';
 
 export interface PopupAppProps {
   state: TabState | null;
+  images: boolean;
   engine: SearchSet | null;
   loadError: string | null;
   initialQuery: string;
@@ -33,7 +34,7 @@ export function PopupApp(props: PopupAppProps) {
           </button>
         </nav>
       </header>
-      {props.state && <CurrentPaper state={props.state} images={true} />}
+      {props.state && <CurrentPaper state={props.state} images={props.images} />}
       <SearchView
         engine={props.engine}
         loadError={props.loadError}

@@ -18,7 +18,9 @@ export function RemoteIndexRow({
   status: RemoteStatus | undefined;
   onRemove: () => void;
 }) {
-  const { progress, error, sync } = useIndexSync(url, status);
+  const { progress, error, sync, usage } = useIndexSync(url, status);
+  const cached = usage?.cachedBytes ?? status?.cachedBytes;
+  const budget = usage?.cacheBudgetBytes ?? status?.cacheBudgetBytes;
   return (
     <article class="index-row" data-testid="remote-index" data-url={url}>
       <h3 class="source-name">{status?.name ?? new URL(url).host}</h3>
@@ -40,6 +42,12 @@ export function RemoteIndexRow({
         <p class="index-stats" data-testid="index-stats">
           {status.papers.toLocaleString()} papers · {status.summaries?.toLocaleString()} summaries ·{' '}
           {size(status.bytes ?? 0)} in {status.shards?.toLocaleString()} parts
+        </p>
+      )}
+      {cached !== undefined && budget !== undefined && (
+        <p class="index-cache" data-testid="index-cache">
+          Kept in this browser: {cached ? size(cached) : 'nothing'} of {size(budget)} at most (the
+          oldest parts make room).
         </p>
       )}
       <p class="index-sync" data-testid="index-sync">

@@ -3,6 +3,7 @@ import type { SearchSet } from '@/utils/search/search-set';
 import type { SearchDoc } from '@/utils/search/format';
 import { snippetAround } from '@/utils/search/highlight';
 import { shortScienceSearchUrl } from '@/utils/render/links';
+import { safeHttpUrl } from '@/utils/core/url';
 import { Highlighted } from './Highlighted';
 
 export interface SearchViewProps {
@@ -21,18 +22,29 @@ export interface SearchViewProps {
 const SNIPPET_CHARS = 180;
 const RESULTS = 20;
 
-/** The page a result opens: its own paper page. */
+/**
+ * The page a result opens: its own paper page, only ever an https URL (a
+ * search file from a remote index is data from elsewhere: a `data:` or
+ * `chrome:` URL in it opens nothing).
+ */
 export function paperUrl(doc: SearchDoc): string | null {
-  if (doc.url) return doc.url;
+  const own = safeHttpUrl(doc.url);
+  if (own) return own;
   const [kind, id] = [
     doc.key.slice(0, doc.key.indexOf(':')),
     doc.key.slice(doc.key.indexOf(':') + 1),
   ];
-  if (kind === 'arxiv') return `https://arxiv.org/abs/${id}`;
-  if (kind === 'openreview') return `https://openreview.net/forum?id=${id}`;
-  if (kind === 'acl') return `https://aclanthology.org/${id}/`;
-  if (kind === 'doi') return `https://doi.org/${id}`;
-  return null;
+  const built =
+    kind === 'arxiv'
+      ? `https://arxiv.org/abs/${id}`
+      : kind === 'openreview'
+        ? `https://openreview.net/forum?id=${encodeURIComponent(id)}`
+        : kind === 'acl'
+          ? `https://aclanthology.org/${id}/`
+          : kind === 'doi'
+            ? `https://doi.org/${id}`
+            : null;
+  return safeHttpUrl(built);
 }
 
 /**

@@ -7,10 +7,12 @@ import { SearchView } from './SearchView';
 /** The browser's side panel: search above the summaries of the window's active tab. */
 export function SidePanelApp({
   load,
+  images,
   engine,
   onOpen,
 }: {
   load: TabStateLoad;
+  images: boolean;
   engine: SearchSet | null;
   onOpen(url: string): void;
 }) {
@@ -22,7 +24,7 @@ export function SidePanelApp({
         (load.status === 'failed' ? (
           <p class="notice notice-error">Sidenotes could not load: {load.message}</p>
         ) : load.status === 'ready' && load.state.paper ? (
-          <PaperSidebar state={load.state} images={true} onRetry={load.retry} />
+          <PaperSidebar state={load.state} images={images} onRetry={load.retry} />
         ) : load.status === 'ready' ? (
           <p class="hint panel-empty" data-testid="no-paper">
             No paper detected in this tab. Open a paper on arXiv, OpenReview or the ACL Anthology —

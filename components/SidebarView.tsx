@@ -1,13 +1,19 @@
 import { useState } from 'preact/hooks';
 import type { PaperRef } from '@/utils/core/paper-ref';
 import { citedPaper } from '@/utils/render/citation';
-import { keyLabel, shortScienceSearchUrl, writeSummaryUrl } from '@/utils/render/links';
+import { keyLabel, shortSciencePaperUrl } from '@/utils/render/links';
 import type { Summary } from '@/utils/core/summary';
-import type { SourceProgress } from '@/utils/core/tab-state';
+import type { SourceOffer, SourceProgress } from '@/utils/core/tab-state';
 import type { PaperLibrary } from '@/hooks/use-paper-library';
+import type { SourceOffers } from '@/hooks/use-source-offers';
 import { CitationActions } from './CitationActions';
 import { OwnSummaryEditor } from './OwnSummaryEditor';
+import { CardBoundary } from './CardBoundary';
+import { SourceOfferList } from './SourceOfferList';
 import { SummaryCard } from './SummaryCard';
+
+/** At most this many summaries, or only machine-written ones: the offers show under the cards too. */
+const FEW_SUMMARIES = 1;
 
 export interface SidebarViewProps {
   paper: PaperRef | null;
@@ -16,6 +22,9 @@ export interface SidebarViewProps {
   /** Remote sources: asking, answered, failed (with Retry). */
   sources?: SourceProgress[];
   onRetry?: (sourceId: string) => void;
+  /** Sources that could answer but are off, and what the user does with them. */
+  offers?: SourceOffer[];
+  offerActions?: Pick<SourceOffers, 'askOnce' | 'alwaysAsk' | 'pending' | 'notice'>;
   /** Summary id → the remote index it came through. */
   via?: Readonly<Record<string, string>>;
   images: boolean;
@@ -30,6 +39,8 @@ export function SidebarView({
   errors,
   sources = [],
   onRetry,
+  offers = [],
+  offerActions,
   via,
   images,
   library,
@@ -47,6 +58,7 @@ export function SidebarView({
   const title = paper.title ?? summaries[0]?.paper.title;
   const editor = library && editing && (
     <OwnSummaryEditor
+      images={images}
       initialBody={library.draft ?? own?.body ?? ''}
       onDraft={library.keepDraft}
       onSave={async (body) => {
@@ -61,7 +73,7 @@ export function SidebarView({
   const writeOwn = library && !editing && (
     <button
       type="button"
-      class="write-own"
+      class={`write-own${summaries.length ? '' : ' write-own-primary'}`}
       onClick={() => setEditing(true)}
       data-testid="write-own"
     >
@@ -77,6 +89,30 @@ export function SidebarView({
   const asking = sources.some((s) => s.status === 'asking');
   const sourceStatus = sources.length > 0 && (
     <SourceStatusList sources={sources} {...(onRetry ? { onRetry } : {})} />
+  );
+  const offerList = (compact: boolean) =>
+    offerActions && (
+      <SourceOfferList
+        offers={offers}
+        compact={compact}
+        pending={offerActions.pending}
+        notice={offerActions.notice}
+        onAskOnce={offerActions.askOnce}
+        onAlwaysAsk={offerActions.alwaysAsk}
+      />
+    );
+  const few =
+    summaries.length <= FEW_SUMMARIES || summaries.every((s) => s.source.kind === 'machine');
+  const shortScience = shortSciencePaperUrl(paper, summaries);
+  const readOnShortScience = shortScience && !summaries.some((s) => s.link === shortScience) && (
+    <a
+      href={shortScience}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-testid="read-shortscience"
+    >
+      Read on ShortScience
+    </a>
   );
   return (
     <main class="sidebar">
@@ -98,58 +134,43 @@ export function SidebarView({
       ))}
       {summaries.length ? (
         <section aria-label={`${summaries.length} summaries`}>
-          {summaries.map((s) =>
-            s.id === own?.id ? (
-              <SummaryCard key={s.id} summary={s} images={images} onEdit={() => setEditing(true)} />
-            ) : (
-              <SummaryCard
-                key={s.id}
-                summary={s}
-                images={images}
-                {...(via?.[s.id] ? { via: via[s.id]! } : {})}
-                {...(library
-                  ? {
-                      saved: library.saved.has(s.id),
-                      onToggleSave: () => void library.toggleSave(s),
-                    }
-                  : {})}
-              />
-            ),
-          )}
+          {summaries.map((s) => (
+            <CardBoundary key={s.id} summaryId={s.id}>
+              {s.id === own?.id ? (
+                <SummaryCard summary={s} images={images} onEdit={() => setEditing(true)} />
+              ) : (
+                <SummaryCard
+                  summary={s}
+                  images={images}
+                  {...(via?.[s.id] ? { via: via[s.id]! } : {})}
+                  {...(library
+                    ? {
+                        saved: library.saved.has(s.id),
+                        onToggleSave: () => void library.toggleSave(s),
+                      }
+                    : {})}
+                />
+              )}
+            </CardBoundary>
+          ))}
           {sourceStatus}
+          {few && offerList(true)}
         </section>
-      ) : asking ? (
-        <section aria-busy="true">{sourceStatus}</section>
       ) : (
-        <section class="empty" data-testid="empty-state">
-          {sourceStatus}
-          <p>No summaries of this paper yet.</p>
-          {writeOwn && <p>{writeOwn}</p>}
-          <p>
-            <a
-              class="action"
-              href={writeSummaryUrl(paper)}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              Write a summary on ShortScience
-            </a>
+        <section class="empty" data-testid="empty-state" aria-busy={asking}>
+          {/* What could answer comes first: with the defaults, nothing is asked until the reader says so. */}
+          <p class="empty-lead">
+            {asking ? 'No summaries of this paper yet; asking…' : 'No summaries of this paper yet.'}
           </p>
-          {title && (
-            <p>
-              <a href={shortScienceSearchUrl(title)} target="_blank" rel="noopener noreferrer">
-                Search ShortScience for “{title}”
-              </a>
-            </p>
-          )}
+          {offerList(false)}
+          {sourceStatus}
+          {writeOwn && <p>{writeOwn}</p>}
         </section>
       )}
       {summaries.length > 0 && (
         <footer class="sidebar-foot">
           {writeOwn}
-          <a href={writeSummaryUrl(paper)} target="_blank" rel="noopener noreferrer">
-            Share a summary on ShortScience
-          </a>
+          {readOnShortScience}
         </footer>
       )}
     </main>
@@ -164,7 +185,10 @@ function SourceStatusList({
   sources: SourceProgress[];
   onRetry?: (id: string) => void;
 }) {
-  const shown = sources.filter((s) => s.status === 'asking' || s.answer.note);
+  // A source asked once that had nothing says so: the reader clicked and waits for an answer.
+  const shown = sources.filter(
+    (s) => s.status === 'asking' || s.answer.note || (s.once && !s.answer.summaries.length),
+  );
   if (!shown.length) return null;
   return (
     <ul class="source-status" aria-live="polite">
@@ -179,10 +203,12 @@ function SourceStatusList({
             data-testid="source-status"
             data-source={s.id}
             data-status={s.answer.failed ? 'failed' : 'note'}
+            {...(s.answer.dropped ? { 'data-dropped': s.answer.dropped } : {})}
             class={s.answer.failed ? 'source-failed' : ''}
           >
-            {s.answer.note?.startsWith(s.name) ? '' : `${s.name}: `}
-            {s.answer.note}
+            {s.answer.note
+              ? `${s.answer.note.includes(s.name) ? '' : `${s.name}: `}${s.answer.note}`
+              : `${s.name} has no summary of this paper.`}
             {s.answer.failed && onRetry && (
               <>
                 {' '}

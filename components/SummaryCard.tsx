@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Summary } from '@/utils/core/summary';
+import { safeHttpUrl } from '@/utils/core/url';
 import { useRenderedHtml } from '@/hooks/use-rendered-html';
 
 /** Bodies longer than this start collapsed with "more". */
@@ -40,6 +41,8 @@ export function SummaryCard({
   const { source } = summary;
   const date = formatDate(summary.date);
   const bodyId = `body-${summary.id.replace(/[^\w-]/g, '_')}`;
+  // Checked again where it becomes a link: only https is ever an href.
+  const link = safeHttpUrl(summary.link);
 
   return (
     <article
@@ -108,8 +111,8 @@ export function SummaryCard({
             {saved ? '★ Saved' : '☆ Save'}
           </button>
         )}
-        {summary.link && (
-          <a href={summary.link} target="_blank" rel="noopener noreferrer">
+        {link && (
+          <a href={link} target="_blank" rel="noopener noreferrer">
             Read on {source.name}
           </a>
         )}

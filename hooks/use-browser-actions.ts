@@ -1,4 +1,5 @@
 import { browser } from '@/utils/platform/browser';
+import { safeHttpUrl } from '@/utils/core/url';
 import { openSidePanel } from '@/utils/platform/side-panel';
 
 /** What the popup and side panel ask of the browser: tabs, the options page, the side panel. */
@@ -7,8 +8,14 @@ export function browserActions(closeAfter: boolean) {
     if (closeAfter) window.close();
   };
   return {
+    /** Opens a paper's page: only an https URL, whoever asks (safeHttpUrl); anything else opens nothing. */
     openUrl(url: string) {
-      void browser.tabs.create({ url });
+      const safe = safeHttpUrl(url);
+      if (!safe) {
+        console.warn('Sidenotes: not opening a link that is not https', url.slice(0, 200));
+        return;
+      }
+      void browser.tabs.create({ url: safe });
       done();
     },
     openPage(path: '/library.html' | '/options.html') {

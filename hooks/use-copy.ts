@@ -4,12 +4,13 @@ import { useState } from 'preact/hooks';
  * Copies text to the clipboard from the reader's click: the Clipboard API,
  * or, where a frame may not use it (the in-page sidebar is a frame the page
  * embeds), the copy command on a selected text area. `copied` names what
- * was copied, or why it could not be.
+ * was copied, or that it could not be (null text: nothing safe to copy).
  */
 export function useCopy() {
   const [copied, setCopied] = useState<{ what: string; ok: boolean } | null>(null);
-  const copy = async (text: string, what: string) => {
+  const copy = async (text: string | null, what: string) => {
     let ok = false;
+    if (text === null) return setCopied({ what, ok });
     try {
       await navigator.clipboard.writeText(text);
       ok = true;
@@ -18,7 +19,7 @@ export function useCopy() {
     }
     setCopied({ what, ok });
   };
-  return { copied, copy: (text: string, what: string) => void copy(text, what) };
+  return { copied, copy: (text: string | null, what: string) => void copy(text, what) };
 }
 
 function copyByCommand(text: string): boolean {

@@ -144,7 +144,15 @@ export function useLibrary() {
       const noun = p.unit === 'row' ? 'summaries' : 'items';
       // act() announces the change: the worker then re-reads own summaries for open papers.
       void act(
-        async () => commitImport(await library(), p),
+        async () => {
+          const added = await commitImport(await library(), p);
+          // Shown at once; the reload that the change announcement brings confirms it.
+          setItems((items) => {
+            const known = new Set(items?.map((i) => i.id));
+            return [...(items ?? []), ...p.fresh.filter((i) => !known.has(i.id))];
+          });
+          return added;
+        },
         (added) => `Imported ${added} ${noun}.`,
       ).catch(() => undefined);
     },

@@ -4,6 +4,7 @@ import type { PaperRef } from '@/utils/core/paper-ref';
 import { onLibraryChange } from '@/utils/db/open';
 import type { LibraryItem } from '@/utils/core/library-item';
 import { sendToWorker } from '@/utils/messaging/client';
+import { HIDDEN_BY_PAGE, visibleToUser } from './visible-to-user';
 import type { Summary } from '@/utils/core/summary';
 
 export interface PaperLibrary {
@@ -53,6 +54,10 @@ export function usePaperLibrary(
   }, [refresh]);
 
   const act = async (action: () => Promise<unknown>): Promise<boolean> => {
+    if (!visibleToUser()) {
+      setError(HIDDEN_BY_PAGE);
+      return false;
+    }
     try {
       await action();
       setError(null);

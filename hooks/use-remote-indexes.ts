@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
 import { library } from '@/utils/db/open';
 import { indexUrlFromPageUrl } from '@/utils/index-format/index-page';
@@ -20,10 +20,23 @@ async function openIndex(url: string, status?: RemoteStatus): Promise<RemoteInde
   });
 }
 
-/** "Download all for offline use": every shard and the search file, with progress. */
+/** What an index's kept files take against its budget, read from the cache itself. */
+type CacheUsage = Pick<RemoteStatus, 'cachedBytes' | 'cacheBudgetBytes'>;
+
+/**
+ * "Download all for offline use": every shard and the search file, with
+ * progress; and what the index's kept files take, read when the row shows
+ * and after each download.
+ */
 export function useIndexSync(url: string, status: RemoteStatus | undefined) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [usage, setUsage] = useState<CacheUsage | null>(null);
+  const readUsage = () =>
+    openIndex(url, status)
+      .then((index) => index.cacheUsage())
+      .then(setUsage, (e: unknown) => console.warn('Sidenotes: cache use unknown', e));
+  useEffect(() => void readUsage(), [url, status?.cachedBytes]);
   const sync = async () => {
     setError(null);
     setProgress({ done: 0, total: status?.shards ?? 0 });
@@ -34,9 +47,10 @@ export function useIndexSync(url: string, status: RemoteStatus | undefined) {
       setError(errorMessage(e));
     } finally {
       setProgress(null);
+      void readUsage();
     }
   };
-  return { progress, error, sync };
+  return { progress, error, sync, usage };
 }
 
 export interface AddIndexOptions {

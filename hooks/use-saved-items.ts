@@ -3,10 +3,11 @@ import type { LibraryItem } from '@/utils/core/library-item';
 import { library, onLibraryChange } from '@/utils/db/open';
 import { countItems, latestItems } from '@/utils/library/library';
 
-/** The newest saved items and the library's size, kept current across pages. */
+/** The newest saved items and the library's size, kept current across pages; nothing while `count` is 0. */
 export function useSavedItems(count: number): { items: LibraryItem[]; total: number } | null {
   const [saved, setSaved] = useState<{ items: LibraryItem[]; total: number } | null>(null);
   useEffect(() => {
+    if (!count) return;
     const load = async () => {
       try {
         const db = await library();

@@ -127,6 +127,7 @@ export function useSourceSettings() {
     permissionFor: (url: string) => grant([originPattern(url)]),
     giveUp: async (url: string) => releaseUnused(await loadSettings(), [originPattern(url)]),
     libraryUrl: browser.runtime.getURL('/library.html'),
+    welcomeUrl: browser.runtime.getURL('/welcome.html'),
     /** Every source, with the hosts it contacts in words. */
     sources: SOURCE_DESCRIPTIONS.map((d) => ({ ...d, hosts: hostsOf(d.origins) })),
   };

@@ -11,7 +11,8 @@
  *   6. remote sources: the popup's engine over the kept ShortScience feed,
  *      a live source's cached answer, and (with the corpus) remote-index look-ups.
  * Options: --no-browser (skip 4), --no-corpus (skip the 75k parts), --only=floor,sidebar,…
- * (run only those parts: index, search, remote, corpus, floor, sidebar, listing, popup, library, tabs).
+ * (run only those parts: index, search, remote, corpus, floor, sidebar, listing, popup, library,
+ * tabs, parsing, coverage).
  */
 import {
   mkdtempSync,
@@ -918,6 +919,8 @@ const parts: Array<[name: string, browser: boolean, run: () => Promise<unknown>]
   ['popup', true, benchPopup],
   ['library', true, benchLibrary],
   ['tabs', true, benchManyTabs],
+  ['parsing', true, async () => (await import('./bench-parsing')).benchHostileParsing()],
+  ['coverage', false, async () => (await import('./bench-coverage')).benchCoverage()],
 ];
 for (const [name, browser, run] of parts) {
   if (only ? !only.includes(name) : browser && process.argv.includes('--no-browser')) continue;

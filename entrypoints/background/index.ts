@@ -17,6 +17,7 @@ import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
 import { askArxivTitle } from '@/utils/sources/tab-titles';
 import { remoteSources } from '@/utils/sources/worker-sources';
 import { commandsAndMenus } from './commands';
+import { welcomeOnInstall } from './first-run';
 import { libraryHandlers } from './library-handlers';
 import { pageHandlers } from './page-handlers';
 import { viewHandlers } from './view-handlers';
@@ -42,7 +43,8 @@ export default defineBackground(() => {
       feed: (ref) => remote.feedSummaries(ref),
     }),
     plan: (ref) => remote.plan(ref),
-    ask: (ref, id, force) => remote.ask(ref, id, force),
+    offers: (ref) => remote.offers(ref),
+    ask: (ref, id, force, once) => remote.ask(ref, id, force, once),
     store: sessionTabStore(browser.storage.session),
     onChange(state, previous) {
       ports.push(state);
@@ -106,7 +108,7 @@ export default defineBackground(() => {
       {
         name: 'view',
         accepts: (sender) => isViewSender(self, sender),
-        handlers: { ...viewHandlers(papers), ...libraryHandlers() },
+        handlers: { ...viewHandlers(papers, remote), ...libraryHandlers() },
       },
     ],
     (type, error) => {
@@ -126,6 +128,7 @@ export default defineBackground(() => {
     ({ tabId, windowId }) => void ports.activated(tabId, windowId),
   );
   browser.tabs.onRemoved.addListener((tabId) => void papers.forget(tabId));
+  welcomeOnInstall();
   // The user's own summaries are part of a paper's local answer.
   onLibraryChange(() => void papers.refreshLocal());
   commandsAndMenus();

@@ -13,7 +13,7 @@ import { fail, ok } from '@/utils/core/result';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
 import { isPaperRef } from '@/utils/messaging/validate';
-import { isStrings, isSummary } from '@/utils/messaging/validate-library';
+import { isStrings, summaryFromMessage } from '@/utils/messaging/validate-library';
 
 type LibraryMessages =
   'library:paper' | 'library:toggle-save' | 'library:save-own' | 'library:remove' | 'library:draft';
@@ -42,8 +42,8 @@ export function libraryHandlers(): Handlers<Pick<ViewToWorker, LibraryMessages>>
     },
 
     async 'library:toggle-save'(payload) {
-      const summary = (payload as { summary?: unknown } | null)?.summary;
-      if (!isSummary(summary)) return fail('bad-request', 'Malformed summary.');
+      const summary = summaryFromMessage((payload as { summary?: unknown } | null)?.summary);
+      if (!summary) return fail('bad-request', 'Malformed summary.');
       const db = await library();
       const isSaved = (await savedIds(db, [summary.id])).has(summary.id);
       if (isSaved) await removeItem(db, summary.id);

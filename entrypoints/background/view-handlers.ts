@@ -3,19 +3,47 @@ import type { PaperStates } from '@/utils/lookup/paper-states';
 import { sendToTab } from '@/utils/messaging/client';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
+import { LIVE_SOURCE_IDS, type LiveSourceId } from '@/utils/sources/settings';
+import type { remoteSources } from '@/utils/sources/worker-sources';
 
-type ViewMessages = 'view:retry-source' | 'view:collapse-sidebar';
+type ViewMessages =
+  'view:retry-source' | 'view:ask-source-once' | 'view:always-ask' | 'view:collapse-sidebar';
+
+const isTabSource = (payload: unknown): payload is { tabId: number; sourceId: string } => {
+  const { tabId, sourceId } = (payload ?? {}) as Record<string, unknown>;
+  return typeof tabId === 'number' && typeof sourceId === 'string' && sourceId.length <= 2100;
+};
+
+const isLiveSourceId = (id: string): id is LiveSourceId =>
+  (LIVE_SOURCE_IDS as readonly string[]).includes(id);
 
 /** What the extension's views may ask besides the library. */
-export function viewHandlers(papers: PaperStates): Handlers<Pick<ViewToWorker, ViewMessages>> {
+export function viewHandlers(
+  papers: PaperStates,
+  remote: Pick<ReturnType<typeof remoteSources>, 'enable'>,
+): Handlers<Pick<ViewToWorker, ViewMessages>> {
   return {
     async 'view:retry-source'(payload) {
-      const { tabId, sourceId } = (payload ?? {}) as Record<string, unknown>;
-      if (typeof tabId !== 'number' || typeof sourceId !== 'string' || sourceId.length > 2100)
-        return fail('bad-request', 'Malformed retry.');
-      return (await papers.retry(tabId, sourceId))
+      if (!isTabSource(payload)) return fail('bad-request', 'Malformed retry.');
+      return (await papers.retry(payload.tabId, payload.sourceId))
         ? ok(null)
         : fail('not-found', 'That source is no longer asked about this tab’s paper.');
+    },
+
+    async 'view:ask-source-once'(payload) {
+      if (!isTabSource(payload)) return fail('bad-request', 'Malformed request.');
+      return (await papers.askOnce(payload.tabId, payload.sourceId))
+        ? ok(null)
+        : fail('not-found', 'That source is not offered for this tab’s paper.');
+    },
+
+    async 'view:always-ask'(payload) {
+      if (!isTabSource(payload) || !isLiveSourceId(payload.sourceId))
+        return fail('bad-request', 'Malformed request.');
+      if (!(await remote.enable(payload.sourceId)))
+        return fail('bad-request', 'The browser did not give Sidenotes permission to contact it.');
+      await papers.replan(payload.tabId);
+      return ok(null);
     },
 
     async 'view:collapse-sidebar'(_payload, sender) {

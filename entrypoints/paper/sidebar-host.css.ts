@@ -23,7 +23,7 @@ export const SIDEBAR_CSS = `
   border-radius: 6px; font-size: 16px; }
 .close:hover { background: rgba(0,0,0,.06); }
 .frame { flex: 1; width: 100%; border: 0; background: var(--bg); color-scheme: light dark; display: block; }
-.resize { position: absolute; left: -4px; top: 0; bottom: 0; width: 8px; cursor: col-resize; z-index: 1; }
+.resize { position: absolute; left: -8px; top: 0; bottom: 0; width: 8px; cursor: col-resize; z-index: 1; }
 .resizing .frame { pointer-events: none; }
 @media (prefers-color-scheme: dark) {
   .tab, .panel { color: #e4e6eb; --bg: #1c1f26; --line: #343946; --accent: #8ea2d8; }

@@ -43,7 +43,8 @@ export class SidebarHost {
     // Inline !important beats any page stylesheet rule aimed at the host.
     this.host.style.setProperty('all', 'initial', 'important');
     this.host.style.setProperty('display', 'block', 'important');
-    const root = this.host.attachShadow({ mode: 'open' });
+    // Closed: page scripts cannot read the count, the frame's address or restyle the parts.
+    const root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = SIDEBAR_CSS;
 
@@ -181,7 +182,6 @@ export class SidebarHost {
 
   setCollapsed(collapsed: boolean, byUser: boolean): void {
     this.collapsed = collapsed;
-    this.host.dataset.sidenotesState = collapsed ? 'collapsed' : 'expanded';
     this.panel.hidden = collapsed;
     this.tab.hidden = !collapsed;
     this.panel.style.width = `${this.widthPx}px`;
@@ -235,9 +235,18 @@ export class SidebarHost {
     return typeof stored === 'object' && stored !== null ? (stored as SitePrefs) : {};
   }
 
-  private async writePrefs(change: SitePrefs): Promise<void> {
-    this.prefs = { ...(await this.readPrefs()), ...change };
-    await browser.storage.local.set({ [this.prefsKey]: this.prefs });
+  /** One write at a time, in order: a quick close-then-open must not be stored as closed. */
+  private writing: Promise<void> = Promise.resolve();
+  private writePrefs(change: SitePrefs): Promise<void> {
+    this.writing = this.writing
+      .then(async () => {
+        this.prefs = { ...(await this.readPrefs()), ...change };
+        await browser.storage.local.set({ [this.prefsKey]: this.prefs });
+      })
+      .catch((error: unknown) =>
+        console.warn('Sidenotes: could not keep the sidebar state', error),
+      );
+    return this.writing;
   }
 }
 

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
+import { useAfterPaint } from '@/hooks/use-after-paint';
 import { browserActions } from '@/hooks/use-browser-actions';
+import { usePreferences } from '@/hooks/use-preferences';
 import { useSavedItems } from '@/hooks/use-saved-items';
 import { useSearchSet } from '@/hooks/use-search-set';
 import { useTabState } from '@/hooks/use-tab-state';
@@ -18,14 +20,16 @@ const actions = browserActions(!initialQuery && innerWidth < 800);
 function Popup() {
   const { engine, error } = useSearchSet();
   const windowId = useWindowId();
-  const tab = useTabState({ window: followWindow ?? 'last-focused' });
+  const painted = useAfterPaint();
+  const tab = useTabState(painted ? { window: followWindow ?? 'last-focused' } : null);
   return (
     <PopupApp
       state={tab.status === 'ready' ? tab.state : null}
+      images={usePreferences().images}
       engine={engine}
       loadError={error}
       initialQuery={initialQuery}
-      saved={useSavedItems(5)}
+      saved={useSavedItems(painted ? 5 : 0)}
       onOpen={actions.openUrl}
       onOpenPanel={() => actions.openSidePanel(windowId)}
       onOpenOptions={actions.openOptions}

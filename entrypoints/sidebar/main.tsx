@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { SidebarApp } from '@/components/SidebarApp';
+import { usePreferences } from '@/hooks/use-preferences';
 import { useTabState } from '@/hooks/use-tab-state';
 import { sendToWorker } from '@/utils/messaging/client';
 import '@/styles/sidebar.css';
@@ -13,7 +14,7 @@ const SELF = {
 } as const;
 
 function Sidebar() {
-  return <SidebarApp load={useTabState(SELF)} images={true} />;
+  return <SidebarApp load={useTabState(SELF)} images={usePreferences().images} />;
 }
 
 // Esc inside the frame folds the sidebar, as it does on the page.

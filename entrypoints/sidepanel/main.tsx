@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { SidePanelApp } from '@/components/SidePanelApp';
 import { browserActions } from '@/hooks/use-browser-actions';
+import { usePreferences } from '@/hooks/use-preferences';
 import { useSearchSet } from '@/hooks/use-search-set';
 import { useTabState } from '@/hooks/use-tab-state';
 import { useWindowId } from '@/hooks/use-window-id';
@@ -12,7 +13,14 @@ const actions = browserActions(false);
 function SidePanel() {
   const windowId = useWindowId();
   const load = useTabState(windowId === undefined ? null : { window: windowId });
-  return <SidePanelApp load={load} engine={useSearchSet().engine} onOpen={actions.openUrl} />;
+  return (
+    <SidePanelApp
+      load={load}
+      images={usePreferences().images}
+      engine={useSearchSet().engine}
+      onOpen={actions.openUrl}
+    />
+  );
 }
 
 render(<SidePanel />, document.getElementById('app')!);

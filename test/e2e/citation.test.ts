@@ -36,7 +36,9 @@ describe('copy a citation', () => {
     const frame = sidebarFrame(page);
     await frame.getByTestId('summary-card').first().waitFor();
     await frame.getByTestId('copy-bibtex').click();
-    await expect.poll(() => frame.getByRole('status').first().textContent()).toBe('BibTeX copied.');
+    await expect
+      .poll(() => frame.locator('[role=status]').first().textContent())
+      .toBe('BibTeX copied.');
     const bib = await page.evaluate(() => navigator.clipboard.readText());
     const fields = bibtexFields(bib);
     expect(fields.title).toBe(`{${SEED.title}}`);

@@ -10,6 +10,7 @@ import {
   launch,
   sidebarFrame,
   sidebarHost,
+  sidebarState,
   type Launched,
 } from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
@@ -154,9 +155,7 @@ describe('badges on an arXiv list of 2,000 papers', () => {
     await expect
       .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
       .toBe(`arxiv:${SEED.arxivId}`);
-    await expect
-      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-state'))
-      .toBe('expanded');
+    await expect.poll(() => sidebarState(page)).toBe('expanded');
     const cards = sidebarFrame(page).locator('[data-testid="summary-card"]');
     await cards.first().waitFor();
     expect(await cards.count()).toBe(1);

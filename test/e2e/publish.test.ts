@@ -113,8 +113,11 @@ describe('publish as an index', () => {
     // The open page hears of the import and shows the new summary first, as the user's own.
     const own = cards(paper).first();
     await expect.poll(() => own.textContent(), { timeout: 10_000 }).toContain('Your summary');
+    // Its math renders after the first paint: wait for the rendered body.
+    await expect
+      .poll(() => own.locator('.body').innerText())
+      .toContain('at 40% to 90% sparsity, and they transfer');
     const body = await own.locator('.body').innerText();
-    expect(body).toContain('at 40% to 90% sparsity, and they transfer');
     expect(body).toContain('the MLM ticket is the "universal" one.');
     expect(await own.locator('math').count()).toBe(1);
     expect(await cards(paper).count()).toBe(2);

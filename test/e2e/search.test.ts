@@ -38,7 +38,7 @@ describe('the search popup', () => {
   it('finds the seed paper first while "lottery ticket bert" is typed key by key', async () => {
     const page = await openPopupTab();
     const input = page.getByTestId('search-input');
-    await expect.poll(() => input.getAttribute('placeholder')).toMatch(/Search 4,208 papers/);
+    await expect.poll(() => input.getAttribute('placeholder')).toMatch(/Search 4,684 papers/);
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
       .toBe('search-input');

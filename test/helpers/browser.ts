@@ -1,7 +1,15 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type Frame,
+  type Locator,
+  type Page,
+  type Route,
+  type Worker,
+} from 'playwright-core';
 import { ROOT } from './fixtures';
 import { FIGURE_PNG } from './pages';
 
@@ -42,6 +50,8 @@ export async function launch(options: {
   route?: (url: string, route: Route) => Promise<boolean>;
   /** False: the same browser without the extension (the bench's baseline); a path: another extension. */
   extension?: boolean | string;
+  /** Keep the first-run page that a fresh profile opens at install (closed otherwise). */
+  keepWelcome?: boolean;
 }): Promise<Launched> {
   const withExtension = options.extension !== false;
   const extensionDir = typeof options.extension === 'string' ? options.extension : EXTENSION_DIR;
@@ -87,6 +97,16 @@ export async function launch(options: {
       return route.fulfill({ status: 200, body: FIGURE_PNG, contentType: 'image/png' });
     return route.abort('internetdisconnected');
   });
+  if (withExtension && !options.keepWelcome) {
+    // Sidenotes opens its first-run page at install: tests about other things close it.
+    const closeWelcome = (page: Page) =>
+      void page
+        .waitForURL(/\/welcome\.html$/, { timeout: 15_000, waitUntil: 'commit' })
+        .then(() => page.close())
+        .catch(() => undefined);
+    context.pages().forEach(closeWelcome);
+    context.on('page', closeWelcome);
+  }
   const worker = withExtension
     ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')))
     : (undefined as unknown as Worker);
@@ -107,8 +127,165 @@ export async function launch(options: {
 /** The sidebar host element on a page (the testing contract's stable hook). */
 export const sidebarHost = (page: Page) => page.locator('sidenotes-sidebar[data-sidenotes-paper]');
 
-/** The extension-origin sidebar frame inside the host's shadow root. */
-export const sidebarFrame = (page: Page) => page.frameLocator('sidenotes-sidebar iframe');
+const CHAIN = new Set([
+  'locator',
+  'getByTestId',
+  'getByRole',
+  'getByText',
+  'filter',
+  'first',
+  'last',
+  'nth',
+]);
+type Step = [method: string, args: unknown[]];
+
+/** The page's current sidebar frame: found by its URL, since its host's shadow root is closed. */
+async function currentSidebarFrame(page: Page, timeoutMs = 20_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page
+      .frames()
+      .find((f) => /\/sidebar\.html(#|$)/.test(f.url()) && !f.isDetached());
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('No Sidenotes sidebar frame on this page.');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A locator in the sidebar frame, resolved anew (the frame may be replaced) on every action. */
+function lazyLocator(page: Page, steps: Step[]): Locator {
+  return new Proxy({} as Locator, {
+    get(_target, method: string) {
+      if (method === 'then') return undefined; // not a promise
+      if (CHAIN.has(method))
+        return (...args: unknown[]) => lazyLocator(page, [...steps, [method, args]]);
+      return async (...args: unknown[]) => {
+        // A sidebar frame replaced meanwhile (a new page view) detaches: act on the new one.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            let at: unknown = await currentSidebarFrame(page);
+            for (const [m, a] of steps)
+              at = (at as Record<string, (...x: unknown[]) => unknown>)[m]!(...a);
+            return await (at as Record<string, (...x: unknown[]) => Promise<unknown>>)[method]!(
+              ...args,
+            );
+          } catch (error) {
+            if (attempt < 3 && /detached/i.test(String(error))) continue;
+            throw error;
+          }
+        }
+      };
+    },
+  });
+}
+
+/**
+ * The extension-origin sidebar frame. Its host's shadow root is closed (page
+ * scripts cannot reach it), so Playwright cannot pierce it by CSS: the frame
+ * is found among the page's frames, and locators in it resolve lazily, as a
+ * FrameLocator's do.
+ */
+export const sidebarFrame = (page: Page) => ({
+  locator: (selector: string) => lazyLocator(page, [['locator', [selector]]]),
+  getByTestId: (id: string) => lazyLocator(page, [['getByTestId', [id]]]),
+});
+
+/**
+ * A part of the sidebar's shell (the tab, the panel, the close button, the
+ * resize handle) inside the host's closed shadow root, reached through the
+ * DevTools protocol as a user's pointer and keyboard reach it.
+ */
+export function shellPart(page: Page, selector: string) {
+  const node = async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: CdpNode;
+    };
+    const host = findNode(root, (n) => n.nodeName === 'SIDENOTES-SIDEBAR');
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return { cdp, nodeId: 0 };
+    const { nodeId } = (await cdp.send('DOM.querySelector', {
+      nodeId: shadow.nodeId,
+      selector,
+    })) as { nodeId: number };
+    return { cdp, nodeId };
+  };
+  const box = async () => {
+    const { cdp, nodeId } = await node();
+    if (!nodeId) return null;
+    try {
+      const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as {
+        model: { border: number[]; width: number; height: number };
+      };
+      const [x, y] = model.border as [number, number];
+      return model.width && model.height
+        ? { x, y, width: model.width, height: model.height }
+        : null;
+    } catch {
+      return null; // not rendered (display: none)
+    } finally {
+      await cdp.detach();
+    }
+  };
+  const call = async <T>(fn: string): Promise<T> => {
+    const { cdp, nodeId } = await node();
+    try {
+      const { object } = (await cdp.send('DOM.resolveNode', { nodeId })) as {
+        object: { objectId: string };
+      };
+      const { result } = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: fn,
+        returnByValue: true,
+      })) as { result: { value: T } };
+      return result.value;
+    } finally {
+      await cdp.detach();
+    }
+  };
+  const waitForBox = async () => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const b = await box();
+      if (b) return b;
+      if (Date.now() > deadline) throw new Error(`${selector} never showed in the sidebar shell.`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return {
+    boundingBox: box,
+    isVisible: async () => (await box()) !== null,
+    waitFor: waitForBox,
+    textContent: () => call<string>('function () { return this.textContent; }'),
+    focus: () => call<void>('function () { this.focus(); }'),
+    async click() {
+      const b = await waitForBox();
+      await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    },
+  };
+}
+
+/** 'expanded' when the sidebar's panel is on screen, else 'collapsed' (the host says nothing). */
+export async function sidebarState(page: Page): Promise<'expanded' | 'collapsed'> {
+  return (await shellPart(page, 'aside').isVisible()) ? 'expanded' : 'collapsed';
+}
+
+interface CdpNode {
+  nodeId: number;
+  nodeName: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (test(node)) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /**
  * The toolbar badge of the page's tab. The extension has no "tabs"

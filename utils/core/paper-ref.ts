@@ -46,3 +46,45 @@ export function keysAgree(known: readonly string[], candidate: readonly string[]
     (k) => k.startsWith('title:') || ids.includes(k) || !ids.some((id) => kindOf(id) === kindOf(k)),
   );
 }
+
+/**
+ * The one key grammar: every canonical key Sidenotes creates or accepts
+ * (detection, imports, index input, summaries from outside, messages) is
+ * `<kind>:<id>` with a kind below and an id of that kind's characters. None
+ * allows braces, quotes, backslashes, `@`, `%`, `#` or whitespace, so a key
+ * is safe in a BibTeX field, a Markdown line and an IndexedDB key alike.
+ * DOIs follow Crossref's recommended pattern (`10.\d{4,9}/[-._;()/:A-Z0-9]+`),
+ * lower-cased as every DOI key is.
+ */
+const KEY_GRAMMAR: Readonly<Record<string, RegExp>> = {
+  // New style `2007.12223`; old style `hep-th/9901001` (subject class dropped).
+  arxiv: /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?\/\d{7})$/,
+  doi: /^10\.\d{4,9}\/[-._;()/:a-z0-9]+$/,
+  openreview: /^[A-Za-z0-9_-]{8,100}$/,
+  acl: /^(?:[A-Z]\d{2}-\d{4}|\d{4}\.[a-z0-9]+(?:-[a-z0-9]+)*\.\d+)$/,
+  neurips: /^\d{4}\/[0-9a-f]{32}$/,
+  nips: /^\d{1,7}$/,
+  pmlr: /^v\d{1,4}\/[a-z0-9][a-z0-9_-]{0,199}$/,
+  cvf: /^[a-z]+\d{4}w?\/[a-z0-9_.%+-]{1,400}$/,
+  jmlr: /^v\d{1,4}\/[a-z0-9][a-z0-9_-]{0,199}$/,
+  s2: /^[0-9a-f]{40}$/,
+  // ShortScience's bibtexKey (`conf/nips/SmithJ17`, DBLP's form).
+  shortscience: /^[A-Za-z0-9][A-Za-z0-9._:/+-]{0,299}$/,
+  // A normalized title (utils/detect/title.ts): letters and digits, single spaces.
+  title: /^[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*$/u,
+};
+
+/** The kinds of canonical keys, in no particular order. */
+export const KEY_KINDS: readonly string[] = Object.keys(KEY_GRAMMAR);
+
+/** The longest key accepted (a long normalized title). */
+export const MAX_KEY_CHARS = 1024;
+
+/** Whether `key` is a canonical key by the one grammar (see KEY_GRAMMAR). */
+export function isCanonicalKey(key: unknown): key is string {
+  if (typeof key !== 'string' || key.length > MAX_KEY_CHARS) return false;
+  const colon = key.indexOf(':');
+  if (colon < 1) return false;
+  const kind = key.slice(0, colon);
+  return Object.hasOwn(KEY_GRAMMAR, kind) && KEY_GRAMMAR[kind]!.test(key.slice(colon + 1));
+}

@@ -53,16 +53,3 @@ export function compareSummaries(a: Summary, b: Summary): number {
 
 export const sortSummaries = (summaries: readonly Summary[]): Summary[] =>
   [...summaries].sort(compareSummaries);
-
-/**
- * A list of summaries this extension stored as JSON (cached answers, the kept
- * feed), or undefined when the text is not one: a damaged copy is not used.
- */
-export function parseStoredSummaries(text: string): Summary[] | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as Summary[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,5 +1,5 @@
 import type { PaperRef } from './paper-ref';
-import type { Summary } from './summary';
+import type { Summary, SummaryKind } from './summary';
 
 /** What one remote source said about a paper. */
 export interface SourceAnswer {
@@ -11,12 +11,40 @@ export interface SourceAnswer {
   note: string | null;
   /** No answer: the views say so in its place and offer a retry. */
   failed: boolean;
+  /**
+   * Summaries in the answer that did not fit the schema (utils/core/schema.ts)
+   * and were not shown; `note` says why. Absent when none were.
+   */
+  dropped?: number;
 }
 
 /** A remote source to ask about the paper: a remote index (`index:<url>`) or a live source. */
 export interface SourcePlan {
   id: string;
   name: string;
+  /**
+   * Asked once, for this page view only, at the user's "Ask once": the
+   * source stays off and nothing of it is remembered.
+   */
+  once?: true;
+  /** A source asked once: the hosts whose permission its Retry requests again. */
+  origins?: string[];
+}
+
+/**
+ * A live source that could answer for this paper but is not asked (it is
+ * off, or its host permission was taken back): the sidebar offers it.
+ */
+export interface SourceOffer {
+  id: string;
+  name: string;
+  kind: SummaryKind;
+  /** What it gives, in a sentence. */
+  what: string;
+  /** Exactly what asking it would send for this paper, and to whom. */
+  sends: string;
+  /** The host permissions asking it needs (requested from the user's click). */
+  origins: string[];
 }
 
 /** A remote source as the views show it: still asking, or what it answered. */
@@ -42,8 +70,10 @@ export interface TabState {
   via: Record<string, string>;
   /** Local indexes that failed, with a message for people. */
   errors: Array<{ source: string; message: string }>;
-  /** Remote sources the user turned on that can answer for this paper. */
+  /** Remote sources the user turned on (or asked once) that can answer for this paper. */
   sources: SourceProgress[];
+  /** Live sources that could answer for this paper but are not asked. */
+  offers: SourceOffer[];
 }
 
 export const emptyTabState = (tabId: number): TabState => ({
@@ -55,4 +85,5 @@ export const emptyTabState = (tabId: number): TabState => ({
   via: {},
   errors: [],
   sources: [],
+  offers: [],
 });

@@ -1,6 +1,6 @@
 import { arxivKey, parseArxivId } from './arxiv';
 import { aclKeyFromId } from './acl';
-import type { UrlMatch } from '@/utils/core/paper-ref';
+import { isCanonicalKey, type UrlMatch } from '@/utils/core/paper-ref';
 
 /*
  * DOIs, from `citation_doi` metadata (meta.ts) and from resolver links. The
@@ -18,7 +18,12 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
 /** Matches a DOI anywhere in a string: `10.<registrant>/<suffix>`. */
 const DOI = /\b(10\.\d{4,9}\/[^\s"'<>]+)/;
 
-/** Extracts a DOI from a bare DOI, `doi:` prefix or a doi.org URL; lower-cased. */
+/**
+ * Extracts a DOI from a bare DOI, `doi:` prefix or a doi.org URL; lower-cased.
+ * Null unless the DOI fits the key grammar (Crossref's recommended pattern,
+ * utils/core/paper-ref.ts): `10.1234/x},@preamble{…` from a page's
+ * `citation_doi` is no DOI, and never becomes a key.
+ */
 export function parseDoi(raw: string): string | null {
   let text = raw.trim();
   try {
@@ -28,7 +33,8 @@ export function parseDoi(raw: string): string | null {
   }
   const m = DOI.exec(text);
   if (!m?.[1]) return null;
-  return m[1].replace(/[.,;)\]]+$/, '').toLowerCase();
+  const doi = m[1].replace(/[.,;)\]]+$/, '').toLowerCase();
+  return isCanonicalKey(`doi:${doi}`) ? doi : null;
 }
 
 /**

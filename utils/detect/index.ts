@@ -6,7 +6,13 @@ import { matchJmlrUrl } from './jmlr';
 import { readPageMeta, type MetaEntries } from './meta';
 import { matchNeuripsUrl } from './neurips';
 import { matchOpenReviewUrl } from './openreview';
-import { keysAgree, orderKeys, type PaperRef, type UrlMatch } from '@/utils/core/paper-ref';
+import {
+  isCanonicalKey,
+  keysAgree,
+  orderKeys,
+  type PaperRef,
+  type UrlMatch,
+} from '@/utils/core/paper-ref';
 import { matchPmlrUrl } from './pmlr';
 import { matchSemanticScholarUrl } from './semantic-scholar';
 import { titleKey } from './title';
@@ -31,10 +37,13 @@ export const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
   matchDoiUrl,
 ];
 
+/** The first detector's match, its keys held to the one key grammar (none left: no match). */
 export function detectFromUrl(url: URL): UrlMatch | null {
   for (const detect of URL_DETECTORS) {
     const match = detect(url);
-    if (match) return match;
+    if (!match) continue;
+    const keys = match.keys.filter(isCanonicalKey);
+    return keys.length ? { ...match, keys } : null;
   }
   return null;
 }
@@ -60,9 +69,10 @@ export function detectPaper(href: string, doc?: ParentNode | MetaEntries): Paper
   if (fromUrl && meta && !keysAgree(fromUrl.keys, meta.keys)) meta = null;
   if (!fromUrl && !meta?.isArticle && !meta?.keys.length) return null;
 
-  const keys = [...(fromUrl?.keys ?? []), ...(meta?.keys ?? [])];
+  // Every key by the one grammar: metadata is the page's to write.
+  const keys = [...(fromUrl?.keys ?? []), ...(meta?.keys ?? [])].filter(isCanonicalKey);
   const byTitle = meta?.title ? titleKey(meta.title) : null;
-  if (byTitle) keys.push(byTitle);
+  if (byTitle && isCanonicalKey(byTitle)) keys.push(byTitle);
   const ordered = fromUrl ? [...new Set(keys)] : orderKeys(keys);
   if (!ordered.length) return null;
   const version = fromUrl?.version ?? meta?.version;

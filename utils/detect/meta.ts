@@ -66,6 +66,7 @@ export function readPageMeta(source: ParentNode | MetaEntries): PageMeta {
   }
   const doiFields = ['citation_doi', 'dc.identifier', 'prism.doi', 'bepress_citation_doi'];
   for (const raw of metaValues(doc, doiFields)) {
+    // parseDoi holds the DOI to the key grammar: braces, quotes or `@` make it no DOI.
     const doi = parseDoi(raw);
     if (doi) keys.push(...keysForDoi(doi));
   }

@@ -42,6 +42,11 @@ export interface PaperEntry {
   keys: string[];
   paper: PaperMeta;
   summaries: Array<Omit<Summary, 'paper' | 'paperKeys'>>;
+  /**
+   * Set by the reader, never written to a file: why each summary of the
+   * entry that did not fit the schema was dropped (validate.ts `readPaperEntry`).
+   */
+  dropped?: string[];
 }
 
 /** What a key holds: a paper, references to papers under other keys, or both. */
@@ -73,6 +78,10 @@ export function shardIdFor(key: string, prefixLength: number): string {
 
 export const shardFileName = (shardId: string): string => `shards/${shardId}.json`;
 
+/**
+ * An entry's summaries, each with its paper. Entries from files are read
+ * through `readPaperEntry` (validate.ts) first, which rebuilt every field.
+ */
 export function toSummaries(entry: PaperEntry): Summary[] {
   return entry.summaries.map((s) => ({ ...s, paper: entry.paper, paperKeys: entry.keys }));
 }

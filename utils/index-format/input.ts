@@ -2,7 +2,9 @@ import { aclKeyFromId } from '@/utils/detect/acl';
 import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
 import { keysForDoi, parseDoi } from '@/utils/detect/doi';
 import { openreviewKey } from '@/utils/detect/openreview';
-import { orderKeys } from '@/utils/core/paper-ref';
+import { isCanonicalKey, KEY_KINDS, orderKeys } from '@/utils/core/paper-ref';
+import { readSummary } from '@/utils/core/schema';
+import { normalizeTitle, titleKey } from '@/utils/detect/title';
 import type { PaperMeta, Summary, SummarySource } from '@/utils/core/summary';
 import { isObject } from '@/utils/core/guards';
 
@@ -58,7 +60,8 @@ const SITE_KEY = /^([a-z][a-z0-9-]*):\S+$/;
 
 /**
  * `paper.keys`: canonical keys of sites without a field of their own
- * (`pmlr:v97/kahng19a`, `nips:5865`), taken as written.
+ * (`pmlr:v97/kahng19a`, `nips:5865`), of a known kind and by the one key
+ * grammar (utils/core/paper-ref.ts).
  */
 function siteKeys(raw: unknown): string[] {
   if (!Array.isArray(raw)) throw new InputError('paper.keys must be a list of keys');
@@ -69,6 +72,13 @@ function siteKeys(raw: unknown): string[] {
     if (FIELD_KINDS.has(kind)) {
       throw new InputError(`paper.keys: give "${String(key)}" in its own field (arxivId, doi…)`);
     }
+    if (!KEY_KINDS.includes(kind)) {
+      throw new InputError(
+        `paper.keys: "${kind}" is not a kind of key Sidenotes knows (${KEY_KINDS.filter((k) => !FIELD_KINDS.has(k)).join(', ')})`,
+      );
+    }
+    if (!isCanonicalKey(key))
+      throw new InputError(`paper.keys: "${String(key)}" is not a valid ${kind} key`);
     return key as string;
   });
 }
@@ -82,7 +92,12 @@ function paperKeys(paper: Record<string, unknown>): string[] {
     keys.push(arxivKey(parsed.id));
   }
   const openreview = optString(paper.openreviewId);
-  if (openreview) keys.push(openreviewKey(openreview));
+  if (openreview) {
+    const key = openreviewKey(openreview);
+    if (!isCanonicalKey(key))
+      throw new InputError(`paper.openreviewId "${openreview}" is not an OpenReview forum id`);
+    keys.push(key);
+  }
   const acl = optString(paper.aclId);
   if (acl) {
     const key = aclKeyFromId(acl);
@@ -121,10 +136,12 @@ export function parseInputLine(line: string): InputRecord {
     : [];
   const year = typeof paper.year === 'number' ? paper.year : undefined;
   const venue = optString(paper.venue);
+  // Links as written: the reader keeps only https ones (safeHttpUrl), so an
+  // index built before that rule reads the same as one built after.
   const url = optString(paper.url);
   const label = optString(summary.label);
   const id = optString(summary.id);
-  return {
+  const record: InputRecord = {
     keys,
     paper: {
       title,
@@ -145,4 +162,13 @@ export function parseInputLine(line: string): InputRecord {
       source: parseSource(summary.source),
     },
   };
+  // The reader rebuilds every record through the one schema; a line it would drop is refused here.
+  const checked = readSummary({
+    ...record.summary,
+    id: id ?? 'input',
+    paperKeys: keys.length ? keys : [titleKey(title) ?? `title:${normalizeTitle(title)}`],
+    paper: record.paper,
+  });
+  if (!checked.ok) throw new InputError(checked.reason);
+  return record;
 }

@@ -1,5 +1,8 @@
 import { isObject } from '@/utils/core/guards';
+import { isCanonicalKey } from '@/utils/core/paper-ref';
 import { sameTextKey } from '@/utils/search/text';
+import { MAX_REFERENCES_PER_KEY } from './reader';
+import { readPaperEntry } from './validate';
 
 /**
  * How many summaries an index holds per paper key, human-written and
@@ -13,22 +16,13 @@ export type KeyCounts = Record<string, [human: number, machine: number]>;
 /** The file the extension build writes for the bundled index. */
 export const BUNDLED_KEY_COUNTS_FILE = 'index-counts.json';
 
-interface RawSummary {
-  id?: unknown;
-  body?: unknown;
-  source?: { kind?: unknown };
-}
-
-const summariesOf = (entry: unknown): RawSummary[] =>
-  isObject(entry) && Array.isArray(entry.summaries)
-    ? (entry.summaries as unknown[]).filter((s): s is RawSummary => isObject(s))
-    : [];
-
 /**
  * Per id key (titles are not listing keys), its summaries as a look-up by
  * that key finds them: the key's own paper and the papers it refers to, each
  * summary once by id and by its words (as the sidebar's merge shows them).
- * Index data comes from elsewhere: anything malformed counts for nothing.
+ * Index data comes from elsewhere: entries are read through the same schema
+ * as the index reader's (utils/index-format/validate.ts), so what it drops
+ * counts for nothing here either.
  */
 export function keyCountsOf(shards: Iterable<{ entries: Record<string, unknown> }>): KeyCounts {
   const nodes = new Map<string, Record<string, unknown>>();
@@ -37,23 +31,33 @@ export function keyCountsOf(shards: Iterable<{ entries: Record<string, unknown> 
     for (const [key, node] of Object.entries(shard.entries))
       if (isObject(node)) nodes.set(key, node);
   }
+  // Each paper entry read once, through the schema the index reader applies.
+  const read = new Map<string, ReturnType<typeof readPaperEntry>['entry']>();
+  const entryOf = (key: string) => {
+    if (!read.has(key)) {
+      const raw = nodes.get(key)?.entry;
+      read.set(key, raw === undefined ? undefined : readPaperEntry(raw).entry);
+    }
+    return read.get(key);
+  };
   const counts: KeyCounts = {};
   for (const [key, node] of nodes) {
-    if (key.startsWith('title:')) continue;
-    const refs = Array.isArray(node.see) ? node.see.filter((r) => typeof r === 'string') : [];
-    const entries = [node.entry, ...refs.map((r) => nodes.get(r)?.entry)];
+    if (key.startsWith('title:') || !isCanonicalKey(key)) continue;
+    const refs = Array.isArray(node.see)
+      ? node.see.filter(isCanonicalKey).slice(0, MAX_REFERENCES_PER_KEY)
+      : [];
     const seen = new Set<string>();
     let human = 0;
     let machine = 0;
-    for (const summary of entries.flatMap(summariesOf)) {
-      const kind = summary.source?.kind;
-      if ((kind !== 'human' && kind !== 'machine') || typeof summary.body !== 'string') continue;
-      const id = `id\n${String(summary.id)}`;
-      const text = `text\n${sameTextKey(summary.body)}`;
-      if (seen.has(id) || seen.has(text)) continue;
-      seen.add(id).add(text);
-      if (kind === 'human') human++;
-      else machine++;
+    for (const entry of [key, ...refs].map(entryOf)) {
+      for (const summary of entry?.summaries ?? []) {
+        const id = `id\n${summary.id}`;
+        const text = `text\n${sameTextKey(summary.body)}`;
+        if (seen.has(id) || seen.has(text)) continue;
+        seen.add(id).add(text);
+        if (summary.source.kind === 'machine') machine++;
+        else human++;
+      }
     }
     if (human + machine) counts[key] = [human, machine];
   }

@@ -4,6 +4,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { LibraryDb, LibrarySchema } from '@/utils/db/schema';
 import { LibraryError, OWN_SOURCE, type Draft, type LibraryItem } from '@/utils/core/library-item';
 import { errorMessage } from '@/utils/core/guards';
+import { safeHttpUrl } from '@/utils/core/url';
 
 const now = () => new Date().toISOString();
 
@@ -209,7 +210,7 @@ export function saveOwnSummary(
       paper: {
         title: paper.title ?? paperKey,
         authors: paper.authors ?? [],
-        ...(paper.url ? { url: paper.url } : {}),
+        ...(safeHttpUrl(paper.url) ? { url: safeHttpUrl(paper.url)! } : {}),
       },
       body,
       format: 'markdown',

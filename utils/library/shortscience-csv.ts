@@ -1,6 +1,7 @@
 import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
 import { keysForDoi, parseDoi } from '@/utils/detect/doi';
-import { orderKeys } from '@/utils/core/paper-ref';
+import { isCanonicalKey, orderKeys } from '@/utils/core/paper-ref';
+import { readSummary } from '@/utils/core/schema';
 import { titleKey } from '@/utils/detect/title';
 import { keyLabel } from '@/utils/render/links';
 import type { Summary } from '@/utils/core/summary';
@@ -331,7 +332,9 @@ export function paperForBibtexKey(raw: string): BibtexKeyPaper | null {
       url: arxivOfDoi ? `https://arxiv.org/abs/${arxivOfDoi}` : `https://doi.org/${doi}`,
     };
   }
-  return { keys: [`shortscience:${bibtexKey}`], url: shortScienceBibtexUrl(bibtexKey) };
+  // Else ShortScience's own key, by the one key grammar (no braces, quotes, `@`…).
+  const key = `shortscience:${bibtexKey}`;
+  return isCanonicalKey(key) ? { keys: [key], url: shortScienceBibtexUrl(bibtexKey) } : null;
 }
 
 /** What the bundled index or the ShortScience feed knows of a paper. */
@@ -439,10 +442,18 @@ export interface CsvImportOptions {
 /** The id of the user's own summary of a paper: as `saveOwnSummary` (library.ts) makes it. */
 const ownSummaryId = (paperKey: string) => `you:${paperKey}`;
 
-function ownItem(row: ShortScienceRow, hint: PaperHint | undefined, time: string, tags: string[]) {
+/** The row as the user's own summary, rebuilt by the one schema; a string says why it cannot be. */
+function ownItem(
+  row: ShortScienceRow,
+  hint: PaperHint | undefined,
+  time: string,
+  tags: string[],
+): LibraryItem | string {
   // At most 20 keys in all, as messages about a paper carry (utils/messaging/validate.ts).
   const ids = orderKeys(
-    [...row.paper.keys, ...(hint?.keys ?? [])].filter((k) => !k.startsWith('title:')),
+    [...row.paper.keys, ...(hint?.keys ?? [])].filter(
+      (k) => isCanonicalKey(k) && !k.startsWith('title:'),
+    ),
   ).slice(0, 19);
   const title = hint?.title?.trim();
   const byTitle = title ? titleKey(title) : null;
@@ -466,10 +477,12 @@ function ownItem(row: ShortScienceRow, hint: PaperHint | undefined, time: string
     link: null,
     source: { ...OWN_SOURCE },
   };
+  const read = readSummary(summary);
+  if (!read.ok) return read.reason;
   const item: LibraryItem = {
     id: summary.id,
     kind: 'own',
-    summary,
+    summary: read.summary,
     savedAt: time,
     updatedAt: time,
     tags,
@@ -498,6 +511,10 @@ export async function parseShortScienceCsv(
   const rowOf = new Map<string, number>();
   rows.forEach((row, i) => {
     const item = ownItem(row, hints[i], time, tags);
+    if (typeof item === 'string') {
+      invalid.push({ entry: row.row, reason: item });
+      return;
+    }
     const earlier = rowOf.get(item.id);
     if (earlier !== undefined) {
       invalid.push({

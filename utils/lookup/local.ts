@@ -28,6 +28,8 @@ export function localLookup(sources: LocalSources) {
       lookupSummaries(ref, [sources.bundled]),
       sources.feed(ref).catch(() => []),
     ]);
-    return { lists: [own, bundled.summaries, feed], errors: bundled.errors };
+    // Records the schema dropped (or shards past the bound) are said too, as the index's errors.
+    const notes = bundled.notes.map(({ source, message }) => ({ source, message }));
+    return { lists: [own, bundled.summaries, feed], errors: [...bundled.errors, ...notes] };
   };
 }

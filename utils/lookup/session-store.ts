@@ -33,6 +33,7 @@ function isStoredTab(value: unknown): value is StoredTab {
     Array.isArray(v.local) &&
     typeof v.state === 'object' &&
     v.state !== null &&
-    Array.isArray(v.state.sources)
+    Array.isArray(v.state.sources) &&
+    Array.isArray(v.state.offers)
   );
 }

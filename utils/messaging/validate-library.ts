@@ -1,22 +1,17 @@
+import { readSummary } from '@/utils/core/schema';
 import type { Summary } from '@/utils/core/summary';
-import { isObject } from '@/utils/core/guards';
 
 const isStrings = (v: unknown, max: number): v is string[] =>
   Array.isArray(v) && v.length <= max && v.every((s) => typeof s === 'string' && s.length <= 600);
 
-/** A summary arriving from the sidebar to be saved: the fields the library relies on. */
-export function isSummary(value: unknown): value is Summary {
-  if (!isObject(value) || !isObject(value.paper) || !isObject(value.source)) return false;
-  return (
-    typeof value.id === 'string' &&
-    value.id.length <= 600 &&
-    isStrings(value.paperKeys, 30) &&
-    typeof value.body === 'string' &&
-    value.body.length <= 200_000 &&
-    typeof value.paper.title === 'string' &&
-    typeof value.source.name === 'string' &&
-    (value.source.kind === 'human' || value.source.kind === 'machine')
-  );
+/**
+ * A summary arriving from the sidebar to be saved, rebuilt by the one schema
+ * (utils/core/schema.ts); null when it does not fit. The rebuilt copy is what
+ * is stored, never the message's object.
+ */
+export function summaryFromMessage(value: unknown): Summary | null {
+  const read = readSummary(value);
+  return read.ok ? read.summary : null;
 }
 
 export { isStrings };

@@ -1,16 +1,13 @@
-import type { PaperRef } from '@/utils/core/paper-ref';
-
-const KEY =
-  /^(?:arxiv|doi|openreview|acl|neurips|nips|pmlr|cvf|jmlr|s2|shortscience|title):[^\s].{0,499}$/s;
+import { isCanonicalKey, type PaperRef } from '@/utils/core/paper-ref';
 
 const isStringArray = (v: unknown, max: number, maxLength: number): v is string[] =>
   Array.isArray(v) &&
   v.length <= max &&
   v.every((s) => typeof s === 'string' && s.length <= maxLength);
 
-/** Checks a paper's canonical keys that arrived in a message. */
+/** Checks a paper's canonical keys that arrived in a message: the one key grammar. */
 export const isPaperKeys = (value: unknown): value is string[] =>
-  isStringArray(value, 20, 520) && value.length > 0 && value.every((k) => KEY.test(k));
+  Array.isArray(value) && value.length > 0 && value.length <= 20 && value.every(isCanonicalKey);
 
 /** Links a listing page sends in one batch at most (a list shows a few thousand). */
 export const MAX_LISTING_LINKS = 10_000;

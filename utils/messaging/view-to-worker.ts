@@ -11,6 +11,18 @@ import type { Summary } from '@/utils/core/summary';
 export interface ViewToWorker {
   /** Ask one remote source again for a tab's paper (the user's Retry). */
   'view:retry-source': { request: { tabId: number; sourceId: string }; response: null };
+  /**
+   * The user's "Ask once" on a source the tab's paper offers: asked for
+   * this page view only, past its switch (not its host permission, which the
+   * view requested from the click), and nothing remembered.
+   */
+  'view:ask-source-once': { request: { tabId: number; sourceId: string }; response: null };
+  /**
+   * The user's "Always ask" on an offered source: turned on as the options
+   * page does (the view requested its host permission from the click), then
+   * asked for the tab's paper like any source that is on.
+   */
+  'view:always-ask': { request: { tabId: number; sourceId: string }; response: null };
   /** The in-page sidebar asks its tab to fold it (Esc inside the frame). */
   'view:collapse-sidebar': { request: Record<string, never>; response: null };
   /**
@@ -39,6 +51,8 @@ export interface PaperLibraryState {
 
 export const VIEW_MESSAGES: ReadonlyArray<keyof ViewToWorker> = [
   'view:retry-source',
+  'view:ask-source-once',
+  'view:always-ask',
   'view:collapse-sidebar',
   'library:paper',
   'library:toggle-save',

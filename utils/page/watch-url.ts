@@ -6,11 +6,14 @@
  */
 export function watchUrl(onChange: () => void): void {
   let last = location.href;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const check = () => {
     if (location.href === last) return;
     last = location.href;
-    // Let the page update its <head> before reading metadata again.
-    setTimeout(onChange, 300);
+    // Once the URL has settled: the page updates its <head> meanwhile, and a
+    // page that rewrites its URL many times in a row makes one look-up.
+    clearTimeout(timer);
+    timer = setTimeout(onChange, 400);
   };
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   if (nav) nav.addEventListener('navigatesuccess', check);

@@ -1,4 +1,5 @@
 import type { PaperRef } from '@/utils/core/paper-ref';
+import type { Summary } from '@/utils/core/summary';
 
 const SHORTSCIENCE = 'https://www.shortscience.org';
 
@@ -7,16 +8,29 @@ export function shortScienceSearchUrl(query: string): string {
   return `${SHORTSCIENCE}/internalsearch?q=${encodeURIComponent(query)}`;
 }
 
+/** Sources whose summaries are ShortScience's: its own feed and seed, and LongSumm's copies. */
+const SHORTSCIENCE_SOURCES = new Set(['shortscience', 'longsumm-shortscience']);
+
 /**
- * Where to write a summary of this paper on ShortScience: its paper page for
- * arXiv papers (ShortScience keys them `journals/corr/<id>`), else a search
- * that finds or adds the paper.
+ * ShortScience's page of this paper, for "Read on ShortScience", or null
+ * when it has no summary of it that we know of: ShortScience closed
+ * sign-ups (May 2024) and its search for new papers (October 2024), so it
+ * is a place to read, and only for the papers it has. The page a
+ * summary links to, else its arXiv paper page, else a search by title.
  */
-export function writeSummaryUrl(ref: Pick<PaperRef, 'keys' | 'title'>): string {
+export function shortSciencePaperUrl(
+  ref: Pick<PaperRef, 'keys' | 'title'>,
+  summaries: ReadonlyArray<Pick<Summary, 'link' | 'source' | 'paper'>>,
+): string | null {
+  const theirs = summaries.filter((s) => SHORTSCIENCE_SOURCES.has(s.source.id));
+  if (!theirs.length) return null;
+  const page = theirs
+    .map((s) => s.link?.replace(/#.*$/, ''))
+    .find((link) => link?.startsWith(`${SHORTSCIENCE}/paper?`));
+  if (page) return page;
   const arxiv = ref.keys.find((k) => k.startsWith('arxiv:'));
   if (arxiv) return `${SHORTSCIENCE}/paper?bibtexKey=journals/corr/${arxiv.slice('arxiv:'.length)}`;
-  const id = ref.keys.find((k) => !k.startsWith('title:'))?.replace(/^[a-z0-9]+:/, '');
-  return shortScienceSearchUrl(ref.title ?? id ?? '');
+  return shortScienceSearchUrl(ref.title ?? theirs[0]!.paper.title);
 }
 
 /** A readable label for a canonical key: "arXiv 2007.12223", "DOI 10.…". */

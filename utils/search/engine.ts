@@ -243,8 +243,10 @@ export class SearchEngine {
       const concise = 1 + 0.1 * Math.min(1, nTokens / titleWords);
       return { doc: this.data.doc(doc), score: score * bonus * concise };
     });
-    hits.sort((a, b) => b.score - a.score);
-    return { hits: hits.slice(0, limit), terms: matchedTerms, prefixes };
+    // A record the search file could not give (readSearchDoc) is no result.
+    const found = hits.filter((h) => h.doc.key);
+    found.sort((a, b) => b.score - a.score);
+    return { hits: found.slice(0, limit), terms: matchedTerms, prefixes };
   }
 }
 

@@ -1,3 +1,6 @@
+import { MAX_KEY_CHARS } from '@/utils/core/paper-ref';
+import { safeHttpUrl } from '@/utils/core/url';
+
 /**
  * The serialized search index (`search.bin`), one file fetched and decoded
  * into typed arrays; nothing is parsed per paper until a result is shown:
@@ -130,6 +133,45 @@ export function encodeSearchData(input: {
   return out;
 }
 
+/**
+ * A result's record as stored in a search file, which may come from a remote
+ * index (data from elsewhere): rebuilt field by field, each of its type and
+ * bounded, the URL through `safeHttpUrl` (dropped when unsafe). A record that
+ * is not one at all comes out empty (no key), and the engine leaves it out.
+ */
+export function readSearchDoc(raw: unknown): SearchDoc {
+  const t: unknown[] = Array.isArray(raw) ? raw : [];
+  const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+  const count = (v: unknown, max: number) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max ? v : 0;
+  const key = typeof t[0] === 'string' && t[0].length <= MAX_KEY_CHARS ? t[0] : '';
+  const year = count(t[3], 2100);
+  return {
+    key,
+    title: text(t[1], 1_000),
+    authors: text(t[2], 1_000),
+    year: year >= 1000 ? year : null,
+    url: safeHttpUrl(t[4]),
+    sourceMask: count(t[5], 0x7fffffff),
+    kindMask: count(t[6], 3),
+    excerpt: text(t[7], 2_000),
+    summaries: count(t[8], 1_000_000),
+  };
+}
+
+const isSourceList = (v: unknown): v is SearchHeader['sources'] =>
+  Array.isArray(v) &&
+  v.length <= 31 &&
+  v.every(
+    (s) =>
+      typeof s === 'object' &&
+      s !== null &&
+      typeof (s as { id?: unknown }).id === 'string' &&
+      typeof (s as { name?: unknown }).name === 'string' &&
+      (s as { id: string }).id.length <= 200 &&
+      (s as { name: string }).name.length <= 200,
+  );
+
 export class SearchFormatError extends Error {
   override name = 'SearchFormatError';
 }
@@ -147,6 +189,24 @@ export function decodeSearchData(buffer: ArrayBuffer): SearchData {
   try {
     header = JSON.parse(decoder.decode(bytes.subarray(8, 8 + headerLength))) as SearchHeader;
   } catch {
+    throw new SearchFormatError('The search index header is damaged.');
+  }
+  const counts = [
+    header?.nDocs,
+    header?.nTerms,
+    header?.termBytes,
+    header?.postingBytes,
+    header?.docBytes,
+  ];
+  if (
+    typeof header !== 'object' ||
+    header === null ||
+    typeof header.format !== 'number' ||
+    !counts.every(
+      (n) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= bytes.length,
+    ) ||
+    !isSourceList(header.sources)
+  ) {
     throw new SearchFormatError('The search index header is damaged.');
   }
   if (header.format > SEARCH_FORMAT_VERSION) {
@@ -189,20 +249,13 @@ export function decodeSearchData(buffer: ArrayBuffer): SearchData {
     const raw = decoder.decode(
       bytes.subarray(docsAt + docOffsets[id]!, docsAt + docOffsets[id + 1]!),
     );
-    const [key, title, authors, year, url, sourceMask, kindMask, excerpt, summaries] = JSON.parse(
-      raw,
-    ) as DocTuple;
-    found = {
-      key,
-      title,
-      authors,
-      year: year || null,
-      url: url || null,
-      sourceMask,
-      kindMask,
-      excerpt,
-      summaries,
-    };
+    let tuple: unknown;
+    try {
+      tuple = JSON.parse(raw);
+    } catch {
+      tuple = null; // a damaged record reads as none
+    }
+    found = readSearchDoc(tuple);
     cache.set(id, found);
     return found;
   };

@@ -1,10 +1,10 @@
-import type { PaperRef } from '@/utils/core/paper-ref';
 import { errorMessage } from '@/utils/core/guards';
 import type { RemoteCache } from '@/utils/db/remote-cache';
 import { fetchBounded, NetError } from '@/utils/net/fetch-bounded';
-import { parseStoredSummaries, sortSummaries, type Summary } from '@/utils/core/summary';
+import { sortSummaries, type Summary } from '@/utils/core/summary';
+import { droppedNote, parseStoredSummaries } from '@/utils/core/schema';
 import type { SourceAnswer } from '@/utils/core/tab-state';
-import type { LiveSource } from './types';
+import type { LiveSource, SourceRef } from './types';
 
 export type { SourceAnswer } from '@/utils/core/tab-state';
 
@@ -42,21 +42,28 @@ const day = (ms: number) => new Date(ms).toLocaleString();
  */
 export async function askLiveSource(
   source: LiveSource,
-  ref: Pick<PaperRef, 'keys'>,
+  ref: SourceRef,
   options: AskOptions,
 ): Promise<SourceAnswer> {
   const { id, name } = source.info;
   const now = (options.now ?? Date.now)();
-  const answer = (summaries: Summary[], note: string | null = null, failed = false) => ({
+  const answer = (
+    summaries: Summary[],
+    note: string | null = null,
+    failed = false,
+    dropped = 0,
+  ): SourceAnswer => ({
     id,
     name,
     summaries: sortSummaries(summaries),
     note,
     failed,
+    ...(dropped ? { dropped } : {}),
   });
   const urls = source.requestUrls(ref);
   if (!urls.length) return answer([]);
-  const key = `live|${id}|${urls[0]}`;
+  const vary = source.cacheKey?.(ref);
+  const key = `live|${id}|${urls[0]}${vary ? `|${vary}` : ''}`;
   const cached = await options.cache.get(key);
   const previous = cached && parseStoredSummaries(cached.text);
   if (previous && !options.force && now - cached.fetchedAt < (options.ttlMs ?? ANSWER_TTL_MS))
@@ -73,6 +80,7 @@ export async function askLiveSource(
 
   try {
     let summaries: Summary[] = [];
+    let dropped: string[] = [];
     // Some sources answer older papers at a second address (OpenReview API v1).
     for (const url of urls) {
       try {
@@ -82,18 +90,18 @@ export async function askLiveSource(
           now: () => now,
           ...(options.fetch ? { fetch: options.fetch } : {}),
         });
-        summaries = source.parse(text, ref);
+        ({ summaries, dropped } = source.parse(text, ref));
       } catch (error) {
         if (!(error instanceof NetError && error.code === 'not-found')) throw error;
       }
-      if (summaries.length) break;
+      if (summaries.length || dropped.length) break;
     }
     // "Nothing here" is an answer too, cached like any other. A full disk
     // loses the cached copy, not the answer.
     await options.cache
       .put({ key, text: JSON.stringify(summaries), etag: null, fetchedAt: now })
       .catch(() => undefined);
-    return answer(summaries);
+    return answer(summaries, droppedNote(dropped, name), false, dropped.length);
   } catch (error) {
     if (error instanceof NetError) {
       if (error.code === 'rate-limited') {

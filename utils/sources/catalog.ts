@@ -24,7 +24,7 @@ export const SOURCE_DESCRIPTIONS: readonly SourceDescription[] = [
     id: 'shortscience',
     name: 'ShortScience.org feed',
     kind: 'human',
-    what: 'The newest summaries researchers wrote on ShortScience.org, downloaded at most once a day and kept in this browser: they show beside their papers and in search.',
+    what: 'Every public ShortScience.org summary with more than one vote, in full text with links removed. Its feed (rss-full.xml) is the whole archive, not only the newest: turning it on downloads all of it at once, then checks for changes at most once a day. Kept in this browser, the summaries show beside their papers and in search.',
     sends:
       'nothing about what you read: one request a day for the public feed, to www.shortscience.org',
     origins: FEED_ORIGINS,
@@ -33,7 +33,7 @@ export const SOURCE_DESCRIPTIONS: readonly SourceDescription[] = [
     id: 'openreview',
     name: openReview.info.name,
     kind: 'human',
-    what: 'The TL;DR the authors wrote when they submitted the paper to OpenReview.',
+    what: 'The TL;DR the authors wrote when they submitted the paper to OpenReview, also for arXiv papers whose title and authors match a submission there.',
     sends: openReview.sends,
     origins: openReview.origins,
   },

@@ -26,6 +26,21 @@ export async function releaseUnused(settings: SourceSettings, extra: string[] = 
   );
 }
 
+/**
+ * After "Ask once": gives back one source's host permission when the source
+ * is off (nothing of a single ask is remembered). Paper sites' hosts stay.
+ */
+export async function releaseSource(settings: SourceSettings, id: string): Promise<void> {
+  const source = SOURCE_DESCRIPTIONS.find((s) => s.id === id);
+  if (!source || settings.enabled[source.id]) return;
+  await Promise.all(
+    source.origins
+      .filter((o) => !PAPER_HOSTS.has(hostOfPattern(o)))
+      // Required hosts (the end-to-end build grants them) cannot be removed: fine.
+      .map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)),
+  );
+}
+
 /** The sources switched on that the browser no longer lets Sidenotes contact. */
 export async function withoutPermission(settings: SourceSettings): Promise<Set<string>> {
   const missing = new Set<string>();

@@ -1,6 +1,10 @@
 import { fnv1a, sha256Hex, type Manifest } from '@/utils/index-format/format';
 import { keyCountsOf, parseKeyCounts, type KeyCounts } from '@/utils/index-format/key-counts';
-import { IndexFormatError, validateManifest } from '@/utils/index-format/validate';
+import {
+  IndexFormatError,
+  MAX_MANIFEST_BYTES,
+  validateManifest,
+} from '@/utils/index-format/validate';
 import type { LibraryDb } from '@/utils/db/schema';
 import { idbRemoteCache, type RemoteCache } from '@/utils/db/remote-cache';
 
@@ -18,6 +22,8 @@ export interface RemoteIndexOptions extends Pick<BoundedFetchOptions, 'fetch' | 
   status?: RemoteStatus;
   /** Called after every attempt to reach the host, to record the status. */
   onStatus?: (status: RemoteStatus) => void;
+  /** The byte budget of the index's cache (cachedRemoteIndex gives INDEX_CACHE_BYTES). */
+  cacheBudgetBytes?: number;
 }
 
 export interface RemoteStatus {
@@ -36,14 +42,14 @@ export interface RemoteStatus {
   /** Who publishes the index and under which licence (absent in indexes built before both were written). */
   publisher?: string;
   licence?: string;
+  /** What its files kept in this browser take, against `cacheBudgetBytes`. */
+  cachedBytes?: number;
+  cacheBudgetBytes?: number;
 }
 
-const MAX_MANIFEST_BYTES = 20 * 1024 * 1024;
+const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
 /** Kept shards past this size are not re-read to count summaries for listing badges. */
 const MAX_COUNTED_BYTES = 64 * 1024 * 1024;
-const MAX_SHARD_BYTES = 20 * 1024 * 1024;
-/** A 75k-paper index's search file is ~40 MB. */
-const MAX_SEARCH_BYTES = 96 * 1024 * 1024;
 
 /**
  * An index in the Sidenotes format on any static host: the manifest synced
@@ -158,18 +164,53 @@ export class RemoteIndex {
     const key = `${this.base}|${path}|${info.sha256}`;
     const cached = await this.cache.get(key);
     if (cached) return cached.text;
-    const text = new TextDecoder().decode(
-      await this.fetchChecked(path, info.sha256, MAX_SHARD_BYTES),
-    );
+    const text = new TextDecoder().decode(await this.fetchChecked(path, info.sha256, info.bytes));
     // A full disk loses the offline copy, not this look-up.
     await this.cache.put({ key, text, etag: null, fetchedAt: this.now }).catch(() => undefined);
+    if (!this.syncing) await this.recordUsage();
     return text;
   }
 
-  /** A file the manifest names, fetched and checked against its SHA-256; failures are recorded. */
-  private async fetchChecked(file: string, sha256: string, maxBytes: number): Promise<Uint8Array> {
+  /** True during a full download, which records the cache's use once at its end. */
+  private syncing = false;
+
+  /** What the index's kept files take, against its budget; no request. */
+  async cacheUsage(): Promise<Pick<RemoteStatus, 'cachedBytes' | 'cacheBudgetBytes'>> {
+    const cachedBytes = await this.cache.usage?.().catch(() => undefined);
+    return {
+      ...(cachedBytes !== undefined ? { cachedBytes } : {}),
+      ...(this.options.cacheBudgetBytes ? { cacheBudgetBytes: this.options.cacheBudgetBytes } : {}),
+    };
+  }
+
+  /** Records what the index's cached files take, for the options page. */
+  private async recordUsage(): Promise<void> {
+    const usage = await this.cacheUsage();
+    if (usage.cachedBytes !== undefined) this.record(usage);
+  }
+
+  /**
+   * A file the manifest names, fetched and checked: no more than its declared
+   * size is downloaded, a size other than declared is refused before it is
+   * hashed, then the SHA-256. Failures are recorded.
+   */
+  private async fetchChecked(
+    file: string,
+    sha256: string,
+    declaredBytes: number,
+  ): Promise<Uint8Array> {
+    const refused = (size: string) =>
+      new IndexFormatError(
+        `The remote index's ${file} is ${size} than the ${declaredBytes.toLocaleString('en')} bytes its manifest declares; it was not used.`,
+      );
     try {
-      const { bytes } = await this.fetchFile(file, maxBytes);
+      let bytes: Uint8Array;
+      try {
+        ({ bytes } = await this.fetchFile(file, declaredBytes));
+      } catch (error) {
+        throw error instanceof NetError && error.code === 'too-large' ? refused('larger') : error;
+      }
+      if (bytes.length !== declaredBytes) throw refused('smaller');
       if ((await sha256Hex(bytes)) !== sha256) {
         throw new IndexFormatError(
           `The remote index's ${file} does not match its checksum; it was changed or cut short, and was not used.`,
@@ -195,16 +236,33 @@ export class RemoteIndex {
     onProgress: (done: number, total: number) => void = () => undefined,
   ): Promise<void> {
     const manifest = validateManifest(JSON.parse(await this.manifestText()));
-    const files = Object.values(manifest.shards).map((s) => s.file);
-    const total = files.length + (manifest.search ? 1 : 0);
-    let done = 0;
-    for (const file of files) {
-      await this.read(file);
-      onProgress(++done, total);
+    const shards = Object.values(manifest.shards);
+    // As kept: shards as text, the search file as base64 (4 characters per 3 bytes).
+    const kept =
+      shards.reduce((n, s) => n + s.bytes, 0) + Math.ceil(((manifest.search?.bytes ?? 0) * 4) / 3);
+    const budget = this.options.cacheBudgetBytes;
+    if (budget !== undefined && kept > budget) {
+      const error = new IndexFormatError(
+        `This index takes ${megabytes(kept)} in all; Sidenotes keeps at most ${megabytes(budget)} of one index in this browser, so it cannot be downloaded whole. Its papers are still looked up as you open them.`,
+      );
+      this.record({ message: error.message });
+      throw error;
     }
-    if (manifest.search) {
-      await this.syncSearch(manifest.search);
-      onProgress(++done, total);
+    const total = shards.length + (manifest.search ? 1 : 0);
+    let done = 0;
+    this.syncing = true;
+    try {
+      for (const { file } of shards) {
+        await this.read(file);
+        onProgress(++done, total);
+      }
+      if (manifest.search) {
+        await this.syncSearch(manifest.search);
+        onProgress(++done, total);
+      }
+    } finally {
+      this.syncing = false;
+      await this.recordUsage();
     }
   }
 
@@ -215,7 +273,7 @@ export class RemoteIndex {
   private async syncSearch(search: NonNullable<Manifest['search']>): Promise<void> {
     const key = this.searchKey(search);
     if (await this.cache.get(key)) return;
-    const bytes = await this.fetchChecked(search.file, search.sha256, MAX_SEARCH_BYTES);
+    const bytes = await this.fetchChecked(search.file, search.sha256, search.bytes);
     // Binary kept as base64: the cache holds text.
     await this.cache.put({ key, text: toBase64(bytes), etag: null, fetchedAt: this.now });
   }
@@ -286,6 +344,8 @@ export class RemoteIndex {
 
 /** How many files of one remote index are kept (a 75k-paper index has 4,096 shards). */
 const INDEX_CACHE_FILES = 20_000;
+/** What one remote index's kept files may take (docs/limits.md); the oldest go first. */
+export const INDEX_CACHE_BYTES = 100 * 1024 * 1024;
 
 /** A remote index whose files are cached in the library database, bounded on their own. */
 export function cachedRemoteIndex(
@@ -294,5 +354,9 @@ export function cachedRemoteIndex(
   options: RemoteIndexOptions = {},
 ): RemoteIndex {
   const base = url.endsWith('/') ? url : `${url}/`;
-  return new RemoteIndex(base, idbRemoteCache(db, INDEX_CACHE_FILES, `${base}|`), options);
+  return new RemoteIndex(
+    base,
+    idbRemoteCache(db, INDEX_CACHE_FILES, `${base}|`, INDEX_CACHE_BYTES),
+    { cacheBudgetBytes: INDEX_CACHE_BYTES, ...options },
+  );
 }

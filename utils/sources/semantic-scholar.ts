@@ -1,7 +1,8 @@
-import { arxivKey } from '@/utils/detect/arxiv';
+import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
 import { keysForDoi, parseDoi } from '@/utils/detect/doi';
 import { NetError, parseJsonFrom } from '@/utils/net/fetch-bounded';
-import type { Summary } from '@/utils/core/summary';
+import { readSummaries } from '@/utils/core/schema';
+import { safeHttpUrl } from '@/utils/core/url';
 import { idOf, isObject, text, type LiveSource } from './types';
 
 const API = 'https://api.semanticscholar.org/graph/v1/paper/';
@@ -25,6 +26,16 @@ export const semanticScholar: LiveSource = {
     const id = arxiv ? `arXiv:${arxiv}` : doi ? `DOI:${doi}` : acl ? `ACL:${acl}` : null;
     return id ? [`${API}${encodeURIComponent(id).replace('%3A', ':')}?fields=${FIELDS}`] : [];
   },
+  sendsFor(ref) {
+    const arxiv = idOf(ref.keys, 'arxiv');
+    const doi = idOf(ref.keys, 'doi');
+    const id = arxiv
+      ? `the arXiv id ${arxiv}`
+      : doi
+        ? `the DOI ${doi}`
+        : `the ACL Anthology id ${idOf(ref.keys, 'acl') ?? ''}`;
+    return `${id} to api.semanticscholar.org`;
+  },
   parse(body, ref) {
     const data = parseJsonFrom('api.semanticscholar.org', body);
     if (!isObject(data) || typeof data.paperId !== 'string') {
@@ -34,12 +45,13 @@ export const semanticScholar: LiveSource = {
       );
     }
     const tldr = isObject(data.tldr) ? text(data.tldr.text) : undefined;
-    if (!tldr) return [];
+    if (!tldr) return readSummaries([]);
     const ids = isObject(data.externalIds) ? data.externalIds : {};
     const doi = typeof ids.DOI === 'string' ? parseDoi(ids.DOI) : null;
+    const arxiv = typeof ids.ArXiv === 'string' ? parseArxivId(ids.ArXiv) : null;
     const keys = [
       ...ref.keys,
-      ...(typeof ids.ArXiv === 'string' ? [arxivKey(ids.ArXiv)] : []),
+      ...(arxiv ? [arxivKey(arxiv.id)] : []),
       ...(doi ? keysForDoi(doi) : []),
     ];
     const authors = Array.isArray(data.authors)
@@ -48,7 +60,8 @@ export const semanticScholar: LiveSource = {
           .filter((a): a is string => !!a)
       : [];
     const model = isObject(data.tldr) ? text(data.tldr.model) : undefined;
-    const summary: Summary = {
+    // Built from the answer's fields, then rebuilt by the schema like any record from outside.
+    const summary = {
       id: `semanticscholar:${data.paperId}`,
       paperKeys: [...new Set(keys)],
       paper: {
@@ -63,9 +76,11 @@ export const semanticScholar: LiveSource = {
       author: null,
       date: null,
       votes: null,
-      link: text(data.url) ?? `https://www.semanticscholar.org/paper/${data.paperId}`,
+      link:
+        safeHttpUrl(data.url) ??
+        `https://www.semanticscholar.org/paper/${encodeURIComponent(data.paperId)}`,
       source: semanticScholar.info,
     };
-    return [summary];
+    return readSummaries([summary]);
   },
 };

@@ -2,7 +2,8 @@ import type { PaperRef } from '@/utils/core/paper-ref';
 import { keysAgree } from '@/utils/core/paper-ref';
 import type { RemoteCache } from '@/utils/db/remote-cache';
 import { fetchBounded, type BoundedFetchOptions } from '@/utils/net/fetch-bounded';
-import { parseStoredSummaries, type Summary } from '@/utils/core/summary';
+import type { Summary } from '@/utils/core/summary';
+import { parseStoredSummaries, readSummaries } from '@/utils/core/schema';
 import { toBase64 } from '@/utils/core/base64';
 import { buildFeedSearch } from '@/utils/search/feed-search';
 import { parseShortScienceRss } from './shortscience-rss';
@@ -22,6 +23,8 @@ export interface FeedSyncResult {
   changed: boolean;
   summaries: number;
   checkedAt: number;
+  /** Items of the feed the schema refused (utils/core/schema.ts), with why; none when unchanged. */
+  dropped: string[];
 }
 
 /**
@@ -45,7 +48,7 @@ export async function syncShortScienceFeed(
   const cached = await cache.get(FEED_CACHE_KEY);
   const held = cached ? readFeedCopy(cached.text) : [];
   if (cached && !options.force && now - cached.fetchedAt < FEED_INTERVAL_MS)
-    return { changed: false, summaries: held.length, checkedAt: cached.fetchedAt };
+    return { changed: false, summaries: held.length, checkedAt: cached.fetchedAt, dropped: [] };
   const answer = await fetchBounded(options.url ?? FEED_URL, {
     maxBytes: MAX_FEED_BYTES,
     timeoutMs: options.timeoutMs ?? 30_000,
@@ -53,8 +56,12 @@ export async function syncShortScienceFeed(
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   let summaries = held;
+  let dropped: string[] = [];
   if (answer.status !== 304) {
-    const fresh = parseShortScienceRss(answer.text);
+    // The feed's items, rebuilt by the one schema like every record from outside.
+    const read = readSummaries(parseShortScienceRss(answer.text));
+    const fresh = read.summaries;
+    dropped = read.dropped;
     const ids = new Set(fresh.map((s) => s.id));
     summaries = [...fresh, ...held.filter((s) => !ids.has(s.id))].slice(0, MAX_FEED_SUMMARIES);
     const search = buildFeedSearch(summaries);
@@ -71,7 +78,12 @@ export async function syncShortScienceFeed(
     etag: answer.etag ?? cached?.etag ?? null,
     fetchedAt: now,
   });
-  return { changed: answer.status !== 304, summaries: summaries.length, checkedAt: now };
+  return {
+    changed: answer.status !== 304,
+    summaries: summaries.length,
+    checkedAt: now,
+    dropped,
+  };
 }
 
 /** The kept copy's summaries; a damaged copy reads as empty (the next sync rewrites it). */

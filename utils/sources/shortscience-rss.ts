@@ -14,8 +14,10 @@ import type { Summary } from '@/utils/core/summary';
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decode(raw: string): string {
-  const cdata = /^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/.exec(raw);
-  if (cdata) return cdata[1]!.trim();
+  const trimmed = raw.trim();
+  if (trimmed.length >= 12 && trimmed.startsWith('<![CDATA[') && trimmed.endsWith(']]>')) {
+    return trimmed.slice(9, -3).trim();
+  }
   return raw
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === '#') {
@@ -32,10 +34,54 @@ function decode(raw: string): string {
     .trim();
 }
 
+const patterns = new Map<string, RegExp>();
+/** A case-insensitive search for a fixed string: linear, nothing to backtrack. */
+function literal(text: string): RegExp {
+  let pattern = patterns.get(text);
+  if (!pattern) {
+    pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    patterns.set(text, pattern);
+  }
+  return pattern;
+}
+
+function indexOfIgnoringCase(text: string, search: string, from: number): number {
+  const pattern = literal(search);
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? -1;
+}
+
+/**
+ * The elements `<name …>…</name>` in `text`, in order, as the ranges of
+ * their contents: the first closing tag after an opening one ends it.
+ * One left-to-right pass. When an opening tag has no `>` or no closing tag
+ * after it, no later one has either, so the search stops there instead of
+ * scanning to the end again from every later opening tag.
+ */
+function* elements(text: string, name: string): Generator<[number, number]> {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  let at = indexOfIgnoringCase(text, open, 0);
+  while (at >= 0) {
+    const after = text[at + open.length];
+    // `<item>` or `<item attributes…>`, not `<items>`.
+    if (after === '>' || (after !== undefined && /\s/.test(after))) {
+      const openEnd = text.indexOf('>', at + open.length);
+      if (openEnd < 0) return;
+      const end = indexOfIgnoringCase(text, close, openEnd + 1);
+      if (end < 0) return;
+      yield [openEnd + 1, end];
+      at = indexOfIgnoringCase(text, open, end + close.length);
+    } else {
+      at = indexOfIgnoringCase(text, open, at + 1);
+    }
+  }
+}
+
+/** The text of an item's first `<name>` element. */
 function tag(item: string, name: string): string | undefined {
-  const escaped = name.replace(':', '\\:');
-  const m = new RegExp(`<${escaped}(?:\\s[^>]*)?>([\\s\\S]*?)</${escaped}>`, 'i').exec(item);
-  return m ? decode(m[1]!) || undefined : undefined;
+  const first = elements(item, name).next();
+  return first.done ? undefined : decode(item.slice(...first.value)) || undefined;
 }
 
 export function parseShortScienceRss(xml: string): Summary[] {
@@ -43,24 +89,26 @@ export function parseShortScienceRss(xml: string): Summary[] {
     throw new NetError('bad-data', 'ShortScience sent something that is not its RSS feed.');
   }
   const summaries: Summary[] = [];
-  for (const [, item] of xml.matchAll(/<item(?:\s[^>]*)?>([\s\S]*?)<\/item>/gi)) {
-    const body = tag(item!, 'description');
-    const title = tag(item!, 'title');
-    const link = tag(item!, 'link') ?? tag(item!, 'guid');
+  for (const [start, end] of elements(xml, 'item')) {
+    const item = xml.slice(start, end);
+    const field = (name: string) => tag(item, name);
+    const body = field('description');
+    const title = field('title');
+    const link = field('link') ?? field('guid');
     if (!body || !title || !link || !/^https:\/\/(www\.)?shortscience\.org\//.test(link)) continue;
-    const arxiv = parseArxivId(tag(item!, 'shortscience:arxivid') ?? '');
+    const arxiv = parseArxivId(field('shortscience:arxivid') ?? '');
     const byTitle = titleKey(title);
     const keys = [...(arxiv ? [arxivKey(arxiv.id)] : []), ...(byTitle ? [byTitle] : [])];
     if (!keys.length) continue;
-    const votes = Number(tag(item!, 'shortscience:votes'));
-    const date = Date.parse(tag(item!, 'pubDate') ?? '');
+    const votes = Number(field('shortscience:votes'));
+    const date = Date.parse(field('pubDate') ?? '');
     summaries.push({
-      id: `shortscience:${tag(item!, 'guid') ?? link}`,
+      id: `shortscience:${field('guid') ?? link}`,
       paperKeys: keys,
       paper: { title, authors: [] },
       body,
       format: 'markdown',
-      author: tag(item!, 'author') ?? tag(item!, 'dc:creator') ?? null,
+      author: field('author') ?? field('dc:creator') ?? null,
       date: Number.isNaN(date) ? null : new Date(date).toISOString(),
       votes: Number.isFinite(votes) ? votes : null,
       link,

@@ -18,6 +18,8 @@ export interface FeedStatus {
   lastAttempt: number | null;
   summaries: number;
   message: string | null;
+  /** Items of the last sync that could not be kept, and why ("2 summaries from … could not be shown: …"). */
+  note?: string | null;
 }
 
 async function read(key: string): Promise<Record<string, unknown>> {

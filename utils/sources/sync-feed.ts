@@ -1,4 +1,5 @@
 import { errorMessage } from '@/utils/core/guards';
+import { droppedNote } from '@/utils/core/schema';
 import { library } from '@/utils/db/open';
 import { idbRemoteCache } from '@/utils/db/remote-cache';
 import { FEED_CACHE_KEY, syncShortScienceFeed } from './shortscience-feed';
@@ -21,6 +22,10 @@ export async function syncFeedAndRecord(force: boolean): Promise<FeedStatus> {
       lastAttempt: Date.now(),
       summaries: result.summaries,
       message: null,
+      // A sync that found the feed unchanged keeps what the last one said.
+      note: result.changed
+        ? droppedNote(result.dropped, "ShortScience's feed")
+        : (previous.note ?? null),
     };
   } catch (error) {
     status = { ...previous, lastAttempt: Date.now(), message: errorMessage(error) };

@@ -5,9 +5,18 @@ import { library } from '@/utils/db/open';
 import { idbRemoteCache } from '@/utils/db/remote-cache';
 import { cachedRemoteIndex, type RemoteIndex } from './remote-index';
 import { lookupSummaries } from '@/utils/index-format/lookup';
-import type { SourcePlan } from '@/utils/core/tab-state';
-import { originPattern, SETTINGS_KEY, parseSettings, type SourceSettings } from './settings';
-import { loadSettings } from './settings-store';
+import type { SourceOffer, SourcePlan } from '@/utils/core/tab-state';
+import {
+  hostsOf,
+  originPattern,
+  SETTINGS_KEY,
+  parseSettings,
+  type LiveSourceId,
+  type SourceSettings,
+} from './settings';
+import { enableSource, loadSettings } from './settings-store';
+import { releaseSource } from './permissions';
+import type { SourceRef } from './types';
 import { askLiveSource, type SourceAnswer } from './ask-source';
 import { LIVE_SOURCES, liveSource, SOURCE_DESCRIPTIONS } from './catalog';
 import { FEED_CACHE_KEY, feedSummariesFor, readFeedCopy } from './shortscience-feed';
@@ -52,25 +61,37 @@ export function remoteSources() {
   async function askIndex(url: string, ref: Pick<PaperRef, 'keys'>): Promise<SourceAnswer> {
     const index = await remoteIndex(url);
     const name = indexName(url, index.status.name);
-    const { summaries, errors } = await lookupSummaries(ref, [{ name, reader: index.reader() }]);
+    const { summaries, errors, notes } = await lookupSummaries(ref, [
+      { name, reader: index.reader() },
+    ]);
     const id = `${INDEX_PREFIX}${url}`;
-    if (errors.length)
-      return { id, name, summaries, note: errors[0]!.message, failed: !summaries.length };
-    const { offline, lastSync } = index.status;
-    const synced = lastSync ? ` (last synced ${new Date(lastSync).toLocaleString()})` : '';
-    return {
+    // Summaries the schema refused, or shards past the bound: counted, and said in the note.
+    const dropped = notes.reduce((n, note) => n + note.dropped, 0);
+    const said = notes.map((note) => note.message);
+    const answer = (note: string[], failed: boolean): SourceAnswer => ({
       id,
       name,
       summaries,
-      note: offline
-        ? `${name} could not be reached; showing its copy kept in this browser${synced}.`
-        : null,
-      failed: false,
-    };
+      note: note.length ? note.join(' ') : null,
+      failed,
+      ...(dropped ? { dropped } : {}),
+    });
+    if (errors.length) return answer([errors[0]!.message, ...said], !summaries.length);
+    const { offline, lastSync } = index.status;
+    const synced = lastSync ? ` (last synced ${new Date(lastSync).toLocaleString()})` : '';
+    return answer(
+      [
+        ...(offline
+          ? [`${name} could not be reached; showing its copy kept in this browser${synced}.`]
+          : []),
+        ...said,
+      ],
+      false,
+    );
   }
 
   /** The sources to ask about this paper, in the order their answers are listed. */
-  async function plan(ref: Pick<PaperRef, 'keys'>): Promise<SourcePlan[]> {
+  async function plan(ref: SourceRef): Promise<SourcePlan[]> {
     const { enabled, remoteIndexes } = await settings;
     const planned: SourcePlan[] = [];
     const statuses = remoteIndexes.length ? await indexStatuses() : {};
@@ -86,10 +107,43 @@ export function remoteSources() {
     return planned;
   }
 
+  /**
+   * The live sources that could answer for this paper but are not asked
+   * (off, or on without the browser's permission), with exactly what asking
+   * would send: the sidebar offers them.
+   */
+  async function offers(ref: SourceRef): Promise<SourceOffer[]> {
+    const { enabled } = await settings;
+    const offered: SourceOffer[] = [];
+    for (const source of LIVE_SOURCES) {
+      const id = source.info.id as LiveSourceId;
+      if (!source.requestUrls(ref).length) continue;
+      if (enabled[id] && (await permitted(source.origins))) continue;
+      const { name, kind, what } = SOURCE_DESCRIPTIONS.find((d) => d.id === id)!;
+      offered.push({ id, name, kind, what, sends: source.sendsFor(ref), origins: source.origins });
+    }
+    return offered;
+  }
+
+  /**
+   * "Always ask": the source on, as the options page turns it on, once the
+   * browser holds its permission (requested from the user's click); false
+   * when it does not, and then nothing changes.
+   */
+  async function enable(id: LiveSourceId): Promise<boolean> {
+    const source = SOURCE_DESCRIPTIONS.find((d) => d.id === id)!;
+    if (!(await permitted(source.origins))) return false;
+    const next = await enableSource(id);
+    // Not waiting for storage.onChanged: the tab's plan is made right after.
+    settings = Promise.resolve(next);
+    return true;
+  }
+
   async function answer(
-    ref: Pick<PaperRef, 'keys'>,
+    ref: SourceRef,
     id: string,
     force: boolean,
+    once: boolean,
   ): Promise<SourceAnswer> {
     const { enabled, remoteIndexes } = await settings;
     const refused = (name: string): SourceAnswer => ({
@@ -107,8 +161,13 @@ export function remoteSources() {
     }
     const source = liveSource(id);
     if (!source) return refused(id);
-    if (!enabled[id as keyof typeof enabled] || !(await permitted(source.origins)))
-      return refused(source.info.name);
+    // "Ask once" passes the switch, never the browser's permission.
+    if (!once && !enabled[id as keyof typeof enabled]) return refused(source.info.name);
+    if (!(await permitted(source.origins)))
+      return {
+        ...refused(source.info.name),
+        note: `The browser does not let Sidenotes contact ${hostsOf(source.origins)}.`,
+      };
     return askLiveSource(source, ref, {
       cache: idbRemoteCache(await library(), LIVE_CACHE_FILES, 'live|'),
       backoff: storageBackoff,
@@ -116,12 +175,29 @@ export function remoteSources() {
     });
   }
 
-  /** One request per source and paper at a time: the worker's count and the sidebar share it. */
-  function ask(ref: Pick<PaperRef, 'keys'>, id: string, force = false): Promise<SourceAnswer> {
-    const key = `${id}\n${ref.keys.join('\n')}`;
+  /** Sources asked once whose answers are still on their way, by source. */
+  const askingOnce = new Map<string, number>();
+
+  /** A source asked once gives its host permission back when done, unless it was turned on meanwhile. */
+  async function releaseAfterOnce(id: string): Promise<void> {
+    const left = (askingOnce.get(id) ?? 1) - 1;
+    if (left > 0) return void askingOnce.set(id, left);
+    askingOnce.delete(id);
+    await releaseSource(await settings, id);
+  }
+
+  /**
+   * One request per source and paper at a time: the worker's count and the
+   * sidebar share it. `once`: the user's "Ask once", which asks a source
+   * that is off (still only with the browser's permission) and remembers
+   * nothing of it but the answer's cache.
+   */
+  function ask(ref: SourceRef, id: string, force = false, once = false): Promise<SourceAnswer> {
+    const key = `${id}\n${once}\n${ref.keys.join('\n')}`;
     const pending = inFlight.get(key);
     if (pending && !force) return pending;
-    const promise = answer(ref, id, force)
+    if (once) askingOnce.set(id, (askingOnce.get(id) ?? 0) + 1);
+    const promise = answer(ref, id, force, once)
       .catch((error: unknown): SourceAnswer => ({
         id,
         name: id,
@@ -130,7 +206,11 @@ export function remoteSources() {
         failed: true,
       }))
       // Only concurrent asks share: a later one sees the caches, and any change since.
-      .finally(() => inFlight.delete(key));
+      .finally(() => {
+        inFlight.delete(key);
+        if (once)
+          void releaseAfterOnce(id).catch((e: unknown) => console.warn('Sidenotes: release', e));
+      });
     inFlight.set(key, promise);
     return promise;
   }
@@ -194,7 +274,7 @@ export function remoteSources() {
     return feedSync;
   }
 
-  return { plan, ask, feedSummaries, feedCopy, keptIndexes, syncFeedIfDue };
+  return { plan, offers, enable, ask, feedSummaries, feedCopy, keptIndexes, syncFeedIfDue };
 }
 
 /** What the sidebar calls a remote index: its manifest's name, else its host. */

@@ -29,9 +29,9 @@ var titleKey = (title) => {
 };
 var INDEX_FORMAT_VERSION = 1;
 var encoder = new TextEncoder();
-function fnv1a(text) {
+function fnv1a(text2) {
   let hash = 2166136261;
-  for (const byte of encoder.encode(text)) {
+  for (const byte of encoder.encode(text2)) {
     hash ^= byte;
     hash = Math.imul(hash, 16777619) >>> 0;
   }
@@ -45,6 +45,76 @@ async function sha256Hex(content) {
   const bytes = typeof content === 'string' ? encoder.encode(content) : content;
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+var KEY_ORDER = ['arxiv:', 'openreview:', 'acl:', 'doi:', 'title:'];
+function keyRank(key) {
+  const i = KEY_ORDER.findIndex((prefix) => key.startsWith(prefix));
+  return i === -1 ? KEY_ORDER.indexOf('title:') - 0.5 : i;
+}
+function orderKeys(keys) {
+  return [...new Set(keys)].sort((a, b) => keyRank(a) - keyRank(b));
+}
+var KEY_GRAMMAR = {
+  // New style `2007.12223`; old style `hep-th/9901001` (subject class dropped).
+  arxiv: /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?\/\d{7})$/,
+  doi: /^10\.\d{4,9}\/[-._;()/:a-z0-9]+$/,
+  openreview: /^[A-Za-z0-9_-]{8,100}$/,
+  acl: /^(?:[A-Z]\d{2}-\d{4}|\d{4}\.[a-z0-9]+(?:-[a-z0-9]+)*\.\d+)$/,
+  neurips: /^\d{4}\/[0-9a-f]{32}$/,
+  nips: /^\d{1,7}$/,
+  pmlr: /^v\d{1,4}\/[a-z0-9][a-z0-9_-]{0,199}$/,
+  cvf: /^[a-z]+\d{4}w?\/[a-z0-9_.%+-]{1,400}$/,
+  jmlr: /^v\d{1,4}\/[a-z0-9][a-z0-9_-]{0,199}$/,
+  s2: /^[0-9a-f]{40}$/,
+  // ShortScience's bibtexKey (`conf/nips/SmithJ17`, DBLP's form).
+  shortscience: /^[A-Za-z0-9][A-Za-z0-9._:/+-]{0,299}$/,
+  // A normalized title (utils/detect/title.ts): letters and digits, single spaces.
+  title: /^[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*$/u,
+};
+var KEY_KINDS = Object.keys(KEY_GRAMMAR);
+var MAX_KEY_CHARS = 1024;
+function isCanonicalKey(key) {
+  if (typeof key !== 'string' || key.length > MAX_KEY_CHARS) return false;
+  const colon = key.indexOf(':');
+  if (colon < 1) return false;
+  const kind = key.slice(0, colon);
+  return Object.hasOwn(KEY_GRAMMAR, kind) && KEY_GRAMMAR[kind].test(key.slice(colon + 1));
+}
+var MAX_URL_CHARS = 2048;
+function isTrickChar(code) {
+  return (
+    code <= 32 ||
+    code === 92 ||
+    (code >= 127 && code <= 160) ||
+    code === 173 ||
+    code === 5760 ||
+    code === 6158 ||
+    (code >= 8192 && code <= 8207) ||
+    (code >= 8232 && code <= 8239) ||
+    (code >= 8287 && code <= 8303) ||
+    code === 12288 ||
+    code === 65279
+  );
+}
+var isAsciiSpace = (code) => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+function safeHttpUrl(value, options = {}) {
+  if (typeof value !== 'string' || value.length > MAX_URL_CHARS) return null;
+  let start = 0;
+  let end = value.length;
+  while (start < end && isAsciiSpace(value.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(value.charCodeAt(end - 1))) end--;
+  const text2 = value.slice(start, end);
+  for (let i = 0; i < text2.length; i++) if (isTrickChar(text2.charCodeAt(i))) return null;
+  if (!/^https?:\/\/[^/]/i.test(text2)) return null;
+  let url2;
+  try {
+    url2 = new URL(text2);
+  } catch {
+    return null;
+  }
+  if (url2.protocol !== 'https:' && !(options.allowHttp && url2.protocol === 'http:')) return null;
+  if (!url2.hostname || url2.username || url2.password) return null;
+  return url2.href;
 }
 var FIELD_TITLE = 1;
 var FIELD_AUTHORS = 2;
@@ -116,8 +186,8 @@ function encodeSearchData(input) {
   }
   return out;
 }
-function foldText(text) {
-  return text
+function foldText(text2) {
+  return text2
     .replace(/\\[a-zA-Z]+/g, ' ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -125,8 +195,8 @@ function foldText(text) {
     .replace(/ß/g, 'ss');
 }
 var SPLIT = /[^\p{L}\p{N}]+/u;
-var allWords = (text) => foldText(text).split(SPLIT).filter(Boolean);
-var words = (text) => allWords(text).filter((w) => w.length > 1 || /\d/.test(w));
+var allWords = (text2) => foldText(text2).split(SPLIT).filter(Boolean);
+var words = (text2) => allWords(text2).filter((w) => w.length > 1 || /\d/.test(w));
 var STOP_WORDS = new Set(
   'a an and are as at be been being but by can do does for from had has have how i if in into is it its of on or our so such than that the their them then there these they this to was we were what when where which while who why will with without you your via using use used based toward towards'.split(
     ' ',
@@ -173,7 +243,7 @@ function buildSearchIndex(inputs, options = {}) {
       sourceMask |= 1 << sourceIndex.get(source.id);
       kindMask |= source.kind === 'human' ? 1 : 2;
     }
-    const meaningful = (text) => words(text).filter((w) => !isStopWord(w));
+    const meaningful = (text2) => words(text2).filter((w) => !isStopWord(w));
     const title = new Set(meaningful(input.paper.title));
     const authors = new Set(
       meaningful([...input.paper.authors, ...input.summaries.map((s) => s.source.name)].join(' ')),
@@ -271,7 +341,7 @@ var ESCAPES = {
   '"': '&quot;',
   "'": '&#39;',
 };
-var escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+var escapeHtml = (text2) => text2.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 var STYLE = [
   ':root{color-scheme:light dark}',
   'body{font:16px/1.55 system-ui,sans-serif;max-width:40rem;margin:2.5rem auto;padding:0 1.25rem}',
@@ -283,10 +353,10 @@ var STYLE = [
 ].join('');
 function renderIndexPage(manifest) {
   const name = escapeHtml(manifest.name);
-  const url = manifest.licence ? licenceUrl(manifest.licence) : void 0;
+  const url2 = manifest.licence ? licenceUrl(manifest.licence) : void 0;
   const licence = manifest.licence
-    ? url
-      ? `<a href="${url}" rel="license">${escapeHtml(manifest.licence)}</a>`
+    ? url2
+      ? `<a href="${url2}" rel="license">${escapeHtml(manifest.licence)}</a>`
       : escapeHtml(manifest.licence)
     : 'as given on each summary';
   const built = escapeHtml(manifest.built);
@@ -328,8 +398,174 @@ ${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n')}
 `;
 }
 var isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+var SCHEMA_LIMITS = {
+  idChars: 600,
+  /** Keys per summary kept; more are dropped (a paper has a handful). */
+  keys: 30,
+  titleChars: 1e3,
+  /** Authors per paper kept; the rest of a longer list is dropped. */
+  authors: 200,
+  authorChars: 300,
+  bodyChars: 2e5,
+  labelChars: 200,
+  licenceChars: 200,
+  sourceNameChars: 200,
+  sourceIdChars: 200,
+  venueChars: 300,
+  dateChars: 40,
+  minVotes: -1e6,
+  maxVotes: 1e6,
+  minYear: 1e3,
+  maxYear: 2100,
+};
+var L = SCHEMA_LIMITS;
+var Refused = class extends Error {};
+var own = (record, key) => (Object.hasOwn(record, key) ? record[key] : void 0);
+var absent = (value) => value === void 0 || value === null;
+function text(value, field, max) {
+  if (typeof value !== 'string') throw new Refused(`${field} is not text`);
+  if (value.length > max)
+    throw new Refused(`${field} is longer than ${max.toLocaleString('en')} characters`);
+  return value;
+}
+function requiredText(value, field, max) {
+  if (absent(value)) throw new Refused(`${field} is missing`);
+  const kept = text(value, field, max);
+  if (!kept.trim()) throw new Refused(`${field} is empty`);
+  return kept;
+}
+function optionalText(value, field, max) {
+  if (absent(value)) return void 0;
+  const kept = text(value, field, max);
+  return kept.trim() ? kept : void 0;
+}
+function identifier(value, field, max) {
+  if (absent(value)) throw new Refused(`${field} is missing`);
+  if (typeof value !== 'string') throw new Refused(`${field} is not text`);
+  if (!value.trim()) throw new Refused(`${field} is empty`);
+  if (value.length > max)
+    throw new Refused(`${field} is longer than ${max.toLocaleString('en')} characters`);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 32 || (code >= 127 && code < 160))
+      throw new Refused(`${field} holds control characters`);
+  }
+  return value;
+}
+function url(value) {
+  return typeof value === 'string' && safeHttpUrl(value) ? value.trim() : null;
+}
+var ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+function date(value) {
+  if (absent(value)) return null;
+  if (typeof value !== 'string') throw new Refused('date is not text');
+  if (value.length > L.dateChars)
+    throw new Refused(`date is longer than ${L.dateChars} characters`);
+  const text2 = value.trim();
+  return ISO_DATE.test(text2) && !Number.isNaN(Date.parse(text2)) ? text2 : null;
+}
+function wholeNumber(value, field, min, max) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new Refused(`${field} is not a whole number from ${min} to ${max}`);
+  return value;
+}
+function read(build) {
+  try {
+    return { ok: true, value: build() };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+function sourceOf(value) {
+  if (!isObject(value))
+    throw new Refused(absent(value) ? 'source is missing' : 'source is not an object');
+  const kind = own(value, 'kind');
+  if (kind !== 'human' && kind !== 'machine')
+    throw new Refused('source.kind is neither "human" nor "machine"');
+  return {
+    id: identifier(own(value, 'id'), 'source.id', L.sourceIdChars),
+    name: requiredText(own(value, 'name'), 'source.name', L.sourceNameChars),
+    url: url(own(value, 'url')) ?? '',
+    licence: optionalText(own(value, 'licence'), 'source.licence', L.licenceChars) ?? 'unknown',
+    kind,
+  };
+}
+function paperOf(value) {
+  if (!isObject(value))
+    throw new Refused(absent(value) ? 'paper is missing' : 'paper is not an object');
+  const rawAuthors = own(value, 'authors');
+  if (!absent(rawAuthors) && !Array.isArray(rawAuthors))
+    throw new Refused('paper.authors is not a list');
+  const authors = [];
+  for (const [i, author] of (rawAuthors ?? []).slice(0, L.authors).entries()) {
+    const name = text(author, `paper.authors[${i}]`, L.authorChars);
+    if (name.trim()) authors.push(name);
+  }
+  const year = own(value, 'year');
+  const venue = optionalText(own(value, 'venue'), 'paper.venue', L.venueChars);
+  const link = url(own(value, 'url'));
+  return {
+    title: requiredText(own(value, 'title'), 'paper.title', L.titleChars),
+    authors,
+    ...(absent(year) ? {} : { year: wholeNumber(year, 'paper.year', L.minYear, L.maxYear) }),
+    ...(venue ? { venue } : {}),
+    ...(link ? { url: link } : {}),
+  };
+}
+function keysOf(value) {
+  if (!Array.isArray(value)) throw new Refused('paperKeys is not a list');
+  const keys = [...new Set(value.slice(0, 4 * L.keys).filter(isCanonicalKey))].slice(0, L.keys);
+  if (!keys.length) throw new Refused('paperKeys holds no valid paper key');
+  return keys;
+}
+function summaryOf(value, paper, paperKeys2) {
+  if (!isObject(value)) throw new Refused('the summary is not an object');
+  const id = identifier(own(value, 'id'), 'id', L.idChars);
+  const rawBody = own(value, 'body');
+  if (typeof rawBody !== 'string')
+    throw new Refused(absent(rawBody) ? 'body is missing' : 'body is not text');
+  if (rawBody.length > L.bodyChars)
+    throw new Refused(`body is longer than ${L.bodyChars.toLocaleString('en')} characters`);
+  if (!rawBody.trim()) throw new Refused('body is empty');
+  const format = own(value, 'format');
+  if (!absent(format) && format !== 'markdown' && format !== 'text')
+    throw new Refused('format is neither "markdown" nor "text"');
+  const label = optionalText(own(value, 'label'), 'label', L.labelChars);
+  const author = own(value, 'author');
+  const votes = own(value, 'votes');
+  return {
+    id,
+    paperKeys: paperKeys2(),
+    paper: paper(),
+    body: rawBody,
+    format: format === 'text' ? 'text' : 'markdown',
+    ...(label ? { label } : {}),
+    author: optionalText(author, 'author', L.authorChars) ?? null,
+    date: date(own(value, 'date')),
+    votes: absent(votes) ? null : wholeNumber(votes, 'votes', L.minVotes, L.maxVotes),
+    link: url(own(value, 'link')),
+    source: sourceOf(own(value, 'source')),
+  };
+}
+function readSummary(value) {
+  const r = read(() => {
+    if (!isObject(value)) throw new Refused('the summary is not an object');
+    return summaryOf(
+      value,
+      () => paperOf(own(value, 'paper')),
+      () => keysOf(own(value, 'paperKeys')),
+    );
+  });
+  return r.ok ? { ok: true, summary: r.value } : r;
+}
 var MAX_PUBLISHER_CHARS = 200;
 var MAX_LICENCE_CHARS = 200;
+var MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
+var MAX_SHARD_BYTES = 4 * 1024 * 1024;
+var MAX_SEARCH_BYTES = 64 * 1024 * 1024;
+var MAX_INDEX_BYTES = 200 * 1024 * 1024;
 function checkWords(options) {
   for (const [field, value, max] of [
     ['publisher', options.publisher, MAX_PUBLISHER_CHARS],
@@ -413,13 +649,13 @@ async function buildIndex(records, options) {
   };
   for (const id of [...shards.keys()].sort()) {
     const shard = shards.get(id);
-    const text = JSON.stringify(shard);
+    const text2 = JSON.stringify(shard);
     const file = shardFileName(id);
-    files.set(file, text);
+    files.set(file, text2);
     manifest.shards[id] = {
       file,
-      sha256: await sha256Hex(text),
-      bytes: new TextEncoder().encode(text).length,
+      sha256: await sha256Hex(text2),
+      bytes: new TextEncoder().encode(text2).length,
       entries: Object.keys(shard.entries).length,
     };
   }
@@ -454,8 +690,8 @@ function validMonth(mm) {
   return m >= 1 && m <= 12;
 }
 function parseArxivId(raw) {
-  const text = raw.trim().replace(/^arxiv:/i, '');
-  const modern = NEW_ID.exec(text);
+  const text2 = raw.trim().replace(/^arxiv:/i, '');
+  const modern = NEW_ID.exec(text2);
   if (modern) {
     const [, yy, mm, num, version] = modern;
     if (!validMonth(mm)) return null;
@@ -464,7 +700,7 @@ function parseArxivId(raw) {
     if (Number(yy) < 7 || (Number(yy) === 7 && Number(mm) < 4)) return null;
     return { id: `${yy}${mm}.${num}`, ...(version ? { version } : {}) };
   }
-  const old = OLD_ID.exec(text);
+  const old = OLD_ID.exec(text2);
   if (old) {
     const [, archive, yy, mm, num, version] = old;
     if (!validMonth(mm)) return null;
@@ -477,13 +713,14 @@ function parseArxivId(raw) {
 var arxivKey = (id) => `arxiv:${id}`;
 var DOI = /\b(10\.\d{4,9}\/[^\s"'<>]+)/;
 function parseDoi(raw) {
-  let text = raw.trim();
+  let text2 = raw.trim();
   try {
-    text = decodeURIComponent(text);
+    text2 = decodeURIComponent(text2);
   } catch {}
-  const m = DOI.exec(text);
+  const m = DOI.exec(text2);
   if (!m?.[1]) return null;
-  return m[1].replace(/[.,;)\]]+$/, '').toLowerCase();
+  const doi = m[1].replace(/[.,;)\]]+$/, '').toLowerCase();
+  return isCanonicalKey(`doi:${doi}`) ? doi : null;
 }
 function keysForDoi(doi) {
   const arxiv = /^10\.48550\/arxiv\.(.+)$/.exec(doi);
@@ -498,14 +735,6 @@ function keysForDoi(doi) {
   return keys;
 }
 var openreviewKey = (forum) => `openreview:${forum}`;
-var KEY_ORDER = ['arxiv:', 'openreview:', 'acl:', 'doi:', 'title:'];
-function keyRank(key) {
-  const i = KEY_ORDER.findIndex((prefix) => key.startsWith(prefix));
-  return i === -1 ? KEY_ORDER.indexOf('title:') - 0.5 : i;
-}
-function orderKeys(keys) {
-  return [...new Set(keys)].sort((a, b) => keyRank(a) - keyRank(b));
-}
 var KNOWN_SOURCES = {
   shortscience: {
     id: 'shortscience',
@@ -526,14 +755,14 @@ function parseSource(raw) {
     return known;
   }
   if (!isObject(raw)) throw new InputError('summary.source is missing');
-  const { id, name, url, licence, kind } = raw;
-  if (typeof id !== 'string' || typeof name !== 'string' || typeof url !== 'string') {
+  const { id, name, url: url2, licence, kind } = raw;
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof url2 !== 'string') {
     throw new InputError('summary.source needs id, name and url');
   }
   if (kind !== 'human' && kind !== 'machine') {
     throw new InputError('summary.source.kind must be "human" or "machine"');
   }
-  return { id, name, url, licence: typeof licence === 'string' ? licence : 'unknown', kind };
+  return { id, name, url: url2, licence: typeof licence === 'string' ? licence : 'unknown', kind };
 }
 var FIELD_KINDS = /* @__PURE__ */ new Set(['arxiv', 'openreview', 'acl', 'doi', 'title']);
 var SITE_KEY = /^([a-z][a-z0-9-]*):\S+$/;
@@ -546,6 +775,13 @@ function siteKeys(raw) {
     if (FIELD_KINDS.has(kind)) {
       throw new InputError(`paper.keys: give "${String(key)}" in its own field (arxivId, doi…)`);
     }
+    if (!KEY_KINDS.includes(kind)) {
+      throw new InputError(
+        `paper.keys: "${kind}" is not a kind of key Sidenotes knows (${KEY_KINDS.filter((k) => !FIELD_KINDS.has(k)).join(', ')})`,
+      );
+    }
+    if (!isCanonicalKey(key))
+      throw new InputError(`paper.keys: "${String(key)}" is not a valid ${kind} key`);
     return key;
   });
 }
@@ -558,7 +794,12 @@ function paperKeys(paper) {
     keys.push(arxivKey(parsed.id));
   }
   const openreview = optString(paper.openreviewId);
-  if (openreview) keys.push(openreviewKey(openreview));
+  if (openreview) {
+    const key = openreviewKey(openreview);
+    if (!isCanonicalKey(key))
+      throw new InputError(`paper.openreviewId "${openreview}" is not an OpenReview forum id`);
+    keys.push(key);
+  }
   const acl = optString(paper.aclId);
   if (acl) {
     const key = aclKeyFromId(acl);
@@ -595,17 +836,17 @@ function parseInputLine(line) {
     : [];
   const year = typeof paper.year === 'number' ? paper.year : void 0;
   const venue = optString(paper.venue);
-  const url = optString(paper.url);
+  const url2 = optString(paper.url);
   const label = optString(summary.label);
   const id = optString(summary.id);
-  return {
+  const record = {
     keys,
     paper: {
       title,
       authors,
       ...(year ? { year } : {}),
       ...(venue ? { venue } : {}),
-      ...(url ? { url } : {}),
+      ...(url2 ? { url: url2 } : {}),
     },
     summary: {
       ...(id ? { id } : {}),
@@ -619,6 +860,14 @@ function parseInputLine(line) {
       source: parseSource(summary.source),
     },
   };
+  const checked = readSummary({
+    ...record.summary,
+    id: id ?? 'input',
+    paperKeys: keys.length ? keys : [titleKey(title) ?? `title:${normalizeTitle(title)}`],
+    paper: record.paper,
+  });
+  if (!checked.ok) throw new InputError(checked.reason);
+  return record;
 }
 var BUNDLED_INPUT = 'data/bundled';
 var BUNDLED_OUTPUT = 'public/index';

@@ -43,35 +43,42 @@ describe('summary counts per key', () => {
     }
   }, 60_000);
 
-  it('counts one summary once (same id, or same words) and follows references', () => {
-    const summary = (id: string, body: string, kind = 'human') => ({ id, body, source: { kind } });
+  it('counts one summary once (same id, or same words), follows references, skips what the schema refuses', () => {
+    const summary = (id: string, body: string, kind = 'human') => ({
+      id,
+      body,
+      author: null,
+      source: { id: `s-${kind}`, name: 'S', url: 'https://s.example', licence: 'CC0', kind },
+    });
+    const entry = (key: string, summaries: unknown[]) => ({
+      entry: { keys: [key], paper: { title: 'T', authors: [] }, summaries },
+    });
     const table = keyCountsOf([
       {
         entries: {
-          'arxiv:1': {
-            entry: {
-              summaries: [
-                summary('a', 'Same words.'),
-                summary('b', 'same   WORDS.'),
-                summary('a', 'Other'),
-                summary('m', 'Made by a model', 'machine'),
-                summary('x', 'odd kind', 'robot'),
-                'not a summary',
-              ],
-            },
-          },
-          'doi:10.1/x': { see: ['arxiv:1', 'arxiv:2'] },
-          'arxiv:2': { entry: { summaries: [summary('c', 'Third')] } },
-          'title:some title': { see: ['arxiv:1'] },
-          'acl:P19-1': { entry: { summaries: [] } },
+          'arxiv:2007.12223': entry('arxiv:2007.12223', [
+            summary('a', 'Same words.'),
+            summary('b', 'same   WORDS.'),
+            summary('a', 'Other'),
+            summary('m', 'Made by a model', 'machine'),
+            summary('x', 'odd kind', 'robot'),
+            summary('e', '   '),
+            'not a summary',
+          ]),
+          'doi:10.1145/3292500.3330701': { see: ['arxiv:2007.12223', 'arxiv:1512.03385'] },
+          'arxiv:1512.03385': entry('arxiv:1512.03385', [summary('c', 'Third')]),
+          'title:some title': { see: ['arxiv:2007.12223'] },
+          'acl:P19-1001': entry('acl:P19-1001', []),
+          'arxiv:not-an-id': entry('arxiv:2007.12223', [summary('d', 'Off the grammar')]),
+          'pmlr:v97/x': { entry: { paper: 'no paper', summaries: [summary('f', 'Refused')] } },
         },
       },
       { entries: 'not entries' } as unknown as { entries: Record<string, unknown> },
     ]);
     expect(table).toEqual({
-      'arxiv:1': [1, 1],
-      'arxiv:2': [1, 0],
-      'doi:10.1/x': [2, 1],
+      'arxiv:2007.12223': [1, 1],
+      'arxiv:1512.03385': [1, 0],
+      'doi:10.1145/3292500.3330701': [2, 1],
     });
   });
 

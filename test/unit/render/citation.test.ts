@@ -68,7 +68,7 @@ describe('a BibTeX entry', () => {
         title: 'TnT',
         authors: [],
         keys: ['acl:A00-1031', 'doi:10.3115/974147.974178'],
-      }),
+      })!,
     );
     expect(acl.type).toBe('misc');
     expect(acl.fields.get('doi')).toBe('10.3115/974147.974178');
@@ -83,7 +83,7 @@ describe('a BibTeX entry', () => {
       url: 'https://example.org/a}b c\\d',
       keys: ['arxiv:2007.12223', 'doi:10.1/x}y'],
     };
-    const entry = bibtexEntry(hostile, { citeKey: 'k}ey,', note: 'Sidenotes: title:}{' });
+    const entry = bibtexEntry(hostile, { citeKey: 'k}ey,', note: 'Sidenotes: title:}{' })!;
     const { key, fields } = readBibtex(entry);
     expect(key).toBe('key');
     expect([...fields.keys()]).toEqual([
@@ -100,10 +100,11 @@ describe('a BibTeX entry', () => {
     expect(fields.get('author')).toBe(
       'Eve the Attacker and A \\& B\\_C 100\\% \\#1 \\$x\\$ \\^{} \\~{}',
     );
-    expect(fields.get('booktitle')).toBe('Venue @misc{injected,'.replace('{', ''));
-    expect(fields.get('url')).toBe('https://example.org/a%7Db%20c%5Cd');
-    expect(fields.get('doi')).toBe('10.1/x%7Dy');
-    // Whatever a value holds (even "@misc{"), it stays a value: one entry, the fields above.
+    // "@" is braced: no tool reads "@misc" inside a value as an entry.
+    expect(fields.get('booktitle')).toBe('Venue {@}miscinjected,');
+    // A URL with spaces or backslashes is not a link, and a DOI off the key grammar not an id.
+    expect(fields.get('url')).toBe('https://arxiv.org/abs/2007.12223');
+    expect(fields.get('doi')).toBe('10.48550/arXiv.2007.12223');
   });
 
   it('is the library export’s entry too, one function for both', () => {
@@ -130,21 +131,26 @@ describe('a Markdown link', () => {
       'https://openreview.net/forum?id=rJlnfaNYvB',
     );
     expect(paperUrl({ keys: ['acl:P19-1001'] })).toBe('https://aclanthology.org/P19-1001/');
-    expect(paperUrl({ keys: ['doi:10.1/x'] })).toBe('https://doi.org/10.1/x');
+    expect(paperUrl({ keys: ['doi:10.1145/3292500.3330701'] })).toBe(
+      'https://doi.org/10.1145/3292500.3330701',
+    );
+    expect(paperUrl({ keys: ['pmlr:v97/x'], url: 'javascript:alert(1)' })).toBeUndefined();
   });
 
   it('cannot be broken out of by a title or a URL', () => {
     const link = markdownLink({
       title: 'A [link](javascript:alert(1)) *bold* \\ `code`\nnext line',
       keys: ['pmlr:v97/x'],
-      url: 'https://proceedings.mlr.press/v97/x (1).html',
+      url: 'https://proceedings.mlr.press/v97/x(1).html',
     });
     expect(link).toBe(
-      '[A \\[link\\](javascript:alert(1)) \\*bold\\* \\\\ \\`code\\` next line](https://proceedings.mlr.press/v97/x%20%281%29.html)',
+      '[A \\[link\\](javascript:alert(1)) \\*bold\\* \\\\ \\`code\\` next line](https://proceedings.mlr.press/v97/x%281%29.html)',
     );
+    // No link Sidenotes would open: the title alone.
     expect(markdownLink({ title: 'No page', keys: ['nips:1'], url: 'javascript:alert(1)' })).toBe(
       'No page',
     );
+    expect(markdownLink({ title: 'Spaced', keys: [], url: 'https://a.org/x y' })).toBe('Spaced');
   });
 });
 

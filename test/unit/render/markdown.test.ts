@@ -114,6 +114,6 @@ describe('math', () => {
     const out = dom(
       await renderSummaryHtml('Broken $\\frac{1}{$ here', 'markdown', { images: true }),
     );
-    expect(out.querySelector('code.tex-source')?.textContent).toBe('\\frac{1}{');
+    expect(out.querySelector('code[title]')?.textContent).toBe('\\frac{1}{');
   });
 });

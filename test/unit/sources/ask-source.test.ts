@@ -149,15 +149,56 @@ describe('asking a live source', () => {
       ok(
         JSON.stringify({
           notes: [
-            { id: 'old', forum: 'old', content: { title: 'Old paper', 'TL;DR': 'Old TL;DR.' } },
+            {
+              id: 'OldVenue1',
+              forum: 'OldVenue1',
+              content: { title: 'Old paper', 'TL;DR': 'Old TL;DR.' },
+            },
           ],
         }),
       ),
     );
     const source = { ...openReview, requestUrls: () => [`${base}/v2`, `${base}/v1`] };
-    const answer = await askLiveSource(source, { keys: ['openreview:old'] }, { cache, backoff });
+    const answer = await askLiveSource(
+      source,
+      { keys: ['openreview:OldVenue1'] },
+      { cache, backoff },
+    );
     expect(answer.summaries.map((s) => s.body)).toEqual(['Old TL;DR.']);
     expect(hits).toEqual(['/v2', '/v1']);
+  });
+
+  it('caches an OpenReview answer by title per author list: another paper of that title asks again', async () => {
+    const note = JSON.stringify({
+      notes: [
+        {
+          id: 'byTitle1',
+          forum: 'byTitle1',
+          content: {
+            title: { value: 'Curriculum Dropout for Graph Networks' },
+            authors: { value: ['Marie Curie'] },
+            TLDR: { value: 'Dropped edges, on a curriculum.' },
+          },
+        },
+      ],
+    });
+    behaviour.set('/title', ok(note));
+    const source = { ...openReview, requestUrls: () => [`${base}/title`] };
+    const page = (authors: string[]) => ({
+      keys: ['arxiv:2405.00021'],
+      title: 'Curriculum Dropout for Graph Networks',
+      authors,
+    });
+    const options = { cache, backoff, now: () => now };
+    expect((await askLiveSource(source, page(['Curie, Marie']), options)).summaries).toHaveLength(
+      1,
+    );
+    // The same authors: from the cache.
+    expect((await askLiveSource(source, page(['Curie, M.']), options)).summaries).toHaveLength(1);
+    expect(hits).toEqual(['/title']);
+    // Other authors, same title: asked, and refused.
+    expect((await askLiveSource(source, page(['Doe, Jane']), options)).summaries).toEqual([]);
+    expect(hits).toEqual(['/title', '/title']);
   });
 
   it('asks nothing for a paper the source cannot look up', async () => {

@@ -16,6 +16,7 @@ import {
   readFeedCopy,
   syncShortScienceFeed,
 } from '@/utils/sources/shortscience-feed';
+import { parseShortScienceRss } from '@/utils/sources/shortscience-rss';
 
 const item = (arxiv: string, title: string, user: string, text: string) => `<item>
   <title>${title}</title><author>${user}</author>
@@ -117,5 +118,53 @@ describe("ShortScience's feed, kept locally", () => {
     const updated = searchEngineOf(fromBase64((await cache.get(FEED_SEARCH_KEY))!.text));
     expect(updated.search('newer paper').hits[0]!.doc.key).toBe('arxiv:2403.00003');
     expect(updated.search('lattice').hits[0]!.doc.key).toBe('arxiv:2402.00002');
+  });
+});
+
+describe('reading the feed in one pass (issue 10, finding 7)', () => {
+  const good = item('2402.00002', 'Sparse Lattice Attention', 'ada', 'Attention on a **lattice**.');
+  const MB = 1024 * 1024;
+  const fill = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / unit.length));
+  const authors = (xml: string) => parseShortScienceRss(xml).map((s) => s.author);
+
+  it('reads items written in any case, with attributes, and skips look-alikes', () => {
+    const xml = rss(
+      good.replace('<item>', '<ITEM class="x">').replace('</item>', '</ITEM>'),
+      '<items><title>not an item</title></items>',
+      item('', 'A Paper Known by Title', 'bob', 'Only a title.').replace('<item>', '<item\n>'),
+    );
+    expect(authors(xml)).toEqual(['ada', 'bob']);
+  });
+
+  it('decodes fields as before: CDATA with spaces around it, entities, then trimming', () => {
+    const xml = rss(
+      item('2402.00002', ' &amp;lt;Deep&amp;gt; &#32;Nets ', ' <![CDATA[ ada ]]> ', ' x ').replace(
+        '<description><![CDATA[ x ]]></description>',
+        '<description>&#32;body &lt;b&gt;</description>',
+      ),
+    );
+    const [summary] = parseShortScienceRss(xml);
+    expect(summary).toMatchObject({ author: 'ada', body: 'body <b>' });
+    expect(summary!.paper.title).toBe('&lt;Deep&gt;  Nets');
+  });
+
+  it('finishes 50,000 unclosed <item> tags after the real items, keeping the real ones', () => {
+    expect(authors(rss(good, '<item>'.repeat(50_000)))).toEqual(['ada']);
+    expect(authors(rss(good) + '<item>'.repeat(50_000))).toEqual(['ada']);
+  });
+
+  it('finishes 1 MB of `<item ` that never ends its tag', () => {
+    expect(authors(rss(good, fill('<item ', MB)))).toEqual(['ada']);
+  });
+
+  it('finishes 1 MB of items whose fields never close, skipping each', () => {
+    const broken =
+      '<item><title>T</title><link>https://www.shortscience.org/p</link><description>x</item>';
+    expect(authors(rss(good, fill(broken, MB), good))).toEqual(['ada', 'ada']);
+  });
+
+  it('finishes one item holding 1 MB of unclosed tags', () => {
+    const xml = rss(`<item>${fill('<description><title>', MB)}</item>`, good);
+    expect(authors(xml)).toEqual(['ada']);
   });
 });

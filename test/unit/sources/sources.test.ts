@@ -3,6 +3,7 @@ import { NetError } from '@/utils/net/fetch-bounded';
 import { huggingFace } from '@/utils/sources/huggingface';
 import { openReview } from '@/utils/sources/openreview';
 import { semanticScholar } from '@/utils/sources/semantic-scholar';
+import { surnames } from '@/utils/sources/title-match';
 import { parseShortScienceRss } from '@/utils/sources/shortscience-rss';
 import { renderSummaryHtml } from '@/utils/render/markdown';
 import { readFixture } from '../../helpers/fixtures';
@@ -26,7 +27,7 @@ describe('Semantic Scholar', () => {
   it('reads the recorded response: one machine-generated TLDR', () => {
     const [s, ...rest] = semanticScholar.parse(readFixture('api-responses/Paper.trimmed.json'), {
       keys: ['doi:10.1093/mind/lix.236.433'],
-    });
+    }).summaries;
     expect(rest).toEqual([]);
     expect(s).toMatchObject({
       source: { name: 'Semantic Scholar', kind: 'machine' },
@@ -39,7 +40,9 @@ describe('Semantic Scholar', () => {
   });
 
   it('has nothing when the paper has no TLDR, and refuses what is not a paper', () => {
-    expect(semanticScholar.parse('{"paperId": "x", "title": "T", "tldr": null}', seed)).toEqual([]);
+    expect(
+      semanticScholar.parse('{"paperId": "x", "title": "T", "tldr": null}', seed).summaries,
+    ).toEqual([]);
     expect(() => semanticScholar.parse('{"error": "Paper with id 0 not found"}', seed)).toThrow(
       NetError,
     );
@@ -77,16 +80,31 @@ describe('OpenReview', () => {
     ],
   });
 
-  it('asks about forums only', () => {
+  it('asks about a forum by its id, and about any other paper by its title', () => {
     expect(openReview.requestUrls(forum)).toEqual([
       'https://api2.openreview.net/notes?forum=rJlnfaNYvB',
       'https://api.openreview.net/notes?forum=rJlnfaNYvB',
     ]);
+    // A forum page's title is not sent: its id says it all.
+    expect(openReview.requestUrls({ ...forum, title: 'Adaptive Loss Scaling' })).toHaveLength(2);
+    expect(openReview.requestUrls({ ...forum, title: 'Adaptive Loss Scaling' })[0]).toContain(
+      'forum=',
+    );
     expect(openReview.requestUrls(seed)).toEqual([]);
+    expect(openReview.requestUrls({ ...seed, title: 'Adaptive Loss Scaling & more' })).toEqual([
+      'https://api2.openreview.net/notes?content.title=Adaptive%20Loss%20Scaling%20%26%20more',
+      'https://api.openreview.net/notes?content.title=Adaptive%20Loss%20Scaling%20%26%20more',
+    ]);
+    // Titles too short to name one paper are not asked about.
+    expect(openReview.requestUrls({ ...seed, title: 'Introduction' })).toEqual([]);
+    expect(openReview.sendsFor({ ...seed, title: 'Adaptive  Loss\nScaling' })).toBe(
+      'the title “Adaptive Loss Scaling” to api2.openreview.net (and, for older venues, api.openreview.net)',
+    );
+    expect(openReview.sendsFor(forum)).toMatch(/^the forum id rJlnfaNYvB to api2\.openreview\.net/);
   });
 
   it("reads the submission's TL;DR from API v2 and v1, not from replies", () => {
-    const [s] = openReview.parse(v2, forum);
+    const [s] = openReview.parse(v2, forum).summaries;
     expect(s).toMatchObject({
       body: 'We devise adaptive loss scaling to improve mixed precision training.',
       label: 'TL;DR by the authors',
@@ -97,18 +115,135 @@ describe('OpenReview', () => {
       },
       link: 'https://openreview.net/forum?id=rJlnfaNYvB',
     });
-    expect(openReview.parse(v1, forum)[0]!.body).toBe('Old-style TL;DR.');
+    expect(openReview.parse(v1, forum).summaries[0]!.body).toBe('Old-style TL;DR.');
   });
 
   it('has nothing without a TL;DR, and refuses a broken answer', () => {
-    expect(openReview.parse('{"notes": []}', forum)).toEqual([]);
+    expect(openReview.parse('{"notes": []}', forum).summaries).toEqual([]);
     expect(
       openReview.parse(
         '{"notes": [{"id": "rJlnfaNYvB", "content": {"title": {"value": "T"}}}]}',
         forum,
-      ),
+      ).summaries,
     ).toEqual([]);
     expect(() => openReview.parse('{"status": 500}', forum)).toThrow('does not understand');
+  });
+});
+
+describe('OpenReview by title (arXiv and other pages)', () => {
+  const TITLE = 'Parameter-Efficient Transfer Learning for NLP';
+  const TLDR = 'Adapters: a few new parameters per task, the rest shared.';
+  // arXiv writes citation_author as "Surname, Given names".
+  const page = {
+    keys: ['arxiv:1902.00751', 'title:parameter efficient transfer learning for nlp'],
+    title: TITLE,
+    authors: ['Houlsby, Neil', 'Giurgiu, Andrei'],
+  };
+  const v2 = (title: string, authors: string[] | undefined, tldr = TLDR) =>
+    JSON.stringify({
+      notes: [
+        {
+          id: 'rJlPaRam01',
+          forum: 'rJlPaRam01',
+          content: {
+            title: { value: title },
+            ...(authors ? { authors: { value: authors } } : {}),
+            TLDR: { value: tldr },
+          },
+        },
+      ],
+    });
+
+  it('accepts a note whose normalized title is equal and whose authors share a surname', () => {
+    const [s, ...rest] = openReview.parse(
+      v2('Parameter-efficient transfer learning for NLP.', ['Neil Houlsby', 'Someone Else']),
+      page,
+    ).summaries;
+    expect(rest).toEqual([]);
+    expect(s).toMatchObject({
+      id: 'openreview:rJlPaRam01:tldr',
+      body: TLDR,
+      label: 'TL;DR by the authors',
+      source: { id: 'openreview', kind: 'human' },
+      link: 'https://openreview.net/forum?id=rJlPaRam01',
+    });
+    expect(s!.paperKeys).toEqual(['openreview:rJlPaRam01', ...page.keys]);
+  });
+
+  it('accepts the v1 shape (plain title, "TL;DR", authors as strings)', () => {
+    const v1 = JSON.stringify({
+      notes: [
+        {
+          id: 'B1v1Note',
+          forum: 'B1v1Note',
+          content: { title: TITLE, authors: ['Andrei Giurgiu'], 'TL;DR': 'Old-style TL;DR.' },
+        },
+      ],
+    });
+    expect(openReview.parse(v1, page).summaries[0]!.body).toBe('Old-style TL;DR.');
+  });
+
+  it('takes the title alone when either side lists no authors (or only "Anonymous")', () => {
+    expect(openReview.parse(v2(TITLE, undefined), page).summaries).toHaveLength(1);
+    expect(openReview.parse(v2(TITLE, ['Anonymous']), page).summaries).toHaveLength(1);
+    expect(
+      openReview.parse(v2(TITLE, ['Jane Doe']), { ...page, authors: [] }).summaries,
+    ).toHaveLength(1);
+  });
+
+  it('refuses a near-title', () => {
+    expect(
+      openReview.parse(v2('Parameter-Efficient Transfer Learning for NLP Tasks', undefined), page)
+        .summaries,
+    ).toEqual([]);
+    expect(
+      openReview.parse(v2('Parameter Efficient Transfer Learning', ['Neil Houlsby']), page)
+        .summaries,
+    ).toEqual([]);
+  });
+
+  it('refuses the same title by other authors', () => {
+    expect(openReview.parse(v2(TITLE, ['Jane Doe', 'John Roe']), page).summaries).toEqual([]);
+  });
+
+  it('refuses an empty answer, and a match without a TL;DR', () => {
+    expect(openReview.parse('{"notes": []}', page).summaries).toEqual([]);
+    expect(openReview.parse(v2(TITLE, ['Neil Houlsby'], ''), page).summaries).toEqual([]);
+    expect(() => openReview.parse('{"status": 500}', page)).toThrow('does not understand');
+  });
+
+  it('picks the matching note among several', () => {
+    const notes = JSON.parse(v2(TITLE, ['Jane Doe'], 'Another paper.')) as { notes: unknown[] };
+    notes.notes.push(...(JSON.parse(v2(TITLE, ['N. Houlsby'])) as { notes: unknown[] }).notes);
+    expect(openReview.parse(JSON.stringify(notes), page).summaries.map((s) => s.body)).toEqual([
+      TLDR,
+    ]);
+  });
+
+  it('keeps a title’s answer per author list', () => {
+    expect(openReview.cacheKey!(page)).toBe('giurgiu,houlsby');
+    expect(openReview.cacheKey!({ keys: ['openreview:x'], title: TITLE })).toBe('');
+  });
+});
+
+describe('surnames', () => {
+  it('reads "Surname, Given" and "Given Surname" alike, particles and accents included', () => {
+    expect([...surnames(['van der Maaten, Laurens', 'Laurens van der Maaten'])]).toEqual([
+      'maaten',
+    ]);
+    expect([...surnames(['Müller, K.', 'Klaus-Robert Muller', 'Anonymous'])]).toEqual(['muller']);
+  });
+});
+
+describe('what asking would send, for the sidebar’s offer', () => {
+  it('names the id and the host', () => {
+    expect(semanticScholar.sendsFor(seed)).toBe(
+      'the arXiv id 2007.12223 to api.semanticscholar.org',
+    );
+    expect(semanticScholar.sendsFor({ keys: ['doi:10.1/x'] })).toBe(
+      'the DOI 10.1/x to api.semanticscholar.org',
+    );
+    expect(huggingFace.sendsFor(seed)).toBe('the arXiv id 2007.12223 to huggingface.co');
   });
 });
 
@@ -123,13 +258,15 @@ describe('Hugging Face Papers', () => {
       upvotes: 3,
       authors: [{ name: 'Tianlong Chen' }],
     });
-    const [s] = huggingFace.parse(body, seed);
+    const [s] = huggingFace.parse(body, seed).summaries;
     expect(s).toMatchObject({
       body: 'Matching subnetworks exist in pre-trained BERT at 40% to 90% sparsity.',
       source: { kind: 'machine' },
       votes: null,
     });
-    expect(huggingFace.parse('{"id": "2007.12223", "summary": "abstract only"}', seed)).toEqual([]);
+    expect(
+      huggingFace.parse('{"id": "2007.12223", "summary": "abstract only"}', seed).summaries,
+    ).toEqual([]);
     expect(huggingFace.requestUrls({ keys: ['arxiv:hep-th/9901001'] })).toEqual([]);
     expect(() => huggingFace.parse('{"error": "Not Found"}', seed)).toThrow(NetError);
   });

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../helpers/browser';
+
+interface Manifest {
+  options_ui?: { page: string; open_in_tab?: boolean };
+  content_scripts?: Array<{ matches: string[]; js: string[]; run_at?: string }>;
+  web_accessible_resources?: Array<{ resources: string[]; matches: string[] }>;
+  permissions?: string[];
+  optional_host_permissions?: string[];
+}
+
+const manifest = (): Manifest =>
+  JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Manifest;
+
+describe('the built manifest', () => {
+  it('opens the options in a tab', () => {
+    expect(manifest().options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+  });
+
+  it('runs on https paper sites only, at document_start, with no WXT wrapper script', () => {
+    const scripts = manifest().content_scripts ?? [];
+    const paper = scripts.find((c) => c.js.includes('paper.js'))!;
+    expect(paper.run_at).toBe('document_start');
+    for (const c of scripts)
+      for (const m of c.matches) expect(m, m).toMatch(/^https:\/\/[a-z0-9.-]+\//);
+    const source = readFileSync(join(EXTENSION_DIR, 'paper.js'), 'utf8');
+    expect(source).not.toContain('content-script-started');
+    expect(source).not.toContain('postMessage');
+  });
+
+  it('exposes the sidebar page to https paper sites only', () => {
+    for (const w of manifest().web_accessible_resources ?? [])
+      for (const m of w.matches) expect(m, m).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+  });
+
+  it('asks for no host at install: remote sources are optional, granted from the user’s click', () => {
+    const m = manifest();
+    expect(m.permissions).not.toContain('tabs');
+    expect(m.permissions).not.toContain('<all_urls>');
+    expect(m.optional_host_permissions).toContain('https://*/*');
+  });
+});
