@@ -1,4 +1,5 @@
 import { fail, ok } from '@/utils/core/result';
+import { safeHttpUrl } from '@/utils/core/url';
 import { detectPaper } from '@/utils/detect';
 import { keyOfListed, listingSiteFor } from '@/utils/detect/listing';
 import { MAX_META_CHARS, MAX_META_ENTRIES } from '@/utils/detect/meta';
@@ -92,14 +93,12 @@ export function pageHandlers(
 
     async 'page:open-listed'(payload, sender) {
       const tabId = sender.tab!.id!;
-      const { url } = (payload ?? {}) as Record<string, unknown>;
-      const key =
-        typeof url === 'string' && url.length <= 2048
-          ? keyOfListed(listingSiteFor(sender.url ?? ''), url)
-          : null;
-      if (!key) return fail('bad-request', 'The page sent a malformed paper.');
+      // The entry's own link: a URL Sidenotes would open, naming a paper of the kind listed.
+      const url = safeHttpUrl((payload as { url?: unknown } | null)?.url, { allowHttp: true });
+      const key = url ? keyOfListed(listingSiteFor(sender.url ?? ''), url) : null;
+      if (!url || !key) return fail('bad-request', 'The page sent a malformed paper.');
       const view = Math.random().toString(36).slice(2);
-      const count = await papers.detected(tabId, { keys: [key], url: url as string }, view);
+      const count = await papers.detected(tabId, { keys: [key], url }, view);
       const shownIn = await sendToTab(tabId, 'tab:show-paper', { paperKey: key, count, view })
         .then(() => 'sidebar' as const)
         // No sidebar on this page: the side panel follows the tab and its new state.
