@@ -13,8 +13,10 @@ const STORES = ['utils/db', 'utils/net', 'utils/platform', 'utils/messaging'];
 const SERVICES = ['utils/library', 'utils/sources'];
 const WORKER = ['utils/lookup'];
 const VIEWS = ['hooks', 'components'];
+/** The in-page shell the content scripts share (sidebar host, messages to the worker). */
+const PAGE = ['utils/page'];
 const ENTRY = ['entrypoints'];
-const ALL = ['utils/core', ...PURE, ...STORES, ...SERVICES, ...WORKER, ...VIEWS, ...ENTRY];
+const ALL = ['utils/core', ...PURE, ...STORES, ...SERVICES, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY];
 
 /** `files` may not import `forbidden` (type-only imports allowed where `types` is true). */
 const layer = (files, forbidden, { types = false, also = [] } = {}) => ({
@@ -77,32 +79,39 @@ export default tseslint.config(
   // Pure logic: no I/O, no browser API.
   layer(
     PURE.map((f) => `${f}/**`),
-    [...STORES, ...SERVICES, ...WORKER, ...VIEWS, ...ENTRY],
+    [...STORES, ...SERVICES, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
     { also: ['webextension-polyfill', 'wxt/browser', 'idb'] },
   ),
   // One folder per store or transport; none uses another but the platform.
   layer(
     ['utils/db/**', 'utils/net/**', 'utils/platform/**'],
-    ['utils/messaging', ...SERVICES, ...WORKER, ...VIEWS, ...ENTRY],
+    ['utils/messaging', ...SERVICES, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
   ),
   layer(
     ['utils/messaging/**'],
-    ['utils/db', 'utils/net', ...SERVICES, ...WORKER, ...VIEWS, ...ENTRY],
+    ['utils/db', 'utils/net', ...SERVICES, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
   ),
   // Services: the library and the sources do I/O through the stores, not through each other.
-  layer(['utils/library/**'], ['utils/messaging', 'utils/sources', ...WORKER, ...VIEWS, ...ENTRY]),
-  layer(['utils/sources/**'], ['utils/messaging', 'utils/library', ...WORKER, ...VIEWS, ...ENTRY]),
+  layer(
+    ['utils/library/**'],
+    ['utils/messaging', 'utils/sources', ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
+  ),
+  layer(
+    ['utils/sources/**'],
+    ['utils/messaging', 'utils/library', ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
+  ),
   // The worker's look-up: resolves tab states from the services.
-  layer(['utils/lookup/**'], ['utils/messaging', ...VIEWS, ...ENTRY]),
+  layer(['utils/lookup/**'], ['utils/messaging', ...VIEWS, ...PAGE, ...ENTRY]),
   // Hooks: the only bridge from components to I/O. Views never look up or merge.
-  layer(['hooks/**'], ['utils/lookup', 'components', ...ENTRY]),
+  layer(['hooks/**'], ['utils/lookup', 'components', ...PAGE, ...ENTRY]),
   // Components render; types may come from anywhere below.
-  layer(['components/**'], [...STORES, ...SERVICES, ...WORKER, ...ENTRY], { types: true }),
+  layer(['components/**'], [...STORES, ...SERVICES, ...WORKER, ...PAGE, ...ENTRY], { types: true }),
   // Entrypoints wire everything; none imports another.
   layer(['entrypoints/**'], ['entrypoints']),
-  // The content script on paper pages: detection's messages only, no framework.
+  // The content scripts (paper pages, listing pages) and the shell they share:
+  // detection's messages only, no framework, no storage of ours.
   layer(
-    ['entrypoints/paper/**'],
+    ['entrypoints/paper/**', 'entrypoints/listing/**', 'utils/page/**'],
     [
       ...PURE.filter((f) => f !== 'utils/detect'),
       'utils/db',
@@ -111,6 +120,7 @@ export default tseslint.config(
       ...SERVICES,
       ...WORKER,
       ...VIEWS,
+      ...ENTRY,
     ],
     {
       also: ['preact', 'preact/*', 'idb', 'webextension-polyfill', 'marked', 'dompurify', 'temml'],

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { LISTING_PAGES } from './utils/detect/listing/pages';
 import { PAPER_ORIGINS, PAPER_SITES } from './utils/detect/sites';
 
 const E2E_HOSTS = [
@@ -9,6 +11,7 @@ const E2E_HOSTS = [
   'https://api.openreview.net/*',
   'https://api.semanticscholar.org/*',
   'https://huggingface.co/*',
+  'https://export.arxiv.org/*',
 ];
 
 export default defineConfig({
@@ -17,6 +20,26 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: the store packages. AMO also gets the sources that rebuild
+  // the add-on (`npm ci && npm run build:firefox`, docs/store.md): no tests,
+  // test output, docs or templates (dotfiles, node_modules and .output are
+  // left out by WXT itself).
+  zip: {
+    excludeSources: ['test/**', 'test-results/**', 'docs/**', 'templates/**'],
+    includeSources: ['docs/store.md'],
+  },
+  hooks: {
+    // Listing badges count summaries per key without reading a shard per
+    // paper: the bundled index's counts, derived from its shards at each build.
+    'build:publicAssets': (wxt, files) => {
+      const contents = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/bundled-key-counts.ts', wxt.config.publicDir],
+        { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+      );
+      files.push({ relativeDest: 'index-counts.json', contents });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Sidenotes',
     description: 'Human-written summaries of research papers, beside the paper you are reading.',
@@ -40,7 +63,17 @@ export default defineConfig({
     // than a WXT content script, whose wrapper posts a "script started"
     // message to the page. document_start: the look-up and the sidebar frame
     // start before the page has parsed.
-    content_scripts: [{ matches: PAPER_SITES, js: ['paper.js'], run_at: 'document_start' }],
+    content_scripts: [
+      // Paper pages, and listing pages (whose badges open their papers in this script's sidebar).
+      {
+        matches: [...new Set([...PAPER_SITES, ...LISTING_PAGES])],
+        js: ['paper.js'],
+        run_at: 'document_start',
+      },
+      // Listing pages (entrypoints/listing): its own small script, from
+      // document_start so entries are read while the page parses.
+      { matches: LISTING_PAGES, js: ['listing.js'], run_at: 'document_start' },
+    ],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+S' },

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { TabState } from '@/utils/core/tab-state';
 import { usePaperLibrary } from '@/hooks/use-paper-library';
+import { citedPaper } from '@/utils/render/citation';
 import { CardBoundary } from './CardBoundary';
+import { CitationActions } from './CitationActions';
 import { SummaryCard } from './SummaryCard';
 
 /** The active tab's paper, its summary count, and its summaries on demand. */
@@ -12,10 +14,12 @@ export function CurrentPaper({ state, images }: { state: TabState; images: boole
   const library = usePaperLibrary(paper, summaries);
   if (!paper) return null;
   const title = paper.title ?? summaries[0]?.paper.title ?? paper.keys[0];
+  const cited = citedPaper(paper, summaries);
   return (
     <section class="current" aria-label="This tab's paper" data-testid="current-paper">
       <p class="current-label">On this page</p>
       <p class="current-title">{title}</p>
+      {cited && <CitationActions paper={cited} />}
       {summaries.length ? (
         <button
           type="button"

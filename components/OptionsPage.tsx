@@ -1,13 +1,23 @@
 import type { PreferencesState } from '@/hooks/use-preferences';
 import type { SourceSettingsState } from '@/hooks/use-source-settings';
+import type { TabTitleSettingsState } from '@/hooks/use-tab-title-settings';
 import { AddRemoteIndex, RemoteIndexRow } from './RemoteIndexSettings';
 import { SourceRow } from './SourceRow';
+import { TabTitlesRow } from './TabTitlesRow';
 
 /**
  * Options → Sources: every remote source, off until the user turns it on,
  * each saying what it sends and to whom; then the remote indexes.
  */
-export function OptionsPage({ s, prefs }: { s: SourceSettingsState; prefs: PreferencesState }) {
+export function OptionsPage({
+  s,
+  prefs,
+  titles,
+}: {
+  s: SourceSettingsState;
+  prefs: PreferencesState;
+  titles?: TabTitleSettingsState;
+}) {
   return (
     <main class="options-page">
       <header class="app-head">
@@ -115,6 +125,12 @@ export function OptionsPage({ s, prefs }: { s: SourceSettingsState; prefs: Prefe
           onGiveUp={s.giveUp}
         />
       </section>
+      {titles && (
+        <section aria-labelledby="titles-heading">
+          <h2 id="titles-heading">Tab titles</h2>
+          <TabTitlesRow t={titles} />
+        </section>
+      )}
     </main>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { PaperRef } from '@/utils/core/paper-ref';
+import { citedPaper } from '@/utils/render/citation';
 import { keyLabel, shortSciencePaperUrl } from '@/utils/render/links';
 import type { Summary } from '@/utils/core/summary';
 import type { SourceOffer, SourceProgress } from '@/utils/core/tab-state';
 import type { PaperLibrary } from '@/hooks/use-paper-library';
 import type { SourceOffers } from '@/hooks/use-source-offers';
+import { CitationActions } from './CitationActions';
 import { OwnSummaryEditor } from './OwnSummaryEditor';
 import { CardBoundary } from './CardBoundary';
 import { SourceOfferList } from './SourceOfferList';
@@ -83,6 +85,7 @@ export function SidebarView({
     </button>
   );
   const idKey = paper.keys.find((k) => !k.startsWith('title:'));
+  const cited = citedPaper(paper, summaries);
   const asking = sources.some((s) => s.status === 'asking');
   const sourceStatus = sources.length > 0 && (
     <SourceStatusList sources={sources} {...(onRetry ? { onRetry } : {})} />
@@ -116,6 +119,7 @@ export function SidebarView({
       <header class="paper">
         {title && <h1 class="paper-title">{title}</h1>}
         {idKey && <p class="paper-id">{keyLabel(idKey)}</p>}
+        {cited && <CitationActions paper={cited} />}
       </header>
       {library?.error && (
         <p class="notice notice-error" role="alert">

@@ -3,14 +3,18 @@ import { errorMessage } from '@/utils/core/guards';
 import { LibraryError } from '@/utils/core/library-item';
 import { fail } from '@/utils/core/result';
 import { library, onLibraryChange } from '@/utils/db/open';
-import { itemsForPaper } from '@/utils/library/library';
+import { idbRemoteCache } from '@/utils/db/remote-cache';
+import { itemsForPaper, ownItems } from '@/utils/library/library';
+import { listingCounts } from '@/utils/lookup/listing-counts';
 import { localLookup } from '@/utils/lookup/local';
 import { PaperStates } from '@/utils/lookup/paper-states';
+import { tabTitles } from '@/utils/lookup/tab-title';
 import { sessionTabStore } from '@/utils/lookup/session-store';
 import { sendToTab } from '@/utils/messaging/client';
 import { createRouter, isPageSender, isViewSender, type Self } from '@/utils/messaging/router';
 import { browser } from '@/utils/platform/browser';
-import { bundledIndex } from '@/utils/sources/bundled';
+import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
+import { askArxivTitle } from '@/utils/sources/tab-titles';
 import { remoteSources } from '@/utils/sources/worker-sources';
 import { commandsAndMenus } from './commands';
 import { welcomeOnInstall } from './first-run';
@@ -28,9 +32,10 @@ export default defineBackground(() => {
   const self: Self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   const remote = remoteSources();
   const ports = viewPorts(self, (tabId) => papers.get(tabId));
+  const bundled = bundledIndex();
   const papers = new PaperStates({
     lookupLocal: localLookup({
-      bundled: bundledIndex(),
+      bundled,
       own: async (keys) =>
         (await itemsForPaper(await library(), keys))
           .filter((item) => item.kind === 'own')
@@ -56,8 +61,27 @@ export default defineBackground(() => {
         void sendToTab(state.tabId, 'tab:set-count', { paperKey, count }).catch(() => null);
     },
   });
-  // Tests read these counts from the worker (look-ups and source asks per page view).
-  (globalThis as { sidenotesStats?: PaperStates['stats'] }).sidenotesStats = papers.stats;
+  // Listing pages' badges: the same local data, counted per key without a request.
+  const countListing = listingCounts({
+    own: async () => (await ownItems(await library())).map((item) => item.summary),
+    bundled: { ...bundled, counts: bundledKeyCounts },
+    feed: () => remote.feedCopy(),
+    kept: () => remote.keptIndexes(),
+  });
+  // PDF tabs named after their paper (arXiv's API only when the reader turned it on).
+  const titles = tabTitles({
+    state: (tabId) => papers.get(tabId),
+    library: async (keys) =>
+      (await itemsForPaper(await library(), keys)).map((item) => item.summary),
+    kept: async (key) =>
+      (await Promise.all((await remote.keptIndexes()).map((index) => index.summaries(key)))).flat(),
+    askArxiv: async (id) =>
+      askArxivTitle(id, { cache: idbRemoteCache(await library(), 5000, 'live|') }),
+  });
+  // Tests read these counts from the worker (look-ups and source asks per page view;
+  // listing pages' batches and the links in them).
+  const listingStats = { batches: 0, links: 0 };
+  Object.assign(globalThis, { sidenotesStats: papers.stats, sidenotesListingStats: listingStats });
 
   async function setBadge(tabId: number, count: number | null) {
     await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
@@ -69,7 +93,17 @@ export default defineBackground(() => {
       {
         name: 'page',
         accepts: (sender) => isPageSender(self, sender),
-        handlers: pageHandlers(papers, remote, setBadge),
+        handlers: pageHandlers(
+          papers,
+          remote,
+          setBadge,
+          (keys, links) => {
+            listingStats.batches++;
+            listingStats.links += links;
+            return countListing(keys);
+          },
+          titles,
+        ),
       },
       {
         name: 'view',

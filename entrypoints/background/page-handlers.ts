@@ -1,9 +1,16 @@
 import { fail, ok } from '@/utils/core/result';
+import { safeHttpUrl } from '@/utils/core/url';
 import { detectPaper } from '@/utils/detect';
+import { keyOfListed, listingSiteFor } from '@/utils/detect/listing';
 import { MAX_META_CHARS, MAX_META_ENTRIES } from '@/utils/detect/meta';
+import type { Tally } from '@/utils/lookup/listing-counts';
+import type { tabTitles } from '@/utils/lookup/tab-title';
 import type { PaperStates } from '@/utils/lookup/paper-states';
+import { sendToTab } from '@/utils/messaging/client';
 import type { PageToWorker } from '@/utils/messaging/page-to-worker';
 import type { Handlers } from '@/utils/messaging/router';
+import { isListingLinks } from '@/utils/messaging/validate';
+import { openSidePanel } from '@/utils/platform/side-panel';
 import type { remoteSources } from '@/utils/sources/worker-sources';
 
 const isMeta = (v: unknown): v is Array<[string, string]> =>
@@ -24,13 +31,16 @@ export function pageHandlers(
   papers: PaperStates,
   remote: ReturnType<typeof remoteSources>,
   setBadge: (tabId: number, count: number | null) => Promise<void>,
+  countListed: (keys: readonly string[], links: number) => Promise<Record<string, Tally>>,
+  titles: ReturnType<typeof tabTitles>,
 ): Handlers<PageToWorker> {
   return {
     async 'page:visit'(payload, sender) {
       const tabId = sender.tab!.id!;
-      const { url, meta, view } = (payload ?? {}) as Record<string, unknown>;
+      const { url, meta, view, pdf } = (payload ?? {}) as Record<string, unknown>;
       if (
         typeof url !== 'string' ||
+        (pdf !== undefined && typeof pdf !== 'boolean') ||
         url.length > 4096 ||
         (meta !== null && !isMeta(meta)) ||
         typeof view !== 'string' ||
@@ -51,7 +61,53 @@ export function pageHandlers(
       void remote
         .syncFeedIfDue()
         .catch((error: unknown) => console.warn('Sidenotes: ShortScience feed', error));
-      return ok({ key: ref.keys[0]!, count, opens: publicCount > 0 });
+      const key = ref.keys[0]!;
+      // A PDF tab is named after its paper: from local data at once, else (an option) from arXiv.
+      const title = pdf ? await titles.local(tabId, ref) : undefined;
+      if (pdf && !title && meta === null)
+        void titles
+          .remote(ref)
+          .then(
+            (named) => named && sendToTab(tabId, 'tab:set-title', { paperKey: key, title: named }),
+          )
+          .catch((error: unknown) => console.warn('Sidenotes: tab title', error));
+      return ok({ key, count, opens: publicCount > 0, ...(title ? { title } : {}) });
+    },
+
+    // Local data only: nothing here may cause a request (no source asked, no feed sync).
+    async 'page:listing'(payload, sender) {
+      const { links } = (payload ?? {}) as Record<string, unknown>;
+      if (!isListingLinks(links)) return fail('bad-request', 'The page sent malformed links.');
+      // Keys of the kind the page lists, read here: a page cannot claim one.
+      const site = listingSiteFor(sender.url ?? '');
+      const keyOf = new Map(links.map((link) => [link, keyOfListed(site, link)]));
+      const counts = await countListed(
+        [...new Set([...keyOf.values()].filter((k): k is string => k !== null))],
+        links.length,
+      );
+      const found: Record<string, { key: string; human: number; machine: number }> = {};
+      for (const [link, key] of keyOf)
+        if (key && counts[key]) found[link] = { key, ...counts[key] };
+      return ok(found);
+    },
+
+    async 'page:open-listed'(payload, sender) {
+      const tabId = sender.tab!.id!;
+      // The entry's own link: a URL Sidenotes would open, naming a paper of the kind listed.
+      const url = safeHttpUrl((payload as { url?: unknown } | null)?.url, { allowHttp: true });
+      const key = url ? keyOfListed(listingSiteFor(sender.url ?? ''), url) : null;
+      if (!url || !key) return fail('bad-request', 'The page sent a malformed paper.');
+      const view = Math.random().toString(36).slice(2);
+      const { count } = await papers.detected(tabId, { keys: [key], url }, view);
+      const shownIn = await sendToTab(tabId, 'tab:show-paper', { paperKey: key, count, view })
+        .then(() => 'sidebar' as const)
+        // No sidebar on this page: the side panel follows the tab and its new state.
+        .catch(async () => {
+          const opened = await openSidePanel(sender.tab?.windowId);
+          if (!opened) throw new Error('Neither the sidebar nor the side panel can show here.');
+          return 'side panel' as const;
+        });
+      return ok({ key, count, shownIn });
     },
   };
 }

@@ -2,10 +2,13 @@ import { render } from 'preact';
 import { OptionsPage } from '@/components/OptionsPage';
 import { usePreferences } from '@/hooks/use-preferences';
 import { useSourceSettings } from '@/hooks/use-source-settings';
+import { useTabTitleSettings } from '@/hooks/use-tab-title-settings';
 import '@/styles/options.css';
 
 function Options() {
-  return <OptionsPage s={useSourceSettings()} prefs={usePreferences()} />;
+  return (
+    <OptionsPage s={useSourceSettings()} prefs={usePreferences()} titles={useTabTitleSettings()} />
+  );
 }
 
 render(<Options />, document.getElementById('app')!);

@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { metaEntries } from '@/utils/detect/meta';
 import { ok } from '@/utils/core/result';
-import { sendToWorker } from './send';
+import { sendToWorker } from '@/utils/page/send';
 import { SidebarHost } from './sidebar-host';
-import { watchUrl } from './watch-url';
+import { watchUrl } from '@/utils/page/watch-url';
 
 /**
  * Runs on paper sites from document_start. It tells the worker the page's
@@ -18,12 +18,16 @@ import { watchUrl } from './watch-url';
  */
 /** Paths that look like one paper's page (abs, pdf, html, forum, an ACL id): worth a preloaded frame. */
 const LIKELY_PAPER =
-  /\/(?:abs|pdf|html|forum|papers)\/?\b|\/\d{4}\.[\w-]+\.\d+|\/[A-Z]\d{2}-\d{4}|\.pdf$/i;
+  /\/(?:abs|pdf|html|forum)\/?\b|\/papers\/(?!date\/|week\/|month\/|trending)\w|\/\d{4}\.[\w-]+\.\d+|\/[A-Z]\d{2}-\d{4}|\.pdf$/i;
 
 export default defineUnlistedScript(() => {
+  // A PDF in the browser's viewer: its tab is named after the paper.
+  const pdf = document.contentType === 'application/pdf';
   let host: SidebarHost | undefined;
   let view = '';
   let key: string | undefined;
+  /** The sidebar shows a paper a listing page's badge opened, not this page's. */
+  let listed = false;
 
   async function visit(withMetadata: boolean, newView: boolean) {
     if (newView) view = Math.random().toString(36).slice(2);
@@ -32,6 +36,7 @@ export default defineUnlistedScript(() => {
       url: location.href,
       meta: withMetadata ? metaEntries(document) : null,
       view,
+      pdf,
     });
     if (newView && LIKELY_PAPER.test(location.pathname)) {
       host ??= new SidebarHost(location.hostname);
@@ -42,7 +47,8 @@ export default defineUnlistedScript(() => {
     if (sentFor !== view) return; // a newer navigation answered meanwhile
     if (!paper) {
       // Only with the metadata read is "no paper" final (metadata-only pages).
-      if (withMetadata) {
+      // A listing page's tab switches keep the paper its reader opened.
+      if (withMetadata && !listed) {
         host?.remove();
         host = undefined;
         key = undefined;
@@ -53,9 +59,24 @@ export default defineUnlistedScript(() => {
       host = new SidebarHost(location.hostname);
       await host.loadPrefs();
     }
+    listed = false;
+    if (paper.title) document.title = paper.title;
     if (paper.key !== key || newView) host.show(paper.key, paper.count, view, paper.opens);
     else host.updateCount(paper.key, paper.count, paper.opens);
     key = paper.key;
+  }
+
+  /** A listing page's badge opened a paper (entrypoints/listing, through the worker): show it here. */
+  async function showListed(paperKey: string, count: number, shown: string) {
+    view = shown;
+    key = paperKey;
+    listed = true;
+    // Its own remembered state: closing it on a list must not fold paper pages' sidebars.
+    host ??= new SidebarHost(`${location.hostname} lists`);
+    await host.loadPrefs();
+    if (view !== shown) return;
+    host.show(paperKey, count, shown, true); // the reader asked for it: no page may infer anything
+    host.setCollapsed(false, true);
   }
 
   // Answered synchronously with sendResponse, which every browser supports.
@@ -68,6 +89,14 @@ export default defineUnlistedScript(() => {
       const { paperKey, count } = (payload ?? {}) as { paperKey?: unknown; count?: unknown };
       if (typeof paperKey === 'string' && typeof count === 'number' && count >= 0)
         host?.updateCount(paperKey, Math.floor(count));
+    } else if (type === 'tab:set-title') {
+      const { paperKey, title } = (payload ?? {}) as Record<string, unknown>;
+      if (pdf && paperKey === key && typeof title === 'string') document.title = title;
+    } else if (type === 'tab:show-paper') {
+      const { paperKey, count, view: shown } = (payload ?? {}) as Record<string, unknown>;
+      if (typeof paperKey !== 'string' || typeof count !== 'number' || typeof shown !== 'string')
+        return undefined;
+      void showListed(paperKey, count, shown);
     } else return undefined;
     sendResponse(ok(null));
     return undefined;

@@ -82,3 +82,75 @@ export const FIGURE_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAEAAAAAoCAIAAADBrGu+AAAAPUlEQVR42u3PMQ0AAAgDsPlXtgdPaOAkaVIDTTuvRUBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEDgYgF2baNa65aHDwAAAABJRU5ErkJggg==',
   'base64',
 );
+
+export interface ListedPaper {
+  id: string;
+  title: string;
+  authors: string[];
+}
+
+/**
+ * An arXiv /list/ page of `papers`, in the markup of arxiv-browse's list
+ * templates (as test/fixtures/pages/arxiv-listing/list-new.html), with
+ * `extra` HTML after the list (fake entries). `bench` adds the page's own
+ * mark for its first frame after DOMContentLoaded, the floor for badges.
+ */
+export function arxivListPage(papers: readonly ListedPaper[], extra = '', bench = false): string {
+  const items = papers.map(
+    (p, i) => `
+<dt>
+  <a name='item${i + 1}'>[${i + 1}]</a>
+  <a href ="/abs/${p.id}" title="Abstract" id="${p.id}">
+    arXiv:${p.id}
+  </a>
+  [<a href="/pdf/${p.id}" title="Download PDF" id="pdf-${p.id}" aria-labelledby="pdf-${p.id}">pdf</a>, <a href="https://arxiv.org/html/${p.id}v1" title="View HTML" id="html-${p.id}" aria-labelledby="html-${p.id}" rel="noopener noreferrer" target="_blank">html</a>, <a href="/format/${p.id}" title="Other formats" id="oth-${p.id}" aria-labelledby="oth-${p.id}">other</a>]
+</dt>
+<dd>
+  <div class='meta'>
+    <div class='list-title mathjax'><span class='descriptor'>Title:</span>
+      ${escapeHtml(p.title)}
+    </div>
+    <div class='list-authors'>${p.authors.map((a) => `<a href="https://arxiv.org/a/${encodeURIComponent(a)}">${escapeHtml(a)}</a>`).join(', ')}</div>
+    <div class='list-comments mathjax'><span class='descriptor'>Comments:</span> 12 pages, 4 figures</div>
+    <div class='list-subjects'><span class='descriptor'>Subjects:</span>
+      <span class="primary-subject">Machine Learning (cs.LG)</span>; Artificial Intelligence (cs.AI)
+    </div>
+  </div>
+</dd>`,
+  );
+  const mark = bench
+    ? `<script>document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => setTimeout(() => performance.mark('page:first-frame-after-dcl'))));</script>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Machine Learning authors/titles recent submissions</title>
+<style>
+body { font: 14px/1.5 "Lucida Grande", Helvetica, Arial, sans-serif; margin: 0; color: #000; background: #fff; }
+#header { background: #b31b1b; color: #fff; padding: 8px 16px; } #header a { color: #fff; }
+#dlpage { padding: 0 2em 2em; max-width: 1100px; }
+dl#articles dt { margin-top: 1.2em; } dl#articles dd { margin: 0 0 0 2em; }
+.list-title { font-size: 1.15em; font-weight: bold; } .descriptor { font-weight: normal; color: #666; }
+a { color: #0066cc; text-decoration: none; }
+</style>
+${mark}
+</head>
+<body>
+<div id="header"><h1><a href="/">arXiv</a> &gt; cs.LG &gt; recent</h1></div>
+<div id='content'><div id='dlpage'>
+<h1>Machine Learning</h1>
+<div class='paging'>Total of ${papers.length} entries</div>
+<dl id='articles'>
+${items.join('')}
+</dl>
+${extra}
+<div class='paging'>Total of ${papers.length} entries</div>
+</div></div>
+</body>
+</html>`;
+}
+
+/** `count` arXiv ids of this month, none of which any bundled source summarizes. */
+export const freshArxivIds = (count: number): string[] =>
+  Array.from({ length: count }, (_, i) => `2406.${String(10000 + i).padStart(5, '0')}`);

@@ -6,6 +6,8 @@ export interface RemoteCache {
   put(file: CachedRemoteFile): Promise<void>;
   /** What the files of this use of the cache take, counted as its byte budget counts them. */
   usage?(): Promise<number>;
+  /** The keys held under a prefix, without reading the files. */
+  keys?(prefix: string): Promise<string[]>;
 }
 
 /**
@@ -38,6 +40,7 @@ export function idbRemoteCache(
   const range = rangeOf(prefix);
   return {
     get: (key) => db.get('remote', key),
+    keys: (under) => db.getAllKeys('remote', IDBKeyRange.bound(under, `${under}\uffff`)),
     async put(file) {
       // A file larger than the whole budget is not kept (the budget would not hold).
       if (cachedSize(file) > maxBytes) return;

@@ -1,6 +1,6 @@
 import type { LibraryItem } from '@/utils/core/library-item';
-import { isCanonicalKey } from '@/utils/core/paper-ref';
 import { safeHttpUrl } from '@/utils/core/url';
+import { bibtexEntry, citeKeyOf, validYear } from '@/utils/render/citation';
 
 /** The JSON export format; `version` changes only with an importer for the old one. */
 export const EXPORT_FORMAT = 'sidenotes-library';
@@ -140,104 +140,24 @@ export function exportMarkdown(
   return lines.join('\n');
 }
 
-/** A year as written only when it is one (an older library may hold anything). */
-function validYear(year: unknown): number | undefined {
-  return typeof year === 'number' && Number.isInteger(year) && year >= 1000 && year <= 2100
-    ? year
-    : undefined;
-}
-
 /**
- * Text for a BibTeX field in braces: it can never end the field or the entry
- * (braces and backslashes are dropped, so braces balance; `@` is braced),
- * and nothing in it is a LaTeX command or comment (`& % $ # _ ^ ~` escaped,
- * control characters and line breaks a space).
- */
-function bibText(text: string): string {
-  return text
-    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
-    .replace(/[{}\\]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[&%$#_]/g, '\\$&')
-    .replace(/\^/g, '\\^{}')
-    .replace(/~/g, '\\~{}')
-    .replace(/@/g, '{@}');
-}
-
-/**
- * An identifier or URL for a verbatim-like field (`doi`, `eprint`, `url`):
- * every character outside a URL's own set is percent-encoded, so braces,
- * backslashes, quotes, spaces and `@` cannot appear.
- */
-const bibVerbatim = (text: string): string =>
-  text.replace(/[^A-Za-z0-9\-._~:/?#[\]!$&'()*+,;=%]/gu, (c) =>
-    c === '@' ? '%40' : encodeURIComponent(c),
-  );
-
-/** Whether braces balance and never close more than they opened (BibTeX counts every brace). */
-export function bracesBalance(text: string): boolean {
-  let depth = 0;
-  for (const c of text) {
-    if (c === '{') depth++;
-    else if (c === '}' && --depth < 0) return false;
-  }
-  return depth === 0;
-}
-
-/**
- * A BibTeX entry per paper in the library. Every field is escaped (bibText,
- * bibVerbatim); ids come only from keys that fit the key grammar. An entry
- * that still fails the brace check is left out with a comment, never written.
+ * A BibTeX entry per paper in the library, written by the one entry function
+ * the views' *Copy BibTeX* uses (utils/render/citation.ts: every field
+ * escaped, ids only from keys that fit the key grammar). An entry that would
+ * still fail the brace check is left out with a comment, never written.
  */
 export function exportBibtex(items: readonly LibraryItem[]): string {
   const entries: string[] = [];
   const usedKeys = new Set<string>();
   for (const [key, group] of byPaper(items)) {
-    const { paper } = group[0]!.summary;
-    // Keys stored by an older version were not checked: only grammatical ones give ids.
-    const keys = group[0]!.summary.paperKeys.filter(isCanonicalKey);
-    const arxiv = keys.find((k) => k.startsWith('arxiv:'))?.slice(6);
-    const doi =
-      keys.find((k) => k.startsWith('doi:'))?.slice(4) ??
-      (arxiv ? `10.48550/arXiv.${arxiv}` : undefined);
-    const year = validYear(paper.year);
-    const surname =
-      (paper.authors[0] ?? 'anon')
-        .split(' ')
-        .at(-1)!
-        .toLowerCase()
-        .replace(/[^a-z]/g, '') || 'anon';
-    const word =
-      paper.title
-        .toLowerCase()
-        .replace(/[^a-z0-9 ]/g, '')
-        .split(' ')
-        .find((w) => w.length > 3) ?? 'paper';
-    let citeKey = `${surname}${year ?? ''}${word}`;
-    for (let n = 2; usedKeys.has(citeKey); n++) citeKey = `${surname}${year ?? ''}${word}${n}`;
+    const { paper, paperKeys } = group[0]!.summary;
+    const cited = { ...paper, keys: paperKeys };
+    let citeKey = citeKeyOf(cited);
+    for (let n = 2; usedKeys.has(citeKey); n++) citeKey = `${citeKeyOf(cited)}${n}`;
     usedKeys.add(citeKey);
-    const url = safeHttpUrl(paper.url) ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : undefined);
-    const fields: Array<[string, string | number | undefined]> = [
-      ['title', `{${bibText(paper.title)}}`],
-      ['author', paper.authors.length ? bibText(paper.authors.join(' and ')) : undefined],
-      ['year', year],
-      ['booktitle', paper.venue ? bibText(paper.venue) : undefined],
-      ['eprint', arxiv && bibVerbatim(arxiv)],
-      ['archivePrefix', arxiv ? 'arXiv' : undefined],
-      ['doi', doi && bibVerbatim(doi)],
-      ['url', url && bibVerbatim(url)],
-      ['note', `Sidenotes: ${bibText(key)}`],
-    ];
-    const body = fields
-      .filter(([, v]) => v !== undefined && v !== '')
-      .map(([k, v]) => `  ${k} = {${v}}`)
-      .join(',\n');
-    const entry = `@${paper.venue ? 'inproceedings' : 'misc'}{${citeKey},\n${body}\n}`;
     entries.push(
-      bracesBalance(entry) && !/[\n\r]@/.test(body)
-        ? entry
-        : `% Sidenotes left out one paper here: its fields could not be written safely.`,
+      bibtexEntry(cited, { citeKey, note: `Sidenotes: ${key}` }) ??
+        `% Sidenotes left out one paper here: its fields could not be written safely.`,
     );
   }
   return entries.join('\n\n') + '\n';

@@ -124,6 +124,11 @@ export function itemsForPaper(db: LibraryDb, keys: readonly string[]): Promise<L
   });
 }
 
+/** The user's own summaries (ids `you:<paper key>`): one range read, no other item touched. */
+export function ownItems(db: LibraryDb): Promise<LibraryItem[]> {
+  return guarded(() => db.getAll('items', IDBKeyRange.bound('you:', 'you:\uffff')));
+}
+
 export function allItems(db: LibraryDb): Promise<LibraryItem[]> {
   return guarded(() => db.getAll('items'));
 }

@@ -1,7 +1,5 @@
-import { foldText } from '@/utils/search/text';
+import { sameTextKey as sameText } from '@/utils/search/text';
 import { sortSummaries, type Summary } from '@/utils/core/summary';
-
-const sameText = (body: string) => foldText(body).replace(/\s+/g, ' ').trim();
 
 /**
  * One list from local summaries and what remote sources answered: a summary

@@ -14,14 +14,42 @@ export interface PageToWorker {
    * locally, or null when the page is not a paper (final only with `meta`).
    */
   'page:visit': {
-    request: { url: string; meta: Array<[string, string]> | null; view: string };
+    /** `pdf`: the page is a PDF in the browser's viewer, whose tab is named after the paper. */
+    request: { url: string; meta: Array<[string, string]> | null; view: string; pdf?: boolean };
+    /** `title`: the PDF tab's name ("<title> — arXiv <id>") when the title is known locally. */
     /**
      * `opens`: whether the sidebar may open by itself. Only public knowledge
      * decides it (the bundled index), since the page can see the sidebar
      * open: never the user's own summaries, feed or remote sources.
      */
-    response: { key: string; count: number; opens: boolean } | null;
+    response: { key: string; count: number; opens: boolean; title?: string } | null;
+  };
+  /**
+   * A listing page's papers (an arXiv list, a proceedings volume, Hugging
+   * Face's daily papers): each entry's own link, batched (a few batches
+   * while a long page parses, never one per entry). The worker reads each
+   * link's key with the URL detectors, as for paper pages, and answers, for
+   * the links whose paper has any, its key and how many summaries are known
+   * locally, human-written and machine-generated. Never causes a request.
+   */
+  'page:listing': {
+    request: { links: string[] };
+    response: Record<string, { key: string; human: number; machine: number }>;
+  };
+  /**
+   * The reader activated a listed paper's badge (`url`: its entry's link):
+   * that paper becomes the tab's paper, in a new page view, shown open in
+   * the tab's sidebar (the paper pages' script owns it, on the same sites),
+   * or in the side panel where there is no sidebar. Answers where.
+   */
+  'page:open-listed': {
+    request: { url: string };
+    response: { key: string; count: number; shownIn: 'sidebar' | 'side panel' };
   };
 }
 
-export const PAGE_MESSAGES: ReadonlyArray<keyof PageToWorker> = ['page:visit'];
+export const PAGE_MESSAGES: ReadonlyArray<keyof PageToWorker> = [
+  'page:visit',
+  'page:listing',
+  'page:open-listed',
+];

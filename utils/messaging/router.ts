@@ -5,7 +5,7 @@ export interface Sender {
   id?: string;
   url?: string;
   frameId?: number;
-  tab?: { id?: number };
+  tab?: { id?: number; windowId?: number };
 }
 
 /** One handler per message of a direction: validates its payload, answers a Result. */

@@ -9,6 +9,13 @@ const isStringArray = (v: unknown, max: number, maxLength: number): v is string[
 export const isPaperKeys = (value: unknown): value is string[] =>
   Array.isArray(value) && value.length > 0 && value.length <= 20 && value.every(isCanonicalKey);
 
+/** Links a listing page sends in one batch at most (a list shows a few thousand). */
+export const MAX_LISTING_LINKS = 10_000;
+
+/** Checks a listing page's batch of entry links. */
+export const isListingLinks = (value: unknown): value is string[] =>
+  isStringArray(value, MAX_LISTING_LINKS, 2048);
+
 /** Checks a PaperRef that arrived in a message; pages can send anything. */
 export function isPaperRef(value: unknown): value is PaperRef {
   if (typeof value !== 'object' || value === null) return false;

@@ -12,6 +12,12 @@ export function foldText(text: string): string {
     .replace(/ß/g, 'ss');
 }
 
+/**
+ * What two copies of one summary share (SciTLDR's and OpenReview's copy of an
+ * author TL;DR): the same words, however cased, accented or spaced.
+ */
+export const sameTextKey = (body: string): string => foldText(body).replace(/\s+/g, ' ').trim();
+
 const SPLIT = /[^\p{L}\p{N}]+/u;
 
 /** Every word of a text, folded, single letters included. */

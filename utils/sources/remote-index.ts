@@ -1,4 +1,5 @@
-import { sha256Hex, type Manifest } from '@/utils/index-format/format';
+import { fnv1a, sha256Hex, type Manifest } from '@/utils/index-format/format';
+import { keyCountsOf, parseKeyCounts, type KeyCounts } from '@/utils/index-format/key-counts';
 import {
   IndexFormatError,
   MAX_MANIFEST_BYTES,
@@ -47,6 +48,8 @@ export interface RemoteStatus {
 }
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
+/** Kept shards past this size are not re-read to count summaries for listing badges. */
+const MAX_COUNTED_BYTES = 64 * 1024 * 1024;
 
 /**
  * An index in the Sidenotes format on any static host: the manifest synced
@@ -273,6 +276,61 @@ export class RemoteIndex {
     const bytes = await this.fetchChecked(search.file, search.sha256, search.bytes);
     // Binary kept as base64: the cache holds text.
     await this.cache.put({ key, text: toBase64(bytes), etag: null, fetchedAt: this.now });
+  }
+
+  private keyCounts: { kept: string; counts: KeyCounts } | undefined;
+
+  /**
+   * Summary counts per key from the files kept for offline use (listing
+   * badges): no request, ever. Derived once per set of kept shards, and kept
+   * beside them, so a waking worker reads one file instead of every shard.
+   */
+  async cachedKeyCounts(): Promise<KeyCounts> {
+    const manifestText = (await this.cache.get(`${this.base}|manifest.json`))?.text;
+    if (!manifestText) return {};
+    const manifest = validateManifest(JSON.parse(manifestText));
+    const held = new Set(await this.cache.keys?.(`${this.base}|shards/`));
+    const keptFiles = Object.values(manifest.shards)
+      .map((s) => ({ key: `${this.base}|${s.file}|${s.sha256}`, bytes: s.bytes }))
+      .filter((f) => held.has(f.key));
+    if (!keptFiles.length) return {};
+    const kept = fnv1a(keptFiles.map((f) => f.key).join('\n'));
+    if (this.keyCounts?.kept === kept) return this.keyCounts.counts;
+    const countsKey = `${this.base}|key-counts`;
+    const stored = await this.cache.get(countsKey);
+    if (stored?.etag === kept) {
+      this.keyCounts = { kept, counts: parseKeyCounts(stored.text) };
+      return this.keyCounts.counts;
+    }
+    // Very large kept copies are not re-read on a listing page's behalf.
+    if (keptFiles.reduce((n, f) => n + f.bytes, 0) > MAX_COUNTED_BYTES) return {};
+    const shards = [];
+    for (const file of keptFiles) {
+      const text = (await this.cache.get(file.key))?.text;
+      if (text) shards.push(JSON.parse(text) as { entries: Record<string, unknown> });
+    }
+    const counts = keyCountsOf(shards);
+    this.keyCounts = { kept, counts };
+    // The set of kept shards it was derived from stands in the ETag field.
+    await this.cache
+      .put({ key: countsKey, text: JSON.stringify(counts), etag: kept, fetchedAt: this.now })
+      .catch(() => undefined);
+    return counts;
+  }
+
+  /** A reader over the files kept for offline use only: a file not kept is an error, not a request. */
+  cachedReader(): IndexReader {
+    return new IndexReader(async (path) => {
+      const manifestText = (await this.cache.get(`${this.base}|manifest.json`))?.text;
+      if (!manifestText) throw new IndexFormatError('This index is not kept in this browser.');
+      if (path === 'manifest.json') return manifestText;
+      const info = Object.values(validateManifest(JSON.parse(manifestText)).shards).find(
+        (s) => s.file === path,
+      );
+      const text = info && (await this.cache.get(`${this.base}|${path}|${info.sha256}`))?.text;
+      if (!text) throw new IndexFormatError(`${path} is not kept in this browser.`);
+      return text;
+    });
   }
 
   /** The search file of the manifest in use, if a full sync has fetched it; no request. */

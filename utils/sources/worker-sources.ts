@@ -215,8 +215,8 @@ export function remoteSources() {
     return promise;
   }
 
-  /** The ShortScience feed's summaries of a paper, from the local copy (no request). */
-  async function feedSummaries(ref: Pick<PaperRef, 'keys'>): Promise<Summary[]> {
+  /** Every summary of the kept ShortScience feed (no request); none when it is off. */
+  async function feedCopy(): Promise<Summary[]> {
     const { enabled } = await settings;
     if (!enabled.shortscience) return [];
     // The copy (megabytes, in IndexedDB) is re-read only when a sync changed it.
@@ -226,7 +226,36 @@ export function remoteSources() {
       if (!cached) return [];
       feed = { fetchedAt: cached.fetchedAt, summaries: readFeedCopy(cached.text) };
     }
-    return feedSummariesFor(feed.summaries, ref);
+    return feed.summaries;
+  }
+
+  /** The ShortScience feed's summaries of a paper, from the local copy (no request). */
+  async function feedSummaries(ref: Pick<PaperRef, 'keys'>): Promise<Summary[]> {
+    return feedSummariesFor(await feedCopy(), ref);
+  }
+
+  /**
+   * The remote indexes the sidebar would ask (turned on and permitted), as
+   * their copies kept in this browser: summary counts and summaries from
+   * kept files only. Listing badges read these; they never cause a request.
+   */
+  async function keptIndexes() {
+    const { remoteIndexes } = await settings;
+    const statuses = remoteIndexes.length ? await indexStatuses() : {};
+    const kept = [];
+    for (const url of remoteIndexes) {
+      if (!(await permitted([originPattern(url)]))) continue;
+      const index = await remoteIndex(url);
+      const name = indexName(url, statuses[url]?.name);
+      kept.push({
+        name,
+        counts: () => index.cachedKeyCounts(),
+        summaries: async (key: string) =>
+          (await lookupSummaries({ keys: [key] }, [{ name, reader: index.cachedReader() }]))
+            .summaries,
+      });
+    }
+    return kept;
   }
 
   /** Brings the feed up to date when it is on and a day old; never more than one at a time. */
@@ -245,7 +274,7 @@ export function remoteSources() {
     return feedSync;
   }
 
-  return { plan, offers, enable, ask, feedSummaries, syncFeedIfDue };
+  return { plan, offers, enable, ask, feedSummaries, feedCopy, keptIndexes, syncFeedIfDue };
 }
 
 /** What the sidebar calls a remote index: its manifest's name, else its host. */

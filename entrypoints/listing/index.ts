@@ -1,0 +1,225 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { listingSiteFor, MAX_ENTRIES, readEntries } from '@/utils/detect/listing';
+import type { ListingEntry, ListingSite } from '@/utils/detect/listing/types';
+import { Badge, badgeLabel, type BadgeCount } from '@/utils/page/badge';
+import { sendToWorker } from '@/utils/page/send';
+import { watchUrl } from '@/utils/page/watch-url';
+
+/**
+ * Badges on listing pages (an arXiv list, a proceedings volume, Hugging
+ * Face's daily papers): how many summaries each listed paper has, from what
+ * the browser holds, as a button that opens them in the sidebar without
+ * leaving the list. Registered in wxt.config.ts from document_start, apart
+ * from the paper pages' script, with its own size budget (no detector ships
+ * here either: the worker reads each entry link's key).
+ *
+ * Entries are read as the page parses (a look at the new links every 40 ms:
+ * a MutationObserver's record per node cost a 2,000-entry page ~190 ms of
+ * parsing here). Their links go to the worker in one batch per page, the
+ * first screenful excepted: those go as soon as they have parsed, so the
+ * badges a reader sees first are drawn with the page's first paint; the
+ * rest go at DOMContentLoaded (the page's own first frame after it, ~300 ms
+ * on a 2,000-entry list, is the floor for them either way). A live list is
+ * observed once parsed, and sends one batch per change.
+ */
+
+/** Links sent in one message at most (the worker's limit). */
+const MAX_BATCH = 10_000;
+/** How often the links parsed so far are looked at. */
+const PARSE_LOOK_MS = 40;
+/** About a screenful of entries: sent while the page still parses. */
+const FIRST_BATCH = 40;
+/** Live lists (tab switches, paging) are re-read at most this often… */
+const LIVE_READ_MS = 150;
+/** …and less often while re-reading finds nothing new (a page that never stops changing). */
+const LIVE_READ_MAX_MS = 1000;
+/** Links looked at while the page parses, at most: a page of a million links costs no more. */
+const MAX_LINKS_SCANNED = 200_000;
+
+type Found = BadgeCount & { key: string };
+
+/** Whether the parser is done with an element: something after it exists. */
+function closed(el: Node): boolean {
+  for (let node: Node | null = el; node; node = node.parentNode) if (node.nextSibling) return true;
+  return false;
+}
+
+class ListingBadges {
+  /** Links read, with the href read: a single-page app may reuse a link for another paper. */
+  private readonly read = new WeakMap<Element, string | null>();
+  private readonly seen = {
+    has: (link: Element) => this.read.get(link) === link.getAttribute('href'),
+    add: (link: Element) => this.read.set(link, link.getAttribute('href')),
+  };
+  /** Entries by link URL, with their badge once made. */
+  private readonly entries = new Map<string, Array<{ entry: ListingEntry; badge?: Badge }>>();
+  /** What the worker said of each link sent: its paper and counts, or null (none, or not yet). */
+  private readonly found = new Map<string, Found | null>();
+  private queue: string[] = [];
+  private sending = false;
+  private batches = 0;
+  private total = 0;
+  private parsed = document.readyState !== 'loading';
+  private readonly links = document.getElementsByTagName('a');
+  private scanned = 0;
+  private readonly observer = new MutationObserver(() => this.changed());
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private liveDelay = LIVE_READ_MS;
+
+  constructor(readonly site: ListingSite) {
+    if (this.parsed) this.onParsed();
+    else {
+      document.addEventListener('DOMContentLoaded', () => this.onParsed(), { once: true });
+      // While the page parses, a look at its new links every few parser tasks: cheaper than a
+      // MutationObserver's record for every node, which slows a long page's parsing.
+      const look = () => {
+        if (this.parsed) return;
+        this.changed();
+        setTimeout(look, PARSE_LOOK_MS);
+      };
+      setTimeout(look, PARSE_LOOK_MS);
+    }
+  }
+
+  /** The page moved within the site (a tab, a page of results): read its list now. */
+  moved(): void {
+    if (!this.parsed) return;
+    clearTimeout(this.liveTimer);
+    this.liveTimer = undefined;
+    this.liveDelay = LIVE_READ_MS;
+    this.readAll();
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    clearTimeout(this.liveTimer);
+  }
+
+  private changed() {
+    if (!this.parsed) {
+      // While the page parses, new links arrive at its end: read only those.
+      const page = new URL(location.href);
+      const fresh: ListingEntry[] = [];
+      const end = Math.min(this.links.length, MAX_LINKS_SCANNED);
+      for (; this.scanned < end && this.total + fresh.length < MAX_ENTRIES;) {
+        const link = this.links[this.scanned++]!;
+        if (this.seen.has(link) || !link.matches(this.site.links)) continue;
+        this.seen.add(link);
+        const entry = this.site.entry(link, page);
+        if (entry) fresh.push(entry);
+      }
+      this.take(fresh);
+    } else if (this.site.live && this.liveTimer === undefined) {
+      this.liveTimer = setTimeout(() => {
+        this.liveTimer = undefined;
+        const found = this.readAll();
+        this.liveDelay = found ? LIVE_READ_MS : Math.min(this.liveDelay * 2, LIVE_READ_MAX_MS);
+      }, this.liveDelay);
+    }
+  }
+
+  private onParsed() {
+    this.parsed = true;
+    // A static list is complete; a live one is followed as it changes.
+    if (this.site.live) this.observer.observe(document, { childList: true, subtree: true });
+    this.readAll();
+    // Entries whose place or title was still parsing when their count came.
+    for (const url of this.entries.keys()) this.show(url);
+  }
+
+  /** Reads the entries not read yet; says how many there were. */
+  private readAll(): number {
+    const page = new URL(location.href);
+    const fresh = readEntries(this.site, document, page, this.seen, MAX_ENTRIES - this.total);
+    this.take(fresh);
+    return fresh.length;
+  }
+
+  private take(fresh: ListingEntry[]) {
+    for (const entry of fresh) {
+      this.total++;
+      const list = this.entries.get(entry.url);
+      if (list) list.push({ entry });
+      else this.entries.set(entry.url, [{ entry }]);
+      if (this.found.has(entry.url)) this.show(entry.url);
+      else {
+        this.found.set(entry.url, null);
+        this.queue.push(entry.url);
+      }
+    }
+    this.send();
+  }
+
+  /**
+   * The first screenful while parsing, the rest once parsed (one batch at a
+   * time: links read while one is out go in the next).
+   */
+  private send() {
+    const early = !this.parsed && !this.batches && this.queue.length >= FIRST_BATCH;
+    if (this.sending || !this.queue.length || !(this.parsed || early)) return this.markPainted();
+    const links = this.queue.splice(0, MAX_BATCH);
+    this.batches++;
+    this.sending = true;
+    sendToWorker('page:listing', { links })
+      .then((answer) => {
+        for (const url of links) {
+          const found = Object.hasOwn(answer, url) ? answer[url] : undefined;
+          if (!found || found.human + found.machine <= 0) continue;
+          this.found.set(url, found);
+          this.show(url);
+        }
+      })
+      .catch((error: unknown) => console.warn('Sidenotes:', error))
+      .finally(() => {
+        this.sending = false;
+        this.send();
+      });
+  }
+
+  /** Badges for a link's entries that have none yet; their names once titles have parsed. */
+  private show(url: string) {
+    const found = this.found.get(url);
+    if (!found) return;
+    for (const item of this.entries.get(url) ?? []) {
+      if (!item.badge) {
+        // Not parsed yet, or still open (the parser would add to it after the badge):
+        // this entry's badge is made at DOMContentLoaded.
+        const place = item.entry.place();
+        if (!place || (!this.parsed && !closed(place.in))) continue;
+        item.badge = new Badge(found.key, found, place, () =>
+          this.open(item.entry.url).catch((error: unknown) => console.warn('Sidenotes:', error)),
+        );
+      }
+      const title = item.entry.title();
+      if (this.parsed || title) item.badge.label(badgeLabel(found, title));
+    }
+  }
+
+  /**
+   * Opens a listed paper's summaries without leaving the list: the worker
+   * makes it the tab's paper and the tab's sidebar shows it (the paper
+   * pages' script owns the sidebar on these sites), else the side panel.
+   */
+  private async open(url: string) {
+    await sendToWorker('page:open-listed', { url });
+  }
+
+  /** For `npm run bench`: every badge asked for so far is on screen. */
+  private markPainted() {
+    if (!this.parsed || this.sending) return;
+    requestAnimationFrame(() => setTimeout(() => performance.mark('sidenotes:badges-painted')));
+  }
+}
+
+export default defineUnlistedScript(() => {
+  let badges: ListingBadges | undefined;
+  const follow = () => {
+    const site = listingSiteFor(location.href);
+    if (site === badges?.site) return badges?.moved();
+    badges?.stop();
+    badges = site ? new ListingBadges(site) : undefined;
+  };
+  follow();
+  // Single-page sites (OpenReview, Hugging Face) reach and leave lists without a page load.
+  watchUrl(follow);
+});

@@ -1,0 +1,373 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  EXTENSION_DIR,
+  launch,
+  sidebarFrame,
+  sidebarHost,
+  sidebarState,
+  type Launched,
+} from '../helpers/browser';
+import { readFixture, ROOT } from '../helpers/fixtures';
+import { serveIndex } from '../../scripts/serve-index';
+import { arxivListPage, freshArxivIds, minimalPdf, SEED, type ListedPaper } from '../helpers/pages';
+import { publishIndex } from '../helpers/remote-index';
+
+const SHOTS = join(ROOT, 'test/screenshots');
+const LIST = 'https://arxiv.org/list/cs.LG/recent?skip=0&show=2000';
+const HF = 'https://huggingface.co/papers';
+const VENUE = 'https://openreview.net/group?id=ICLR.cc/2020/Conference';
+
+/** Papers the bundled index summarizes, placed among 1,996 it does not. */
+const SUMMARIZED: ListedPaper[] = [
+  { id: SEED.arxivId, title: SEED.title, authors: SEED.authors },
+  {
+    id: '1512.03385',
+    title: 'Deep Residual Learning for Image Recognition',
+    authors: ['Kaiming He'],
+  },
+  { id: '1406.2661', title: 'Generative Adversarial Networks', authors: ['Ian J. Goodfellow'] },
+  { id: '1606.03657', title: 'InfoGAN', authors: ['Xi Chen'] },
+];
+const papers: ListedPaper[] = freshArxivIds(1996).map((id, i) => ({
+  id,
+  title: `A Study of Sparse Training Number ${i}`,
+  authors: ['A. Author', 'B. Author'],
+}));
+papers.unshift(SUMMARIZED[0]!);
+papers.splice(500, 0, SUMMARIZED[1]!);
+papers.splice(1000, 0, SUMMARIZED[2]!);
+papers.push(SUMMARIZED[3]!);
+
+/** Injected fake entries: they name summarized papers in their text only. */
+const FAKES = `
+<dl id='fakes'>
+  <dt><a name='item9001'>[9001]</a> arXiv:1512.03385 <a href="https://evil.example/abs/1406.2661" title="Abstract">abs</a></dt>
+  <dd><div class='list-title'>Deep Residual Learning (see arXiv:2007.12223)</div>
+      <div class='list-comments'>Compare <a href="/abs/1606.03657">1606.03657</a></div></dd>
+</dl>`;
+
+const counts = JSON.parse(readFileSync(join(EXTENSION_DIR, 'index-counts.json'), 'utf8')) as Record<
+  string,
+  [number, number]
+>;
+
+let browser: Launched;
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch({
+    pages: {
+      [LIST]: arxivListPage(papers, FAKES),
+      [HF]: readFixture('pages/huggingface-listing/papers.html'),
+      [VENUE]: readFixture('pages/openreview-listing/venue.html'),
+    },
+  });
+});
+afterAll(() => browser?.close());
+
+/** The page's layout shifts so far (the CLS entries Chrome records), summed. */
+const layoutShift = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        let sum = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) sum += (e as unknown as { value: number }).value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => done(sum), 300);
+      }),
+  );
+
+/** Every badge's accessible name, from the accessibility tree (badges live in closed shadow roots). */
+async function badgeNames(cdp: CDPSession): Promise<string[]> {
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: Array<{ role?: { value?: string }; name?: { value?: string } }>;
+  };
+  return nodes
+    .filter((n) => n.role?.value === 'button' && /summar(y|ies) of/.test(n.name?.value ?? ''))
+    .map((n) => n.name!.value!)
+    .sort();
+}
+
+const badgeKeys = (page: Page) =>
+  page.$$eval('[data-sidenotes-badge]', (hosts) =>
+    hosts.map((h) => (h as HTMLElement).dataset.sidenotesBadge!),
+  );
+
+describe('badges on an arXiv list of 2,000 papers', () => {
+  it('shows badges exactly on the papers with summaries, with their counts, and asks nothing of the network', async () => {
+    const page = await browser.context.newPage();
+    const before = browser.requests.length;
+    await page.goto(LIST);
+    const expected = papers.filter((p) => counts[`arxiv:${p.id}`]);
+    expect(expected.map((p) => p.id)).toEqual(SUMMARIZED.map((p) => p.id));
+    await expect.poll(() => badgeKeys(page)).toHaveLength(expected.length);
+    expect((await badgeKeys(page)).sort()).toEqual(expected.map((p) => `arxiv:${p.id}`).sort());
+    const cdp = await browser.context.newCDPSession(page);
+    expect(await badgeNames(cdp)).toEqual(
+      expected
+        .map((p) => {
+          const [human] = counts[`arxiv:${p.id}`]!;
+          return `${human} summar${human === 1 ? 'y' : 'ies'} of ${p.title}`;
+        })
+        .sort(),
+    );
+    // Nothing but the page itself: the counts come from what the browser holds.
+    await page.waitForTimeout(500);
+    expect(browser.requests.slice(before)).toEqual([LIST]);
+    // Batched: the first screenful while the page parses, the rest at once (not one per entry).
+    const stats = await browser.worker.evaluate(
+      () =>
+        (globalThis as { sidenotesListingStats?: { batches: number; links: number } })
+          .sidenotesListingStats!,
+    );
+    expect(stats.batches).toBeLessThanOrEqual(2);
+    // Every entry's link, and the fake entry's (whose host names no paper).
+    expect(stats.links).toBe(papers.length + 1);
+    // Out of the page's flow: nothing of the page moved when the badges came.
+    expect(
+      await page.$$eval('[data-sidenotes-badge]', (hosts) =>
+        hosts.map((h) => getComputedStyle(h).position),
+      ),
+    ).toEqual(SUMMARIZED.map(() => 'absolute'));
+    expect(await layoutShift(page)).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'badges-arxiv-light.png') });
+    await page.close();
+  });
+
+  it('is reached with the keyboard and opens the paper’s summaries beside the list', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(LIST);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(SUMMARIZED.length);
+    const scrollBefore = await page.evaluate(() => scrollY);
+    // From the entry's last link, the next stop is its badge.
+    await page.locator(`[id="oth-${SEED.arxivId}"]`).focus();
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLElement).dataset.sidenotesBadge),
+    ).toBe(`arxiv:${SEED.arxivId}`);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
+      .toBe(`arxiv:${SEED.arxivId}`);
+    await expect.poll(() => sidebarState(page)).toBe('expanded');
+    const cards = sidebarFrame(page).locator('[data-testid="summary-card"]');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(1);
+    expect(page.url()).toBe(LIST);
+    expect(await page.evaluate(() => scrollY)).toBe(scrollBefore);
+    await page.screenshot({ path: join(SHOTS, 'badges-arxiv-opened.png') });
+    await page.close();
+  });
+});
+
+describe('badges on an OpenReview venue (a single-page app)', () => {
+  it('follows its tab switches, and keeps the paper opened from it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(VENUE);
+    await expect
+      .poll(async () => (await badgeKeys(page)).sort())
+      .toEqual(['openreview:BklSwn4tDH', 'openreview:rJlnfaNYvB']);
+    await page.locator('[data-sidenotes-badge="openreview:BklSwn4tDH"]').click();
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
+      .toBe('openreview:BklSwn4tDH');
+    // The site opens another tab: its list fills without a page load, and the URL's hash changes.
+    await page.evaluate(() => {
+      document.querySelector('#tab-accept-poster ul')!.innerHTML =
+        '<li><div class="note"><h4><a href="/forum?id=BJ8vJebC-">Synthetic and Natural Noise Both Break Neural Machine Translation</a></h4></div></li>';
+      location.hash = '#tab-accept-poster';
+    });
+    await expect.poll(() => badgeKeys(page)).toContain('openreview:BJ8vJebC-');
+    const cdp = await browser.context.newCDPSession(page);
+    expect(await badgeNames(cdp)).toContain(
+      '4 summaries of Synthetic and Natural Noise Both Break Neural Machine Translation',
+    );
+    await page.waitForTimeout(800);
+    expect(await sidebarHost(page).getAttribute('data-sidenotes-paper')).toBe(
+      'openreview:BklSwn4tDH',
+    );
+    await page.close();
+  });
+});
+
+describe('badges on Hugging Face daily papers', () => {
+  it('shows a badge on each summarized card, the same paper on each of its cards', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(HF);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(4);
+    expect([...new Set(await badgeKeys(page))].sort()).toEqual([
+      'arxiv:1406.2661',
+      'arxiv:1512.03385',
+      'arxiv:2007.12223',
+    ]);
+    await page.close();
+  });
+});
+
+/** An index line: one summary of one arXiv paper, by a person or by a model. */
+const line = (arxivId: string, title: string, body: string, kind: 'human' | 'machine') =>
+  JSON.stringify({
+    paper: { arxivId, title },
+    summary: {
+      body,
+      author: kind === 'human' ? 'reading group' : null,
+      source: {
+        id: `lab-${kind}`,
+        name: 'Lab notes',
+        url: 'https://lab.example',
+        licence: 'CC BY 4.0',
+        kind,
+      },
+    },
+  });
+
+describe('badges from a remote index kept for offline use', () => {
+  let withIndex: Launched;
+  let server: Server;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sidenotes-listing-index-'));
+    await publishIndex(
+      dir,
+      [
+        line('2406.01001', 'A Fresh Look at Sparse Training', 'A model wrote this one.', 'machine'),
+        line(
+          '1512.03385',
+          'Deep Residual Learning',
+          'Our group read it: residual connections.',
+          'human',
+        ),
+      ],
+      'Lab notes',
+    );
+    server = await serveIndex(dir, 0);
+    withIndex = await launch({
+      // The index's host, a local server, is reached for real (until it goes away).
+      async route(url, route) {
+        if (!new URL(url).host.startsWith('127.0.0.1:')) return false;
+        await route.continue();
+        return true;
+      },
+      pages: {
+        [LIST]: arxivListPage(papers, FAKES),
+        [HF]: readFixture('pages/huggingface-listing/papers.html'),
+        [`${HF}?theme=dark`]: readFixture('pages/huggingface-listing/papers.html').replace(
+          '<html class="">',
+          '<html class="dark">',
+        ),
+      },
+    });
+    // Added and downloaded for offline use in the options, as a reader does; then the host goes away.
+    const options = await withIndex.context.newPage();
+    await options.goto(`chrome-extension://${withIndex.extensionId}/options.html`);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await options.getByTestId('remote-index-url').fill(url);
+    await options.getByTestId('add-remote-index').click();
+    await options.getByTestId('index-stats').waitFor();
+    await options.getByTestId('sync-index').click();
+    await options.waitForTimeout(500);
+    await options.getByTestId('index-progress').waitFor({ state: 'detached' });
+    if (await options.getByTestId('index-error').count())
+      throw new Error(
+        `The index did not sync: ${await options.getByTestId('index-error').textContent()}`,
+      );
+    await options.close();
+    await new Promise<void>((done) => server.close(() => done()));
+    server.closeAllConnections();
+  });
+  afterAll(() => withIndex?.close());
+
+  it('counts the kept copy (machine-generated marked ✦, shared papers merged) without a request', async () => {
+    const page = await withIndex.context.newPage();
+    const before = withIndex.requests.length;
+    await page.goto(HF);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(5);
+    const cdp = await withIndex.context.newCDPSession(page);
+    expect(await badgeNames(cdp)).toEqual(
+      [
+        '1 summary of The Lottery Ticket Hypothesis for Pre-trained BERT Networks',
+        '1 summary of The Lottery Ticket Hypothesis for Pre-trained BERT Networks',
+        '1 machine-generated summary of A Fresh Look at Sparse Training, Building on 1512.03385',
+        // Two bundled, one the reading group's: the sidebar shows three.
+        '3 summaries of Deep Residual Learning for Image Recognition',
+        '2 summaries of Generative Adversarial Networks',
+      ].sort(),
+    );
+    await page.waitForTimeout(300);
+    expect(withIndex.requests.slice(before)).toEqual([HF]);
+    await page.screenshot({ path: join(SHOTS, 'badges-huggingface-light.png') });
+    await page.close();
+  });
+
+  it('looks right in dark mode, on a dark site and on a light one', async () => {
+    const page = await withIndex.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${HF}?theme=dark`);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(5);
+    await page.screenshot({ path: join(SHOTS, 'badges-huggingface-dark.png') });
+    await page.goto(LIST);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(SUMMARIZED.length);
+    await page.screenshot({ path: join(SHOTS, 'badges-arxiv-dark.png') });
+    await page.close();
+  });
+});
+
+describe('PDF tabs named after their paper', () => {
+  const PDF = `https://arxiv.org/pdf/${SEED.arxivId}v2`;
+  const UNKNOWN = 'https://arxiv.org/pdf/2406.10001';
+  const API = 'https://export.arxiv.org/api/query?id_list=2406.10001';
+  let b: Launched;
+  beforeAll(async () => {
+    b = await launch({
+      pages: {
+        [PDF]: minimalPdf('A PDF'),
+        [UNKNOWN]: minimalPdf('Another PDF'),
+        [API]: {
+          contentType: 'application/atom+xml; charset=utf-8',
+          body: `<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>ArXiv Query</title>
+<entry><id>http://arxiv.org/abs/2406.10001v1</id><title>Sparse Training,
+  Revisited &amp; Explained</title></entry></feed>`,
+        },
+      },
+    });
+  });
+  afterAll(() => b?.close());
+
+  it('names a PDF tab after a paper known locally, and asks nobody', async () => {
+    const page = await b.context.newPage();
+    const before = b.requests.length;
+    await page.goto(PDF);
+    await expect.poll(() => page.title()).toBe(`${SEED.title} — arXiv ${SEED.arxivId}`);
+    expect(b.requests.slice(before)).toEqual([PDF]);
+    await page.close();
+  });
+
+  it("asks arXiv's API for other arXiv PDFs only when turned on, and once", async () => {
+    const page = await b.context.newPage();
+    await page.goto(UNKNOWN);
+    await page.waitForTimeout(800);
+    expect(b.requests.filter((r) => r.startsWith('https://export.arxiv.org/'))).toEqual([]);
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    const toggle = options.getByTestId('tab-titles-toggle');
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await options.screenshot({ path: join(SHOTS, 'options-tab-titles.png'), fullPage: true });
+    await options.close();
+    await page.reload();
+    await expect
+      .poll(() => page.title())
+      .toBe('Sparse Training, Revisited & Explained — arXiv 2406.10001');
+    await page.reload();
+    await page.waitForTimeout(500);
+    expect(b.requests.filter((r) => r.startsWith('https://export.arxiv.org/'))).toEqual([API]);
+    await page.close();
+  });
+});

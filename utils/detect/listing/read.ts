@@ -1,0 +1,50 @@
+import type { ListingEntry, ListingSite } from './types';
+
+/** Links longer than this are not an entry's id link (a hostile page's bait). */
+const MAX_HREF_CHARS = 600;
+/** Titles are for accessible names: the first words are enough. */
+const MAX_TITLE_CHARS = 300;
+/** Entries read from one page at most: a real list has a few thousand. */
+export const MAX_ENTRIES = 10_000;
+
+/** A link's absolute URL, if it can name a paper at all (http or https, not absurdly long). */
+export function linkUrl(link: Element, page: URL): string | null {
+  const href = link.getAttribute('href');
+  if (!href || href.length > MAX_HREF_CHARS) return null;
+  try {
+    const url = new URL(href, page);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An element's text as one line, bounded; `strip` drops a leading label ("Title:"). */
+export function textOf(el: Element | null | undefined, strip?: RegExp): string {
+  const text = (el?.textContent ?? '').slice(0, MAX_TITLE_CHARS * 4).replace(/\s+/g, ' ');
+  return (strip ? text.replace(strip, '') : text).trim().slice(0, MAX_TITLE_CHARS);
+}
+
+/**
+ * Reads the entries under `root` not read before (`seen` holds their links),
+ * at most `max` in all: bounded work on any page, and a page that keeps
+ * adding entries (paging, tab switches) costs only its new ones.
+ */
+export function readEntries(
+  site: ListingSite,
+  root: ParentNode,
+  page: URL,
+  seen: { has(link: Element): boolean; add(link: Element): unknown } = new WeakSet(),
+  max = MAX_ENTRIES,
+): ListingEntry[] {
+  const found: ListingEntry[] = [];
+  const links = root.querySelectorAll(site.links);
+  for (let i = 0; i < links.length && found.length < max; i++) {
+    const link = links[i]!;
+    if (seen.has(link)) continue;
+    seen.add(link);
+    const entry = site.entry(link, page);
+    if (entry) found.push(entry);
+  }
+  return found;
+}
