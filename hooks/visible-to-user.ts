@@ -15,8 +15,8 @@ interface V2Entry extends IntersectionObserverEntry {
   isVisible?: boolean;
 }
 
-/** Since when the frame has been visible (ms, performance clock); null while it is not. */
-let visibleSince: number | null = 0;
+/** Since when the frame has been visible (ms, performance clock; -Infinity: always); null while it is not. */
+let visibleSince: number | null = -Infinity;
 
 if (typeof IntersectionObserver === 'function' && window.top !== window) {
   visibleSince = null; // until the observer has said so
@@ -24,16 +24,19 @@ if (typeof IntersectionObserver === 'function' && window.top !== window) {
     const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries as V2Entry[]) {
-          if (entry.isVisible === undefined) visibleSince = 0;
+          if (entry.isVisible === undefined) visibleSince = -Infinity;
           else if (!entry.isVisible) visibleSince = null;
           else visibleSince ??= performance.now();
         }
+        // For tests, which act as a person who reads first (the page cannot read this frame).
+        document.documentElement.dataset.seenSince =
+          visibleSince === null ? '' : String(visibleSince);
       },
       { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
     );
     observer.observe(document.documentElement);
   } catch (error) {
-    visibleSince = 0;
+    visibleSince = -Infinity;
     console.warn('Sidenotes: cannot watch whether the sidebar is visible', error);
   }
 }

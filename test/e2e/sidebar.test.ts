@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badgeText,
@@ -69,6 +70,15 @@ const pages = {
 };
 
 let browser: Launched;
+
+/** Diagnostics for a sidebar that should have opened by itself: what the site's choices say. */
+async function logIfFolded(page: Page) {
+  await page.locator('sidenotes-sidebar').waitFor({ state: 'attached' });
+  await page.waitForTimeout(300);
+  if ((await sidebarState(page)) === 'expanded') return;
+  const stored = await browser.worker.evaluate(() => chrome.storage.local.get(null));
+  console.warn('sidebar folded on', page.url(), JSON.stringify(stored).slice(0, 400));
+}
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launch({ pages });
@@ -309,6 +319,7 @@ describe('the sidebar beside the paper', () => {
   it('survives a hostile page: its CSS cannot hide the sidebar, its scripts cannot read it', async () => {
     const page = await browser.context.newPage();
     await page.goto(HOSTILE);
+    await logIfFolded(page);
     const cards = sidebarFrame(page).locator('[data-testid="summary-card"]');
     await cards.first().waitFor();
     expect(await cards.first().isVisible()).toBe(true);
@@ -332,6 +343,7 @@ describe('clickjacking', () => {
   it('refuses to save through a sidebar the page covers or just uncovered, and saves once it is seen', async () => {
     const page = await browser.context.newPage();
     await page.goto(ABS);
+    await logIfFolded(page);
     const save = sidebarFrame(page).getByTestId('save-button').first();
     await save.waitFor();
     // The closed shadow root keeps the page from the panel, and the host's own
@@ -350,10 +362,12 @@ describe('clickjacking', () => {
       .poll(() => sidebarFrame(page).locator('[role="alert"]').first().textContent())
       .toMatch(/covers or hides the Sidenotes sidebar/);
     expect(await save.getAttribute('aria-pressed')).toBe('false');
-    // Uncovered right before the click it provoked: still refused.
+    // Uncovered right before the click it provoked: still refused. (Clicked on the frame
+    // itself: the helper's locators wait, as a reader does, until it has been seen.)
     await page.evaluate(() => document.getElementById('cover')!.remove());
     await page.waitForTimeout(150);
-    await save.click();
+    const frame = page.frames().find((f) => f.url().includes('/sidebar.html'))!;
+    await frame.getByTestId('save-button').first().click();
     await page.waitForTimeout(100);
     expect(await save.getAttribute('aria-pressed')).toBe('false');
     await page.evaluate(() => {

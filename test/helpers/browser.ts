@@ -152,9 +152,19 @@ async function currentSidebarFrame(page: Page, timeoutMs = 20_000): Promise<Fram
   }
 }
 
+/** Waits until the frame reports it has been on screen for `ms` (at most 5 s). */
 async function waitUntilShownFor(frame: Frame, ms: number): Promise<void> {
-  const age = await frame.evaluate(() => performance.now()).catch(() => ms);
-  if (age < ms) await new Promise((r) => setTimeout(r, ms - age));
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const shownMs = await frame
+      .evaluate(() => {
+        const since = document.documentElement.dataset.seenSince;
+        return since ? performance.now() - Number(since) : -1;
+      })
+      .catch(() => ms);
+    if (shownMs >= ms) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** A locator in the sidebar frame, resolved anew (the frame may be replaced) on every action. */
@@ -171,7 +181,7 @@ function lazyLocator(page: Page, steps: Step[]): Locator {
             const frame = await currentSidebarFrame(page);
             // A person reads before clicking: the frame refuses writes in its first
             // few hundred ms on screen (hooks/visible-to-user.ts), as a clickjacking guard.
-            if (method === 'click') await waitUntilShownFor(frame, 600);
+            if (method === 'click') await waitUntilShownFor(frame, 400);
             let at: unknown = frame;
             for (const [m, a] of steps)
               at = (at as Record<string, (...x: unknown[]) => unknown>)[m]!(...a);
