@@ -517,10 +517,13 @@ async function benchSidebarPaint() {
     };
     const once = async (): Promise<Run> => {
       await page.goto(url);
-      const frame = page.frameLocator('sidenotes-sidebar iframe');
-      await frame.locator('html[data-painted-at]').waitFor({ timeout: 20_000 });
-      const paintedAt = Number(await frame.locator('html').getAttribute('data-painted-at'));
-      const sidebar = page.frames().find((f) => f.url().startsWith('chrome-extension://'))!;
+      // The host's shadow root is closed: the frame is found by its address.
+      const { sidebarFrame } = await import('../test/helpers/browser');
+      await sidebarFrame(page).locator('html[data-painted-at]').waitFor({ timeout: 20_000 });
+      const paintedAt = Number(
+        await sidebarFrame(page).locator('html').getAttribute('data-painted-at'),
+      );
+      const sidebar = page.frames().find((f) => f.url().includes('/sidebar.html'))!;
       const inFrame = await sidebar.evaluate(() => ({
         origin: performance.timeOrigin,
         scriptStart: performance.getEntriesByName('sidenotes:script-start')[0]?.startTime ?? NaN,
