@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR } from '../test/helpers/browser';
+import { CHROMIUM, EXTENSION_DIR, sidebarFrame } from '../test/helpers/browser';
 import { SEED, seedAbsPage } from '../test/helpers/pages';
 
 const url = `https://arxiv.org/abs/${SEED.arxivId}`;
@@ -39,8 +39,11 @@ const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 console.log(`Chromium is open on ${url} with Sidenotes loaded (profile ${profile}).`);
 if (headless) {
-  const frame = page.frameLocator('sidenotes-sidebar iframe');
-  await frame.locator('[data-testid="summary-card"]').first().waitFor({ timeout: 20_000 });
+  // The sidebar's shadow root is closed to pages: its frame is found by its address.
+  await sidebarFrame(page)
+    .locator('[data-testid="summary-card"]')
+    .first()
+    .waitFor({ timeout: 20_000 });
   const shot = join(process.cwd(), 'sidenotes-start.png');
   await page.screenshot({ path: shot });
   console.log(`No display here: ran headless and saved a screenshot to ${shot}.`);
