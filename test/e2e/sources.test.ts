@@ -13,6 +13,7 @@ import {
   type Launched,
   shellPart,
   sidebarState,
+  openSidebar,
 } from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
 import { arxivAbsPage, openReviewPage, SEED, seedAbsPage } from '../helpers/pages';
@@ -213,9 +214,7 @@ async function openOptions(): Promise<Page> {
 async function openPaper(url: string, { open = true } = {}): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(url);
-  if (!open) return page;
-  await page.locator('sidenotes-sidebar').waitFor({ state: 'attached' });
-  if ((await sidebarState(page)) === 'collapsed') await shellPart(page, 'button.tab').click();
+  if (open) await openSidebar(page);
   return page;
 }
 
