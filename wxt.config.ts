@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { viewChunks } from './scripts/view-chunks';
 import { LISTING_PAGES } from './utils/detect/listing/pages';
 import { PAPER_ORIGINS, PAPER_SITES } from './utils/detect/sites';
 
@@ -19,7 +20,7 @@ export default defineConfig({
   ...(process.env.SIDENOTES_E2E ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' } : {}),
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), viewChunks()] }),
   // `npm run zip`: the store packages. AMO also gets the sources that rebuild
   // the add-on (`npm ci && npm run build:firefox`, docs/store.md): no tests,
   // test output, docs or templates (dotfiles, node_modules and .output are

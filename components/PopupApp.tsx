@@ -1,12 +1,14 @@
 import type { LibraryItem } from '@/utils/core/library-item';
 import type { TabState } from '@/utils/core/tab-state';
 import type { SearchSet } from '@/utils/search/search-set';
-import { CurrentPaper } from './CurrentPaper';
+import type { CurrentPaper } from './CurrentPaper';
 import { SavedList } from './SavedList';
 import { SearchView } from './SearchView';
 
 export interface PopupAppProps {
   state: TabState | null;
+  /** Loaded after the first results are painted (it brings the Markdown renderer). */
+  CurrentPaper: typeof CurrentPaper | null;
   images: boolean;
   engine: SearchSet | null;
   loadError: string | null;
@@ -34,7 +36,9 @@ export function PopupApp(props: PopupAppProps) {
           </button>
         </nav>
       </header>
-      {props.state && <CurrentPaper state={props.state} images={props.images} />}
+      {props.state && props.CurrentPaper && (
+        <props.CurrentPaper state={props.state} images={props.images} />
+      )}
       <SearchView
         engine={props.engine}
         loadError={props.loadError}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
 import {
   loadBundledSearch,
@@ -15,7 +15,9 @@ import { SearchSet } from '@/utils/search/search-set';
 export function useSearchSet(): { engine: SearchSet | null; error: string | null } {
   const [engine, setEngine] = useState<SearchSet | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  // A layout effect runs before the first paint, a plain one only after it: the
+  // index's bytes are usually read by then, and results make the first frame.
+  useLayoutEffect(() => {
     loadBundledSearch().then(
       (bundled) => {
         setEngine(new SearchSet([bundled]));

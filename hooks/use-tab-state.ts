@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { TabState } from '@/utils/core/tab-state';
 import { sendToWorker } from '@/utils/messaging/client';
 import {
@@ -21,7 +21,8 @@ export type TabStateLoad =
 export function useTabState(subscription: TabSubscription | null): TabStateLoad {
   const [load, setLoad] = useState<TabStateLoad>({ status: 'loading' });
   const key = JSON.stringify(subscription);
-  useEffect(() => {
+  // Connected before the first paint (a plain effect waits for the frame after it).
+  useLayoutEffect(() => {
     if (!subscription) return;
     let closed = false;
     let revision = -1;

@@ -675,7 +675,9 @@ async function benchListingBadges() {
       }
       if (extension) {
         const badges = await page.$$eval('[data-sidenotes-badge]', (h) => h.length);
-        const stats = await browser.worker.evaluate(
+        // The worker may have been stopped and started again since launch: ask the running one.
+        const worker = browser.context.serviceWorkers().at(-1) ?? browser.worker;
+        const stats = await worker.evaluate(
           () =>
             (globalThis as { sidenotesListingStats?: { batches: number; links: number } })
               .sidenotesListingStats!,
@@ -729,7 +731,9 @@ async function benchListingBadges() {
  * processes once per process; PSS splits them, so it adds up to what the
  * machine really spends.
  */
-async function browserMemoryKb(profileDir: string): Promise<{ rss: number; pss: number }> {
+async function browserMemoryKb(
+  profileDir: string,
+): Promise<{ rss: number; pss: number; pagesPss: number; extensionPss: number }> {
   const { execSync } = await import('node:child_process');
   const rows = execSync('ps -eo pid=,ppid=,rss=,args=', { encoding: 'utf8', maxBuffer: 64 << 20 })
     .trim()
@@ -741,7 +745,7 @@ async function browserMemoryKb(profileDir: string): Promise<{ rss: number; pss: 
   const root = rows.find(
     (r) => r.args.includes(`--user-data-dir=${profileDir}`) && !r.args.includes('--type='),
   );
-  if (!root) return { rss: NaN, pss: NaN };
+  if (!root) return { rss: NaN, pss: NaN, pagesPss: NaN, extensionPss: NaN };
   const tree = new Set([root.pid]);
   for (let grew = true; grew;) {
     grew = false;
@@ -761,9 +765,18 @@ async function browserMemoryKb(profileDir: string): Promise<{ rss: number; pss: 
     }
   };
   const members = rows.filter((r) => tree.has(r.pid));
+  const pss = new Map(members.map((r) => [r.pid, pssOf(r.pid)]));
+  const sum = (of: typeof members, size: (r: (typeof members)[number]) => number) =>
+    of.reduce((kb, r) => kb + size(r), 0);
+  const pages = members.filter(
+    (r) => r.args.includes('--type=renderer') && !r.args.includes('--extension-process'),
+  );
+  const extension = members.filter((r) => r.args.includes('--extension-process'));
   return {
-    rss: members.reduce((kb, r) => kb + r.rss, 0),
-    pss: members.reduce((kb, r) => kb + pssOf(r.pid), 0),
+    rss: sum(members, (r) => r.rss),
+    pss: sum(members, (r) => pss.get(r.pid)!),
+    pagesPss: sum(pages, (r) => pss.get(r.pid)!),
+    extensionPss: sum(extension, (r) => pss.get(r.pid)!),
   };
 }
 
@@ -832,33 +845,40 @@ async function benchManyTabs() {
       await browser.close();
     }
   };
-  type Memory = { rss: number; pss: number };
+  type Memory = Awaited<ReturnType<typeof measure>>;
+  // A browser's memory moves by tens of MB from launch to launch (the GPU
+  // process alone): pairs, alternating, and the medians.
   const bare: Memory[] = [];
   const withExt: Memory[] = [];
-  let frames = 0;
-  for (let run = 0; run < 2; run++) {
+  const empty: Memory[] = [];
+  const floor: Memory[] = [];
+  for (let run = 0; run < 3; run++) {
     bare.push(await measure(false));
-    const m = await measure(true);
-    withExt.push(m);
-    frames = m.frames;
+    withExt.push(await measure(true));
+    empty.push(await measure(true, true));
+    floor.push(await measure(trivial));
   }
-  const empty = await measure(true, true);
-  const floor = await measure(trivial);
-  const mb = (kb: number) => (kb / 1024).toFixed(0);
-  const perTab = (kind: keyof Memory, runs: Memory[]) =>
-    runs.map((m, i) => ((m[kind] - bare[i]![kind]) / TABS / 1024).toFixed(1)).join(', ');
+  const median = (runs: Memory[], kind: keyof Memory) =>
+    quantile(
+      runs.map((m) => m[kind]),
+      0.5,
+    );
+  const perTab = (runs: Memory[], kind: keyof Memory) =>
+    ((median(runs, kind) - median(bare, kind)) / TABS / 1024).toFixed(1);
+  const mb = (runs: Memory[], kind: keyof Memory) => (median(runs, kind) / 1024).toFixed(0);
   console.log(
-    `no extension: RSS ${bare.map((m) => mb(m.rss)).join(', ')} MB, PSS ${bare.map((m) => mb(m.pss)).join(', ')} MB; with Sidenotes: RSS ${withExt.map((m) => mb(m.rss)).join(', ')} MB, PSS ${withExt.map((m) => mb(m.pss)).join(', ')} MB`,
+    `medians of 3 launches each: no extension RSS ${mb(bare, 'rss')} MB, PSS ${mb(bare, 'pss')} MB; with Sidenotes RSS ${mb(withExt, 'rss')} MB, PSS ${mb(withExt, 'pss')} MB; sidebar frames alive: ${withExt.at(-1)!.frames} of ${TABS} tabs`,
   );
-  console.log(
-    `per paper tab over no extension (budget 10 MB): summed RSS ${perTab('rss', withExt)} MB; summed PSS ${perTab('pss', withExt)} MB; sidebar frames alive: ${frames} of ${TABS} tabs`,
-  );
-  console.log(
-    `  the same tabs on papers without summaries (tab and count only, no frame): RSS ${perTab('rss', [empty])} MB, PSS ${perTab('pss', [empty])} MB per tab`,
-  );
-  console.log(
-    `  floor: a trivial extension with an empty content script on the same tabs: RSS ${perTab('rss', [floor])} MB, PSS ${perTab('pss', [floor])} MB per tab`,
-  );
+  for (const [label, runs] of [
+    ['every tab showing its sidebar (headless Chromium shows every tab as visible)', withExt],
+    ['the same tabs with no frame (a tab restored in the background: tab and count only)', empty],
+    ['floor: a trivial extension with an empty content script', floor],
+  ] as const) {
+    console.log(
+      `per paper tab over no extension (budget 10 MB), ${label}: summed RSS ${perTab(runs, 'rss')} MB, summed PSS ${perTab(runs, 'pss')} MB ` +
+        `(page renderers ${perTab(runs, 'pagesPss')} MB, extension process ${perTab(runs, 'extensionPss')} MB)`,
+    );
+  }
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * Prints the gzipped size of each content script and fails the build past
  * its budget: the detection script runs on every paper page, summaries or
- * not; the listing script on every listing page.
+ * not; the listing script on every listing page. Then the scripts each
+ * page loads before it runs (scripts/view-chunks.ts), failing the build if
+ * the popup's first results would wait for the Markdown renderer.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export const CONTENT_SCRIPT_BUDGET_BYTES = 4 * 1024;
@@ -24,6 +26,20 @@ for (const [name, file, budget] of scripts) {
   );
   if (gzipped > budget) {
     console.error(`The ${name} is over its size budget.`);
+    over = true;
+  }
+}
+
+/** The scripts an extension page loads before its module runs: its entry and what it preloads. */
+for (const page of ['popup', 'sidepanel', 'sidebar', 'library', 'options']) {
+  const html = readFileSync(`${dir}/${page}.html`, 'utf8');
+  const files = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.js)"/g)].map(
+    (m) => m[1]!,
+  );
+  const bytes = files.reduce((n, f) => n + statSync(`${dir}${f}`).size, 0);
+  console.log(`${page}.html loads ${files.length} scripts first, ${kb(bytes)}`);
+  if (page === 'popup' && files.some((f) => f.includes('/markdown-'))) {
+    console.error('The popup loads the Markdown renderer before its first results.');
     over = true;
   }
 }

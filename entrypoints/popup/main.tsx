@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
 import { useAfterPaint } from '@/hooks/use-after-paint';
+import { useLater } from '@/hooks/use-later';
 import { browserActions } from '@/hooks/use-browser-actions';
 import { usePreferences } from '@/hooks/use-preferences';
 import { useSavedItems } from '@/hooks/use-saved-items';
@@ -25,6 +26,9 @@ function Popup() {
   return (
     <PopupApp
       state={tab.status === 'ready' ? tab.state : null}
+      CurrentPaper={useLater(painted, () =>
+        import('@/components/CurrentPaper').then((m) => m.CurrentPaper),
+      )}
       images={usePreferences().images}
       engine={engine}
       loadError={error}

@@ -313,6 +313,17 @@ describe('the sidebar beside the paper', () => {
     ]);
     expect(withSidebar).toEqual(without);
     await shellPart(page, 'button.tab').click(); // leave it open for later tests
+    // …once the choice is stored: closing the page at once could cut the write
+    // short and leave "folded" for every later test.
+    await expect
+      .poll(() =>
+        browser.worker.evaluate(async () => {
+          const { 'sidebar:arxiv.org': prefs } =
+            await chrome.storage.local.get('sidebar:arxiv.org');
+          return (prefs as { collapsed?: boolean } | undefined)?.collapsed;
+        }),
+      )
+      .toBe(false);
     await page.close();
   });
 

@@ -26,8 +26,6 @@ export interface ImportPreview extends ParsedImport {
   present: LibraryItem[];
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 function str(value: unknown, field: string, max = MAX_FIELD_CHARS): string {
   if (typeof value !== 'string') throw new Error(`${field} is not text`);
   if (value.length > max)
@@ -89,8 +87,10 @@ export function parseImport(text: string): ParsedImport {
     throw new LibraryError('bad-data', 'This file is too large to be a Sidenotes library export.');
   let data: unknown;
   try {
-    // Keys that could reach Object.prototype are dropped while parsing.
-    data = JSON.parse(text, (key, value: unknown) => (FORBIDDEN_KEYS.has(key) ? undefined : value));
+    // No reviver: JSON.parse makes "__proto__" an own property, never a prototype, and
+    // checkItem rebuilds every item field by field, so no parsed object is kept. (A reviver
+    // made Chromium's parse of a 10,000-item export five times slower.)
+    data = JSON.parse(text);
   } catch {
     throw new LibraryError(
       'bad-data',

@@ -7,16 +7,29 @@ import { loadSettings } from './settings-store';
 import { FEED_SEARCH_KEY } from './shortscience-feed';
 import { fromBase64 } from '@/utils/core/base64';
 
+/** Set by `public/search-preload.js`, which the popup and side panel load first. */
+declare global {
+  var sidenotesSearchBytes: Promise<ArrayBuffer> | undefined;
+}
+
 /**
  * The bundled index's search engine, loaded by the page that searches (popup,
- * side panel): one fetch of the packaged `search.bin` (preloaded by the
- * page's <head>), decoded into typed arrays. Nothing goes through the
- * worker, so a sleeping worker costs nothing.
+ * side panel): one read of the packaged `search.bin`, started by the page's
+ * <head> (or here, on a page without it), decoded into typed arrays. Nothing
+ * goes through the worker, so a sleeping worker costs nothing.
  */
 export async function loadBundledSearch(): Promise<SearchEngine> {
+  const early = globalThis.sidenotesSearchBytes;
+  globalThis.sidenotesSearchBytes = undefined; // read once: a retry reads the file again
+  // An early read that failed is tried once more here, and its error is the one shown.
+  const bytes = (await early?.catch(() => null)) ?? (await readBundledSearch());
+  return new SearchEngine(decodeSearchData(bytes));
+}
+
+async function readBundledSearch(): Promise<ArrayBuffer> {
   const response = await fetch(browser.runtime.getURL('/index/search.bin'));
   if (!response.ok) throw new Error(`the bundled search index is missing (${response.status})`);
-  return new SearchEngine(decodeSearchData(await response.arrayBuffer()));
+  return response.arrayBuffer();
 }
 
 /** The synced ShortScience feed's engine, when the feed is on and has been downloaded. */

@@ -106,7 +106,13 @@ describe('bad import files leave the library unchanged', () => {
 
   it('drops prototype-polluting keys and keeps HTML as inert text', async () => {
     const data = good();
-    const hostile = `{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, ${JSON.stringify(data).slice(1)}`;
+    const polluting =
+      '"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}';
+    // At the top, in every item and in every summary.
+    const hostile = `{${polluting}, ${JSON.stringify(data).slice(1)}`
+      .replaceAll('{"id":', `{${polluting}, "id":`)
+      .replaceAll('"summary":{', `"summary":{${polluting}, `);
+    expect(hostile.split('polluted').length).toBeGreaterThan(4 * data.items.length);
     const withHtml = hostile.replace(
       /"body":"[^"]*"/,
       '"body":"<img src=x onerror=alert(1)><script>alert(1)</script>"',
@@ -115,7 +121,11 @@ describe('bad import files leave the library unchanged', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(parsed.items.some((i) => i.summary.body.includes('<script>'))).toBe(true); // stored as text; rendered sanitized
+    expect(parsed.items).toHaveLength(data.items.length);
     for (const item of parsed.items) {
+      expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(item.summary)).toBe(Object.prototype);
+      expect(JSON.stringify(item)).not.toContain('polluted');
       expect(Object.keys(item).sort()).toEqual([
         'id',
         'kind',
