@@ -1,9 +1,14 @@
 // Starts reading the bundled search index as the popup or side panel page
-// parses, before its modules have loaded: a classic script runs at once,
-// a module only after the whole module graph is fetched and evaluated. The
-// page's loadBundledSearch() takes these bytes (utils/sources/search-engines.ts).
-globalThis.sidenotesSearchBytes = fetch('/index/search.bin').then((response) =>
-  response.ok
-    ? response.arrayBuffer()
-    : Promise.reject(new Error(`the bundled search index is missing (${response.status})`)),
-);
+// parses, before its modules have loaded: an async classic script runs as
+// soon as it is read, a module only after its whole graph is fetched. The
+// page's loadBundledSearch() takes these bytes (utils/sources/search-engines.ts);
+// if it already ran (null), this reads nothing.
+if (globalThis.sidenotesSearchBytes === undefined) {
+  const bytes = fetch('/index/search.bin').then((response) =>
+    response.ok
+      ? response.arrayBuffer()
+      : Promise.reject(new Error(`the bundled search index is missing (${response.status})`)),
+  );
+  bytes.catch(() => undefined); // handled by loadBundledSearch, which reads again
+  globalThis.sidenotesSearchBytes = bytes;
+}

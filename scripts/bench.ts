@@ -384,6 +384,29 @@ async function benchExtensionPageFloor() {
     console.log(
       `the same page in a web page's iframe, frame created → its first script runs: ${fmt(inFrame.slice(2))}`,
     );
+    // As the sidebar bench's "worker stopped first": no extension page open, the worker stopped.
+    const cdp = await context.newCDPSession(page);
+    const coldFrame: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.goto('about:blank');
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((r) => setTimeout(r, 300));
+      await page.goto('https://arxiv.org/floor');
+      await page.evaluate((src) => {
+        const f = document.createElement('iframe');
+        f.src = src;
+        document.body.append(f);
+      }, `chrome-extension://${id}/baseline.html`);
+      const frame = await page.waitForEvent('framenavigated', (f) =>
+        f.url().includes('baseline.html'),
+      );
+      await frame.waitForLoadState();
+      coldFrame.push(
+        await frame.evaluate(() => performance.getEntriesByName('start')[0]!.startTime),
+      );
+    }
+    console.log(`  and with the worker stopped first (no extension page open): ${fmt(coldFrame)}`);
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });
@@ -676,7 +699,11 @@ async function benchListingBadges() {
       if (extension) {
         const badges = await page.$$eval('[data-sidenotes-badge]', (h) => h.length);
         // The worker may have been stopped and started again since launch: ask the running one.
-        const worker = browser.context.serviceWorkers().at(-1) ?? browser.worker;
+        const worker =
+          browser.context
+            .serviceWorkers()
+            .filter((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`))
+            .at(-1) ?? browser.worker;
         const stats = await worker.evaluate(
           () =>
             (globalThis as { sidenotesListingStats?: { batches: number; links: number } })

@@ -24,22 +24,34 @@ const ON_DEMAND = /\/node_modules\/temml\//;
 export function viewChunks(): Plugin {
   /** Each module's static imports, as parsed. */
   const imports = new Map<string, readonly string[]>();
-  const reaches = new Map<string, boolean>();
+  /** Modules that reach the renderer: found once, walking importers back from it. */
+  let markdown: Set<string> | undefined;
   const reachesMarkdown = (id: string): boolean => {
-    const known = reaches.get(id);
-    if (known !== undefined) return known;
-    reaches.set(id, false); // an import cycle ends here
-    const found =
-      MARKDOWN_RENDERER.test(id) || (imports.get(id) ?? []).some((dep) => reachesMarkdown(dep));
-    reaches.set(id, found);
-    return found;
+    if (!markdown) {
+      const importers = new Map<string, string[]>();
+      for (const [from, deps] of imports)
+        for (const dep of deps) {
+          const list = importers.get(dep);
+          if (list) list.push(from);
+          else importers.set(dep, [from]);
+        }
+      const found = [...imports.keys()].filter((m) => MARKDOWN_RENDERER.test(m));
+      markdown = new Set(found);
+      while (found.length)
+        for (const from of importers.get(found.pop()!) ?? [])
+          if (!markdown.has(from)) {
+            markdown.add(from);
+            found.push(from);
+          }
+    }
+    return markdown.has(id);
   };
   const shared = (id: string) => APP_CODE.test(id) && !ON_DEMAND.test(id);
   return {
     name: 'sidenotes:view-chunks',
     buildStart() {
       imports.clear();
-      reaches.clear();
+      markdown = undefined;
     },
     moduleParsed(info) {
       imports.set(info.id, info.importedIds);

@@ -51,6 +51,24 @@ describe('the search popup', () => {
     await page.close();
   });
 
+  it('reads the search index once, from the script in its <head>, and shows results for ?q=', async () => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const reads: string[] = [];
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (e.request.url.endsWith('/index/search.bin')) reads.push(e.initiator.type);
+    });
+    await page.goto(extensionUrl('popup.html?q=lottery%20ticket%20bert'));
+    await expect
+      .poll(() => page.getByTestId('search-result').first().getAttribute('data-paper'))
+      .toBe(`arxiv:${SEED.arxivId}`);
+    // Read by public/search-preload.js; a second read would mean the modules missed its bytes.
+    expect(await page.evaluate(() => globalThis.sidenotesSearchBytes)).toBeNull();
+    expect(reads).toHaveLength(1);
+    await page.close();
+  });
+
   it('opens the chosen paper with ↓ and Enter, and clears with Esc', async () => {
     const page = await openPopupTab();
     await page.getByTestId('search-input').fill('part of speech tagger');

@@ -306,24 +306,22 @@ describe('the sidebar beside the paper', () => {
       document.body.getBoundingClientRect().width,
       scrollX,
     ]);
+    const storedFolded = () =>
+      browser.worker.evaluate(async () => {
+        const { 'sidebar:arxiv.org': prefs } = await chrome.storage.local.get('sidebar:arxiv.org');
+        return (prefs as { collapsed?: boolean } | undefined)?.collapsed;
+      });
     await shellPart(page, 'button.close').click();
+    await expect.poll(storedFolded).toBe(true);
     const without = await page.evaluate(() => [
       document.body.getBoundingClientRect().width,
       scrollX,
     ]);
     expect(withSidebar).toEqual(without);
-    await shellPart(page, 'button.tab').click(); // leave it open for later tests
-    // …once the choice is stored: closing the page at once could cut the write
-    // short and leave "folded" for every later test.
-    await expect
-      .poll(() =>
-        browser.worker.evaluate(async () => {
-          const { 'sidebar:arxiv.org': prefs } =
-            await chrome.storage.local.get('sidebar:arxiv.org');
-          return (prefs as { collapsed?: boolean } | undefined)?.collapsed;
-        }),
-      )
-      .toBe(false);
+    await shellPart(page, 'button.tab').click(); // leave it open for later tests…
+    // …once that is stored: closing the page at once could cut the write short
+    // and leave "folded" for every later test.
+    await expect.poll(storedFolded).toBe(false);
     await page.close();
   });
 

@@ -7,9 +7,12 @@ import { loadSettings } from './settings-store';
 import { FEED_SEARCH_KEY } from './shortscience-feed';
 import { fromBase64 } from '@/utils/core/base64';
 
-/** Set by `public/search-preload.js`, which the popup and side panel load first. */
+/**
+ * Set by `public/search-preload.js`, which the popup and side panel load
+ * first; null once taken (a preload that runs late then reads nothing).
+ */
 declare global {
-  var sidenotesSearchBytes: Promise<ArrayBuffer> | undefined;
+  var sidenotesSearchBytes: Promise<ArrayBuffer> | null | undefined;
 }
 
 /**
@@ -20,7 +23,7 @@ declare global {
  */
 export async function loadBundledSearch(): Promise<SearchEngine> {
   const early = globalThis.sidenotesSearchBytes;
-  globalThis.sidenotesSearchBytes = undefined; // read once: a retry reads the file again
+  globalThis.sidenotesSearchBytes = null; // taken once: a retry reads the file again
   // An early read that failed is tried once more here, and its error is the one shown.
   const bytes = (await early?.catch(() => null)) ?? (await readBundledSearch());
   return new SearchEngine(decodeSearchData(bytes));

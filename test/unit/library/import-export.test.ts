@@ -111,8 +111,13 @@ describe('bad import files leave the library unchanged', () => {
     // At the top, in every item and in every summary.
     const hostile = `{${polluting}, ${JSON.stringify(data).slice(1)}`
       .replaceAll('{"id":', `{${polluting}, "id":`)
-      .replaceAll('"summary":{', `"summary":{${polluting}, `);
-    expect(hostile.split('polluted').length).toBeGreaterThan(4 * data.items.length);
+      .replaceAll('"summary":{', `"summary":{${polluting}, `)
+      .replaceAll('"paper":{', `"paper":{${polluting}, `)
+      .replaceAll('"source":{', `"source":{${polluting}, `);
+    // Two keys in each of: the file, and every item, summary, paper and source.
+    expect(hostile.split('polluted').length - 1).toBeGreaterThanOrEqual(
+      2 + 2 * 4 * data.items.length,
+    );
     const withHtml = hostile.replace(
       /"body":"[^"]*"/,
       '"body":"<img src=x onerror=alert(1)><script>alert(1)</script>"',
