@@ -841,6 +841,25 @@ async function benchManyTabs() {
   );
   writeFileSync(join(trivial, 'w.js'), '');
   writeFileSync(join(trivial, 'c.js'), '');
+  // The same with one extension iframe per tab: Chrome's own cost of a frame like the sidebar's.
+  const trivialFrame = mkdtempSync(join(tmpdir(), 'sidenotes-trivial-frame-'));
+  writeFileSync(
+    join(trivialFrame, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'trivial with a frame',
+      version: '1',
+      background: { service_worker: 'w.js' },
+      content_scripts: [{ matches: ['https://arxiv.org/*'], js: ['c.js'], run_at: 'document_end' }],
+      web_accessible_resources: [{ resources: ['f.html'], matches: ['https://arxiv.org/*'] }],
+    }),
+  );
+  writeFileSync(join(trivialFrame, 'w.js'), '');
+  writeFileSync(
+    join(trivialFrame, 'c.js'),
+    "document.documentElement.append(Object.assign(document.createElement('iframe'), { src: chrome.runtime.getURL('f.html') }));",
+  );
+  writeFileSync(join(trivialFrame, 'f.html'), '<!doctype html><meta charset="utf-8"><p>frame</p>');
   const measure = async (extension: boolean | string, noSummaries = false) => {
     const served = noSummaries
       ? Object.fromEntries(
@@ -879,11 +898,13 @@ async function benchManyTabs() {
   const withExt: Memory[] = [];
   const empty: Memory[] = [];
   const floor: Memory[] = [];
+  const frameFloor: Memory[] = [];
   for (let run = 0; run < 3; run++) {
     bare.push(await measure(false));
     withExt.push(await measure(true));
     empty.push(await measure(true, true));
     floor.push(await measure(trivial));
+    frameFloor.push(await measure(trivialFrame));
   }
   const median = (runs: Memory[], kind: keyof Memory) =>
     quantile(
@@ -900,6 +921,7 @@ async function benchManyTabs() {
     ['every tab showing its sidebar (headless Chromium shows every tab as visible)', withExt],
     ['the same tabs with no frame (a tab restored in the background: tab and count only)', empty],
     ['floor: a trivial extension with an empty content script', floor],
+    ['floor with a frame: the same, adding one trivial extension iframe per tab', frameFloor],
   ] as const) {
     console.log(
       `per paper tab over no extension (budget 10 MB), ${label}: summed RSS ${perTab(runs, 'rss')} MB, summed PSS ${perTab(runs, 'pss')} MB ` +
