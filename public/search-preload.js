@@ -1,7 +1,8 @@
-// Starts reading the bundled search index as the popup or side panel page
-// parses, before its modules have loaded: an async classic script runs as
-// soon as it is read, a module only after its whole graph is fetched. The
-// page's loadBundledSearch() takes these bytes (utils/sources/search-engines.ts);
+// Hands the bundled search index to the popup or side panel before their
+// modules have loaded: an async classic script runs as soon as it is read,
+// a module only after its whole graph is fetched, and this fetch takes over
+// the read the page's <link rel="preload"> started while its <head> parsed.
+// The page's loadBundledSearch() takes these bytes (utils/sources/search-engines.ts);
 // if it already ran (null), this reads nothing.
 if (globalThis.sidenotesSearchBytes === undefined) {
   const bytes = fetch('/index/search.bin').then((response) =>
