@@ -1,5 +1,5 @@
 import { errorMessage } from '@/utils/core/guards';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { LibraryItem } from '@/utils/core/library-item';
 import { CardBoundary } from './CardBoundary';
 import { SummaryCard } from './SummaryCard';
@@ -16,11 +16,16 @@ export function ItemDetail({ item, images, onSave, onRemove }: ItemDetailProps) 
   const [tags, setTags] = useState(item.tags.join(', '));
   const [note, setNote] = useState(item.note);
   const [status, setStatus] = useState('');
-  // A newer revision (saved here or in another page) replaces the form.
-  useEffect(() => {
+  // Another item, or a newer revision (saved here or in another page), replaces the form:
+  // while rendering, not in an effect, which would run a frame later and could wipe what
+  // was typed in between.
+  const version = `${item.id}@${item.revision}`;
+  const [shown, setShown] = useState(version);
+  if (shown !== version) {
+    setShown(version);
     setTags(item.tags.join(', '));
     setNote(item.note);
-  }, [item.id, item.revision]);
+  }
   const dirty = tags !== item.tags.join(', ') || note !== item.note;
   return (
     <section class="detail" aria-label="Selected item" data-testid="item-detail">

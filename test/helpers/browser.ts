@@ -277,9 +277,22 @@ export function shellPart(page: Page, selector: string) {
     waitFor: waitForBox,
     textContent: () => call<string>('function () { return this.textContent; }'),
     focus: () => call<void>('function () { this.focus(); }'),
+    /**
+     * As Playwright's own click: once the part has kept its place for two
+     * frames. Chrome routes a click to an extension frame by the last frame
+     * it drew, so a tab shown where the panel's frame just was would
+     * otherwise send the click to that hidden frame.
+     */
     async click() {
-      const b = await waitForBox();
-      await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+      for (let b = await waitForBox(); ;) {
+        await page.evaluate(
+          () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+        );
+        const again = await waitForBox();
+        if (JSON.stringify(again) === JSON.stringify(b))
+          return page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+        b = again;
+      }
     },
   };
 }
