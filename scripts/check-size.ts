@@ -51,7 +51,15 @@ function firstScripts(page: string): string[] {
   return files;
 }
 
-for (const page of ['popup', 'sidepanel', 'sidebar', 'library', 'options']) {
+for (const page of ['popup', 'sidepanel', 'sidebar', 'library', 'options', 'welcome']) {
+  // Styles are per surface: the in-page sidebar must not carry the library's, nor the reverse.
+  const html = readFileSync(`${dir}/${page}.html`, 'utf8');
+  const sheets = [...html.matchAll(/<link\b[^>]*\bhref="([^"]+\.css)"/g)].map((m) => m[1]!);
+  if (!sheets.length || sheets.some((f) => !f.startsWith(`/assets/${page}-`))) {
+    console.error(`${page}.html loads styles other than its own: ${sheets.join(', ') || 'none'}.`);
+    over = true;
+  }
+  if (page === 'welcome') continue;
   const files = firstScripts(page);
   const bytes = files.reduce((n, f) => n + statSync(`${dir}${f}`).size, 0);
   console.log(`${page}.html runs ${files.length} scripts before its first render, ${kb(bytes)}`);

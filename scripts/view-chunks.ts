@@ -22,6 +22,8 @@ import type { Plugin } from 'vite';
 const QUICK_VIEWS = /\/entrypoints\/(popup|sidebar|sidepanel)\//;
 const MARKDOWN_RENDERER = /\/node_modules\/(marked|dompurify)\//;
 const ON_DEMAND = /\/node_modules\/temml\//;
+/** Styles stay with their page (styles/<surface>.css): a shared chunk's CSS goes to every page that loads it. */
+const STYLES = /\.css($|\?)/;
 
 export function viewChunks(): Plugin {
   /** Each module's static imports, and its static and dynamic ones, as parsed. */
@@ -57,9 +59,10 @@ export function viewChunks(): Plugin {
         [...imports.keys()].filter((m) => MARKDOWN_RENDERER.test(m)),
         importers,
       );
+      const shared = [...quick].filter((m) => !QUICK_VIEWS.test(m) && !STYLES.test(m));
       groups = {
-        views: new Set([...quick].filter((m) => !renderer.has(m) && !QUICK_VIEWS.test(m))),
-        markdown: new Set([...quick].filter((m) => renderer.has(m) && !QUICK_VIEWS.test(m))),
+        views: new Set(shared.filter((m) => !renderer.has(m))),
+        markdown: new Set(shared.filter((m) => renderer.has(m))),
       };
     }
     return groups.views.has(id) ? 'views' : groups.markdown.has(id) ? 'markdown' : null;
