@@ -30,6 +30,7 @@ import { buildIndex } from '../utils/index-format/build';
 import { IndexReader } from '../utils/index-format/reader';
 import { lookupSummaries } from '../utils/index-format/lookup';
 import type { InputRecord } from '../utils/index-format/input';
+import type { CDPSession, Page } from 'playwright-core';
 import { SearchEngine } from '../utils/search/engine';
 import { decodeSearchData } from '../utils/search/format';
 import { words } from '../utils/search/text';
@@ -318,6 +319,17 @@ async function benchShardLookups(label: string, files: Map<string, string | Uint
 }
 
 /**
+ * "Worker stopped first": the page leaves for about:blank (no extension page
+ * open), Chrome stops every service worker, and the next load starts cold.
+ */
+async function stopWorkers(page: Page, cdp: CDPSession) {
+  await page.goto('about:blank');
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+/**
  * The floor: how long Chrome takes to run the first line of a trivial
  * extension page (and of one inside a web page's iframe), measured on a copy
  * of the built extension with a one-line baseline page added.
@@ -371,8 +383,8 @@ async function benchExtensionPageFloor() {
     await context.route('https://arxiv.org/**', (r) =>
       r.fulfill({ body: '<!doctype html><p>page</p>', contentType: 'text/html' }),
     );
-    const inFrame: number[] = [];
-    for (let i = 0; i < 12; i++) {
+    /** A web page that makes the trivial page's iframe: frame created → its first script runs. */
+    const frameFloor = async () => {
       await page.goto('https://arxiv.org/floor');
       await page.evaluate((src) => {
         const f = document.createElement('iframe');
@@ -383,8 +395,10 @@ async function benchExtensionPageFloor() {
         f.url().includes('baseline.html'),
       );
       await frame.waitForLoadState();
-      inFrame.push(await frame.evaluate(() => performance.getEntriesByName('start')[0]!.startTime));
-    }
+      return frame.evaluate(() => performance.getEntriesByName('start')[0]!.startTime);
+    };
+    const inFrame: number[] = [];
+    for (let i = 0; i < 12; i++) inFrame.push(await frameFloor());
     console.log(
       `the same page in a web page's iframe, frame created → its first script runs: ${fmt(inFrame.slice(2))}`,
     );
@@ -392,23 +406,8 @@ async function benchExtensionPageFloor() {
     const cdp = await context.newCDPSession(page);
     const coldFrame: number[] = [];
     for (let i = 0; i < 8; i++) {
-      await page.goto('about:blank');
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await new Promise((r) => setTimeout(r, 300));
-      await page.goto('https://arxiv.org/floor');
-      await page.evaluate((src) => {
-        const f = document.createElement('iframe');
-        f.src = src;
-        document.body.append(f);
-      }, `chrome-extension://${id}/baseline.html`);
-      const frame = await page.waitForEvent('framenavigated', (f) =>
-        f.url().includes('baseline.html'),
-      );
-      await frame.waitForLoadState();
-      coldFrame.push(
-        await frame.evaluate(() => performance.getEntriesByName('start')[0]!.startTime),
-      );
+      await stopWorkers(page, cdp);
+      coldFrame.push(await frameFloor());
     }
     console.log(`  and with the worker stopped first (no extension page open): ${fmt(coldFrame)}`);
   } finally {
@@ -574,10 +573,7 @@ async function benchSidebarPaint() {
     for (let i = 0; i < 20; i++) warm.push(await once());
     const cold: Run[] = [];
     for (let i = 0; i < 8; i++) {
-      await page.goto('about:blank');
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await new Promise((r) => setTimeout(r, 300));
+      await stopWorkers(page, cdp);
       cold.push(await once());
     }
     const show = (label: string, runs: Run[]) => {
@@ -655,12 +651,7 @@ async function benchListingBadges() {
           ?.value ?? NaN);
       const once = async (at = url): Promise<Run> => {
         const badged = extension && at === url;
-        if (cold) {
-          await page.goto('about:blank');
-          await cdp.send('ServiceWorker.enable');
-          await cdp.send('ServiceWorker.stopAllWorkers');
-          await new Promise((r) => setTimeout(r, 300));
-        }
+        if (cold) await stopWorkers(page, cdp);
         await page.goto('about:blank');
         const tasksBefore = await taskMs();
         await page.goto(at, { waitUntil: 'load' });
