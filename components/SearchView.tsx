@@ -3,6 +3,7 @@ import type { SearchSet } from '@/utils/search/search-set';
 import type { SearchDoc } from '@/utils/search/format';
 import { snippetAround } from '@/utils/search/highlight';
 import { shortScienceSearchUrl } from '@/utils/render/links';
+import { keyPageUrl } from '@/utils/core/paper-ref';
 import { safeHttpUrl } from '@/utils/core/url';
 import { Highlighted } from './Highlighted';
 
@@ -28,23 +29,7 @@ const RESULTS = 20;
  * `chrome:` URL in it opens nothing).
  */
 export function paperUrl(doc: SearchDoc): string | null {
-  const own = safeHttpUrl(doc.url);
-  if (own) return own;
-  const [kind, id] = [
-    doc.key.slice(0, doc.key.indexOf(':')),
-    doc.key.slice(doc.key.indexOf(':') + 1),
-  ];
-  const built =
-    kind === 'arxiv'
-      ? `https://arxiv.org/abs/${id}`
-      : kind === 'openreview'
-        ? `https://openreview.net/forum?id=${encodeURIComponent(id)}`
-        : kind === 'acl'
-          ? `https://aclanthology.org/${id}/`
-          : kind === 'doi'
-            ? `https://doi.org/${id}`
-            : null;
-  return safeHttpUrl(built);
+  return safeHttpUrl(doc.url) ?? keyPageUrl(doc.key);
 }
 
 /**

@@ -88,3 +88,25 @@ export function isCanonicalKey(key: unknown): key is string {
   const kind = key.slice(0, colon);
   return Object.hasOwn(KEY_GRAMMAR, kind) && KEY_GRAMMAR[kind]!.test(key.slice(colon + 1));
 }
+
+/**
+ * A paper's own page, named by its key alone: the arXiv abstract, the
+ * OpenReview forum, the Anthology page, the DOI's resolver; null for other
+ * kinds and for keys outside the grammar (whose ids then need no escaping).
+ */
+export function keyPageUrl(key: string): string | null {
+  if (!isCanonicalKey(key)) return null;
+  const id = key.slice(key.indexOf(':') + 1);
+  switch (kindOf(key)) {
+    case 'arxiv':
+      return `https://arxiv.org/abs/${id}`;
+    case 'openreview':
+      return `https://openreview.net/forum?id=${id}`;
+    case 'acl':
+      return `https://aclanthology.org/${id}/`;
+    case 'doi':
+      return `https://doi.org/${id}`;
+    default:
+      return null;
+  }
+}

@@ -1,4 +1,4 @@
-import { isCanonicalKey, type PaperRef } from '@/utils/core/paper-ref';
+import { isCanonicalKey, keyPageUrl, type PaperRef } from '@/utils/core/paper-ref';
 import type { PaperMeta, Summary } from '@/utils/core/summary';
 import { safeHttpUrl } from '@/utils/core/url';
 
@@ -68,18 +68,18 @@ const idOf = (keys: readonly string[], kind: string) =>
 
 /** The paper's own page: arXiv abstract, OpenReview forum, Anthology page, its URL, its DOI. */
 export function paperUrl(paper: Pick<CitedPaper, 'keys' | 'url'>): string | undefined {
-  const arxiv = idOf(paper.keys, 'arxiv');
-  const forum = idOf(paper.keys, 'openreview');
-  const acl = idOf(paper.keys, 'acl');
-  const doi = idOf(paper.keys, 'doi');
-  const url = arxiv
-    ? `https://arxiv.org/abs/${arxiv}`
-    : forum
-      ? `https://openreview.net/forum?id=${forum}`
-      : acl
-        ? `https://aclanthology.org/${acl}/`
-        : (safeHttpUrl(paper.url) ?? (doi ? `https://doi.org/${doi}` : undefined));
-  return safeHttpUrl(url) ?? undefined;
+  const byKind = (kind: string) => {
+    const id = idOf(paper.keys, kind);
+    return id ? keyPageUrl(`${kind}:${id}`) : null;
+  };
+  return (
+    byKind('arxiv') ??
+    byKind('openreview') ??
+    byKind('acl') ??
+    safeHttpUrl(paper.url) ??
+    byKind('doi') ??
+    undefined
+  );
 }
 
 /** `chen2020lottery`: first author's surname, year, first long word of the title. */

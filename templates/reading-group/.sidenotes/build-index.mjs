@@ -54,6 +54,7 @@ function keyRank(key) {
 function orderKeys(keys) {
   return [...new Set(keys)].sort((a, b) => keyRank(a) - keyRank(b));
 }
+var kindOf = (key) => key.slice(0, key.indexOf(':'));
 var KEY_GRAMMAR = {
   // New style `2007.12223`; old style `hep-th/9901001` (subject class dropped).
   arxiv: /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?\/\d{7})$/,
@@ -79,6 +80,22 @@ function isCanonicalKey(key) {
   if (colon < 1) return false;
   const kind = key.slice(0, colon);
   return Object.hasOwn(KEY_GRAMMAR, kind) && KEY_GRAMMAR[kind].test(key.slice(colon + 1));
+}
+function keyPageUrl(key) {
+  if (!isCanonicalKey(key)) return null;
+  const id = key.slice(key.indexOf(':') + 1);
+  switch (kindOf(key)) {
+    case 'arxiv':
+      return `https://arxiv.org/abs/${id}`;
+    case 'openreview':
+      return `https://openreview.net/forum?id=${id}`;
+    case 'acl':
+      return `https://aclanthology.org/${id}/`;
+    case 'doi':
+      return `https://doi.org/${id}`;
+    default:
+      return null;
+  }
 }
 var MAX_URL_CHARS = 2048;
 function isTrickChar(code) {
@@ -262,7 +279,8 @@ function buildSearchIndex(inputs, options = {}) {
       title: input.paper.title,
       authors: shown,
       year: input.paper.year ?? null,
-      url: input.paper.url ?? null,
+      // The page its key names is not stored (results open it by the key): a tenth of the file.
+      url: input.paper.url && input.paper.url !== keyPageUrl(input.key) ? input.paper.url : null,
       sourceMask,
       kindMask,
       excerpt: best ? plainExcerpt(best.body, excerptChars) : '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCanonicalKey, KEY_KINDS } from '@/utils/core/paper-ref';
+import { isCanonicalKey, KEY_KINDS, keyPageUrl } from '@/utils/core/paper-ref';
 import { detectPaper } from '@/utils/detect';
 import { parseDoi } from '@/utils/detect/doi';
 import { readPageMeta } from '@/utils/detect/meta';
@@ -151,5 +151,22 @@ describe('finding 8: keys are checked wherever they are created', () => {
     expect(paperForBibtexKey('conf/nips/SmithJ17')?.keys).toEqual([
       'shortscience:conf/nips/SmithJ17',
     ]);
+  });
+});
+
+describe('the page a key names', () => {
+  it.each([
+    ['arxiv:2007.12223', 'https://arxiv.org/abs/2007.12223'],
+    ['arxiv:hep-th/9901001', 'https://arxiv.org/abs/hep-th/9901001'],
+    ['openreview:rJlnfaNYvB', 'https://openreview.net/forum?id=rJlnfaNYvB'],
+    ['acl:P19-1001', 'https://aclanthology.org/P19-1001/'],
+    ['doi:10.18653/v1/2021.naacl-main.208', 'https://doi.org/10.18653/v1/2021.naacl-main.208'],
+    ['pmlr:v97/frankle19a', null],
+    ['title:attention is all you need', null],
+    ['arxiv:2007.12223/../../evil', null],
+    ['openreview:x"><script>', null],
+    [`doi:${HOSTILE_DOI}`, null],
+  ])('%s → %s', (key, url) => {
+    expect(keyPageUrl(key)).toBe(url);
   });
 });

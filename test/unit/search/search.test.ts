@@ -5,6 +5,8 @@ import { buildSearchIndex, type SearchInput } from '@/utils/search/build';
 import { boundedDistance, SearchEngine } from '@/utils/search/engine';
 import { decodeSearchData, SearchFormatError } from '@/utils/search/format';
 import { highlight, snippetAround } from '@/utils/search/highlight';
+import { paperUrl } from '@/components/SearchView';
+import { keyPageUrl } from '@/utils/core/paper-ref';
 import { parseQuery } from '@/utils/search/query';
 import { ROOT } from '../../helpers/fixtures';
 
@@ -179,6 +181,31 @@ describe('the bundled search index', () => {
       'scitldr',
       'shortscience',
     ]);
+  });
+
+  it("stores a result's page only when its key does not name it, and opens the same page", () => {
+    const inputs = [
+      paper('arxiv:2007.12223', 'On arXiv', 'body'),
+      {
+        key: 'pmlr:v97/frankle19a',
+        paper: { title: 'In PMLR', authors: [], url: 'https://proceedings.mlr.press/v97/a.html' },
+        summaries: [{ body: 'body', source: human }],
+      },
+    ];
+    const docs = (['on arxiv', 'in pmlr'] as const).map(
+      (q) => engineOf(inputs).search(q).hits[0]!.doc,
+    );
+    expect(docs.map((d) => d.url)).toEqual([null, 'https://proceedings.mlr.press/v97/a.html']);
+    expect(docs.map(paperUrl)).toEqual([
+      'https://arxiv.org/abs/2007.12223',
+      'https://proceedings.mlr.press/v97/a.html',
+    ]);
+    // In the bundled file, only papers whose key names no page keep theirs.
+    const all = Array.from({ length: engine.data.header.nDocs }, (_, i) => engine.data.doc(i));
+    const named = all.filter((d) => keyPageUrl(d.key));
+    expect(named.length).toBeGreaterThan(4000);
+    expect(named.filter((d) => d.url !== null)).toEqual([]);
+    expect(all.filter((d) => d.key.startsWith('pmlr:')).every((d) => d.url)).toBe(true);
   });
 
   it('finds ScisummNet papers by author-free title words with a typo', () => {
