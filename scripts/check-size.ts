@@ -63,7 +63,11 @@ for (const page of ['popup', 'sidepanel', 'sidebar', 'library', 'options', 'welc
   const files = firstScripts(page);
   const bytes = files.reduce((n, f) => n + statSync(`${dir}${f}`).size, 0);
   console.log(`${page}.html runs ${files.length} scripts before its first render, ${kb(bytes)}`);
-  if (page === 'popup' && files.some((f) => /\/markdown-[\w-]+\.js$/.test(f))) {
+  // DOMPurify's option names survive minifying: the renderer's mark, whatever its chunk is called.
+  if (
+    page === 'popup' &&
+    files.some((f) => readFileSync(`${dir}${f}`, 'utf8').includes('ALLOWED_TAGS'))
+  ) {
     console.error('The popup loads the Markdown renderer before its first results.');
     over = true;
   }
