@@ -40,8 +40,8 @@ export default defineUnlistedScript(() => {
     });
     if (newView && LIKELY_PAPER.test(location.pathname)) {
       host ??= new SidebarHost(location.hostname);
+      host.preload(view); // the frame takes longest: it starts before the site's choices are read
       await host.loadPrefs();
-      if (sentFor === view) host.preload(view);
     }
     const paper = await answer;
     if (sentFor !== view) return; // a newer navigation answered meanwhile

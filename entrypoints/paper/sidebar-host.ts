@@ -9,7 +9,7 @@ interface SitePrefs {
 
 const DEFAULT_WIDTH_PX = 400;
 /** A frame hidden this long (a background tab) is released; it comes back when the tab is looked at. */
-const RELEASE_HIDDEN_FRAME_MS = 5 * 60_000;
+const RELEASE_HIDDEN_FRAME_MS = 30 * 60_000;
 const MIN_WIDTH_PX = 280;
 const maxWidthPx = () => Math.max(MIN_WIDTH_PX, Math.round(innerWidth * 0.7));
 const clampWidth = (px: number) => Math.min(maxWidthPx(), Math.max(MIN_WIDTH_PX, Math.round(px)));
@@ -37,6 +37,8 @@ export class SidebarHost {
   private widthPx = DEFAULT_WIDTH_PX;
   private count = 0;
   private prefs: SitePrefs = {};
+  /** A frame started by preload() whose page view show() has not answered yet. */
+  private preloading = false;
   private readonly prefsKey: string;
 
   constructor(site: string) {
@@ -83,41 +85,51 @@ export class SidebarHost {
   }
 
   /**
-   * Frames cost memory (~15 MB each): a tab restored in the background gets
-   * its tab and count only, and its frame when first looked at; a frame in
-   * a tab hidden for long is let go.
+   * A tab opened or restored in the background gets its frame at once, so
+   * that the sidebar is on screen the moment the tab is looked at: made
+   * only then, it took 80–150 ms to show, against 10–50 ms made before.
+   * Hidden, a frame costs the extension's process ~5 MB (measured by
+   * `npm run bench`); one in a tab hidden for half an hour is let go, and
+   * comes back when the tab is looked at.
    */
   private releaseTimer: ReturnType<typeof setTimeout> | undefined;
   private onVisibility() {
+    if (document.visibilityState !== 'visible') return this.releaseLater();
     clearTimeout(this.releaseTimer);
-    if (document.visibilityState === 'visible') {
-      if (!this.collapsed) this.ensureFrame();
-    } else if (this.frame) {
-      this.releaseTimer = setTimeout(() => {
-        this.frame?.remove();
-        this.frame = undefined;
-      }, RELEASE_HIDDEN_FRAME_MS);
-    }
+    if (!this.collapsed) this.ensureFrame();
+  }
+
+  private releaseLater() {
+    clearTimeout(this.releaseTimer);
+    if (!this.frame) return;
+    this.releaseTimer = setTimeout(() => {
+      this.frame?.remove();
+      this.frame = undefined;
+    }, RELEASE_HIDDEN_FRAME_MS);
   }
 
   private ensureFrame() {
-    if (this.frame || document.visibilityState !== 'visible') return;
+    if (this.frame) return;
     this.frame = document.createElement('iframe');
     this.frame.className = 'frame';
     this.frame.title = 'Sidenotes summaries';
     // The page view it shows: the frame ignores states of an earlier one.
     this.frame.src = browser.runtime.getURL(`/sidebar.html#view=${this.view}`);
     this.panel.append(this.frame);
+    if (document.visibilityState !== 'visible') this.releaseLater();
   }
 
   /**
    * Starts the frame before the look-up has answered, hidden: Chrome takes
    * 40–90 ms to commit an extension frame, and a stopped worker as long to
-   * answer, so the two run side by side. show() reveals it when the paper
-   * has summaries and drops it when not.
+   * answer, so the two run side by side. It starts before this site's
+   * choices are read too (loadPrefs drops it if the reader folded the
+   * sidebar here). show() reveals it when the paper has summaries and drops
+   * it when not.
    */
   preload(view: string): void {
-    if (this.prefs.collapsed || document.visibilityState !== 'visible') return;
+    if (this.prefs.collapsed) return;
+    this.preloading = true;
     this.view = view;
     this.frame?.remove();
     this.frame = undefined;
@@ -137,6 +149,10 @@ export class SidebarHost {
   /** Reads this site's choices; call before show(), alongside the look-up. */
   async loadPrefs(): Promise<void> {
     this.prefs = await this.readPrefs();
+    if (this.preloading && this.prefs.collapsed) {
+      this.frame?.remove();
+      this.frame = undefined;
+    }
   }
 
   /**
@@ -147,6 +163,7 @@ export class SidebarHost {
    * or private sources; those show in the tab's count, which it cannot read.
    */
   show(paperKey: string, count: number, view: string, opens: boolean): void {
+    this.preloading = false;
     this.host.dataset.sidenotesPaper = paperKey;
     this.setCount(count);
     const prefs = this.prefs;

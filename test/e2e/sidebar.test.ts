@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badgeText,
   launch,
+  openInBackground,
   sidebarFrame,
   sidebarHost,
   type Launched,
@@ -410,6 +411,37 @@ describe('dark mode', () => {
       await page.screenshot({ path: join(SHOTS, 'sidebar-arxiv-dark.png') });
     } finally {
       await dark.close();
+    }
+  });
+});
+
+describe('tabs in the background', () => {
+  it('readies the sidebar of a paper opened in a background tab, on screen when the tab is looked at', async () => {
+    // A browser whose background tabs are hidden, as a person's are (see launch's realTabs).
+    const real = await launch({ pages, realTabs: true });
+    try {
+      const hidden = await openInBackground(real.context, ABS);
+      expect(await hidden.evaluate(() => document.visibilityState)).toBe('hidden');
+      await expect
+        .poll(() => sidebarHost(hidden).getAttribute('data-sidenotes-paper'))
+        .toBe(`arxiv:${SEED.arxivId}`);
+      expect(await shellPart(hidden, 'button.tab .tab-count').textContent()).toBe('1');
+      // Made and filled while the tab is hidden (no locator: they wait for frames a hidden tab never draws).
+      const cards = () =>
+        hidden
+          .frames()
+          .find((f) => f.url().includes('/sidebar.html'))
+          ?.evaluate(() => document.querySelectorAll('[data-testid="summary-card"]').length)
+          .catch(() => 0) ?? 0;
+      await expect.poll(cards, { timeout: 15_000 }).toBe(1);
+
+      await hidden.bringToFront();
+      expect(await hidden.evaluate(() => document.visibilityState)).toBe('visible');
+      await sidebarFrame(hidden).locator('html[data-painted-at]').waitFor();
+      expect(await sidebarState(hidden)).toBe('expanded');
+      expect(hidden.frames().filter((f) => f.url().includes('/sidebar.html'))).toHaveLength(1);
+    } finally {
+      await real.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ export interface Launched {
   profileDir: string;
   /** Every http(s) request the browser tried, routed or not. */
   requests: string[];
+  /** With realTabs: the browser's DevTools endpoint (a second client may attach, as a profiler). */
+  endpoint?: string;
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
@@ -52,6 +55,14 @@ export async function launch(options: {
   extension?: boolean | string;
   /** Keep the first-run page that a fresh profile opens at install (closed otherwise). */
   keepWelcome?: boolean;
+  /**
+   * Tabs as in a person's browser: a tab opened with openInBackground() is
+   * hidden until brought to front. Playwright's own launch emulates focus on
+   * every page, which keeps every tab visible; here Chromium is started
+   * apart and Playwright attaches without its default overrides (headless
+   * only, light colour scheme, no viewport emulation).
+   */
+  realTabs?: boolean;
 }): Promise<Launched> {
   const withExtension = options.extension !== false;
   const extensionDir = typeof options.extension === 'string' ? options.extension : EXTENSION_DIR;
@@ -59,24 +70,31 @@ export async function launch(options: {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'sidenotes-e2e-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: options.headless ?? true,
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1280, height: 800 },
-    args: [
-      ...(withExtension
-        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
-        : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const args = [
+    ...(withExtension
+      ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+      : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  const { context, stop, endpoint } = options.realTabs
+    ? await launchApart(profileDir, args)
+    : {
+        context: await chromium.launchPersistentContext(profileDir, {
+          executablePath: CHROMIUM,
+          headless: options.headless ?? true,
+          colorScheme: options.colorScheme ?? 'light',
+          viewport: { width: 1280, height: 800 },
+          args,
+        }),
+        stop: async () => undefined,
+        endpoint: undefined,
+      };
   const requests: string[] = [];
   await context.route(/^https?:\/\//, async (route: Route) => {
     const url = route.request().url();
@@ -106,6 +124,16 @@ export async function launch(options: {
         .catch(() => undefined);
     context.pages().forEach(closeWelcome);
     context.on('page', closeWelcome);
+    // Closing it makes the tab beside it active: with real tabs, open none before it is gone.
+    if (options.realTabs && typeof options.extension !== 'string') {
+      const welcome =
+        context.pages().find((p) => p.url().endsWith('/welcome.html')) ??
+        (await context.waitForEvent('page', {
+          predicate: (p) => p.url().endsWith('/welcome.html'),
+          timeout: 15_000,
+        }));
+      await welcome.waitForEvent('close');
+    }
   }
   const worker = withExtension
     ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')))
@@ -117,11 +145,87 @@ export async function launch(options: {
     extensionId,
     profileDir,
     requests,
+    endpoint,
     async close({ keepProfile = false } = {}) {
       await context.close();
-      if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+      await stop();
+      // Chromium's helper processes may write a moment after it exits: retry.
+      if (!keepProfile && !options.profileDir)
+        rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
+}
+
+/** Chromium started apart (see `realTabs`), Playwright attached to it over CDP. */
+async function launchApart(profileDir: string, args: string[]) {
+  const child = spawn(
+    CHROMIUM,
+    [
+      ...args,
+      '--headless=new',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profileDir}`,
+      '--window-size=1280,800',
+      'about:blank',
+    ],
+    // Its own process group, so that stop() ends its helper processes too.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+  );
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${err}`)), 30_000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += String(chunk);
+      const found = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${err}`)));
+  });
+  const browser = await chromium.connectOverCDP(endpoint, { noDefaults: true });
+  const exited = new Promise((r) =>
+    (child.exitCode ?? child.signalCode) !== null ? r(null) : child.once('exit', r),
+  );
+  return {
+    context: browser.contexts()[0]!,
+    endpoint,
+    async stop() {
+      // Browser.close ends Chromium as its window closing would (it writes the profile first).
+      const cdp = await browser.newBrowserCDPSession().catch(() => null);
+      await cdp?.send('Browser.close').catch(() => undefined);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      await browser.close().catch(() => undefined);
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // the group has ended already
+      }
+      await exited;
+    },
+  };
+}
+
+/**
+ * Opens `url` in a background tab of the current window, as a restored
+ * session or a middle-click does: hidden (in a `realTabs` browser) until
+ * brought to front.
+ */
+let backgroundTabs = 0;
+export async function openInBackground(context: BrowserContext, url: string): Promise<Page> {
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  try {
+    // Marked, to tell it from a page the extension opens meanwhile (its first-run page).
+    const blank = `about:blank#background-${++backgroundTabs}`;
+    const opened = context.waitForEvent('page', (p) => p.url() === blank);
+    await cdp.send('Target.createTarget', { url: blank, background: true });
+    const page = await opened;
+    await page.goto(url);
+    return page;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** The sidebar host element on a page (the testing contract's stable hook). */
