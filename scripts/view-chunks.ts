@@ -19,9 +19,10 @@ import type { Plugin } from 'vite';
  *           newest saved items.
  *
  * So the sidebar loads core + paper, the popup core + search, the side
- * panel all three.
- * Measured with the sidebar in one file (none of the popup's code): about
- * 20 ms sooner on screen than with a chunk shared by all three views.
+ * panel all three. Against one chunk shared by all three views, measured
+ * in alternating launches: the sidebar on screen 131 ms after
+ * DOMContentLoaded instead of 148 with the worker stopped, 58 instead of
+ * 61 warm.
  * The library, options and welcome pages are split as the bundler likes.
  * Temml (math) stays its own chunk, loaded when a summary has math. The
  * worker and content scripts are single files already (no splitting).

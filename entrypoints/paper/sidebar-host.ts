@@ -87,10 +87,10 @@ export class SidebarHost {
   /**
    * A tab opened or restored in the background gets its frame at once, so
    * that the sidebar is on screen the moment the tab is looked at: made
-   * only then, it took 80–150 ms to show, against 10–50 ms made before.
-   * Hidden, a frame costs the extension's process ~5 MB (measured by
-   * `npm run bench`); one in a tab hidden for half an hour is let go, and
-   * comes back when the tab is looked at.
+   * only then, it took 80–190 ms to show, against ~25 ms made before, for
+   * ~2–3 MB more per background tab (`npm run bench`, "restored session").
+   * A frame in a tab hidden for half an hour is let go, and comes back when
+   * the tab is looked at.
    */
   private releaseTimer: ReturnType<typeof setTimeout> | undefined;
   private onVisibility() {
