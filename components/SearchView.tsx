@@ -46,6 +46,12 @@ export function SearchView({
   onQueryChange,
 }: SearchViewProps) {
   const [query, setQuery] = useState(initialQuery);
+  // In the same event as the query: the parent's change (the side panel hiding the
+  // paper for results) lands in the same frame as the results, never a frame later.
+  const changeQuery = (next: string) => {
+    setQuery(next);
+    onQueryChange?.(next);
+  };
   const [sourceId, setSourceId] = useState('');
   const [humanOnly, setHumanOnly] = useState(false);
   const [active, setActive] = useState(0);
@@ -63,7 +69,6 @@ export function SearchView({
   );
 
   useEffect(() => setActive(0), [query, sourceId, humanOnly]);
-  useEffect(() => onQueryChange?.(query), [query]);
   useEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus, engine]);
@@ -91,7 +96,7 @@ export function SearchView({
       open(hits[active]?.doc);
     } else if (e.key === 'Escape' && query) {
       e.preventDefault(); // clear first; a second Esc closes the popup
-      setQuery('');
+      changeQuery('');
     }
   };
 
@@ -113,7 +118,7 @@ export function SearchView({
           aria-controls="search-results"
           aria-activedescendant={hits.length ? `result-${active}` : undefined}
           value={query}
-          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          onInput={(e) => changeQuery((e.target as HTMLInputElement).value)}
           onKeyDown={onKeyDown}
           autoComplete="off"
           spellcheck={false}
