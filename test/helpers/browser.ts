@@ -171,6 +171,15 @@ async function launchApart(profileDir: string, args: string[]) {
     // Its own process group, so that stop() ends its helper processes too.
     { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
+  // Its own process group outlives this one: a run that ends without close() takes it along.
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // the group has ended already
+    }
+  };
+  process.once('exit', killGroup);
   const endpoint = await new Promise<string>((resolve, reject) => {
     let err = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${err}`)), 30_000);
@@ -183,6 +192,9 @@ async function launchApart(profileDir: string, args: string[]) {
       }
     });
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${err}`)));
+  }).catch((error: unknown) => {
+    killGroup();
+    throw error;
   });
   const browser = await chromium.connectOverCDP(endpoint, { noDefaults: true });
   const exited = new Promise((r) =>
@@ -197,11 +209,8 @@ async function launchApart(profileDir: string, args: string[]) {
       await cdp?.send('Browser.close').catch(() => undefined);
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       await browser.close().catch(() => undefined);
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // the group has ended already
-      }
+      killGroup();
+      process.off('exit', killGroup);
       await exited;
     },
   };
