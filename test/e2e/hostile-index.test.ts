@@ -146,15 +146,37 @@ describe('a hostile remote index', () => {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('remote-index-url').fill(indexUrl);
     await options.getByTestId('add-remote-index').click();
+    // Bounded reads (a missing element would hold each for Playwright's 30 s), and what the
+    // options page and storage held if they never come.
+    const text = (id: string) =>
+      options
+        .getByTestId(id)
+        .textContent({ timeout: 500 })
+        .catch(() => null);
+    const explain = async () =>
+      JSON.stringify({
+        page: (await options.locator('main, body').first().textContent())?.slice(0, 600),
+        stored: await browser.worker.evaluate(() =>
+          chrome.storage.local.get(['sources', 'index-status']),
+        ),
+      });
     await expect
-      .poll(() => options.getByTestId('index-stats').textContent())
-      .toMatch(/21 papers · 21 summaries/);
+      .poll(() => text('index-stats'), { timeout: 15_000, message: 'index stats' })
+      .toMatch(/21 papers · 21 summaries/)
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)}\n${await explain()}`);
+      });
     await options.getByTestId('sync-index').click();
-    await expect.poll(() => options.getByTestId('index-progress').count()).toBe(0);
+    await expect
+      .poll(() => options.getByTestId('index-progress').count(), { timeout: 15_000 })
+      .toBe(0);
     expect(await options.getByTestId('index-error').count()).toBe(0);
     await expect
-      .poll(() => options.getByTestId('index-cache').textContent())
-      .toMatch(/^Kept in this browser: \d+ KB of 100 MB at most/);
+      .poll(() => text('index-cache'), { timeout: 15_000, message: 'index cache' })
+      .toMatch(/^Kept in this browser: \d+ KB of 100 MB at most/)
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)}\n${await explain()}`);
+      });
     await options.close();
   });
 
