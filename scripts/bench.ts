@@ -330,6 +330,47 @@ async function stopWorkers(page: Page, cdp: CDPSession) {
 }
 
 /**
+ * A trivial MV3 extension in a folder of its own, for floors: an empty worker,
+ * `script` as its content script on arXiv, and `files` beside them (its pages
+ * web-accessible, so that the script may frame them).
+ */
+function trivialExtension(
+  name: string,
+  script: string,
+  files: Record<string, string> = {},
+  runAt: 'document_start' | 'document_end' = 'document_start',
+): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sidenotes-trivial-'));
+  const pages = Object.keys(files).filter((f) => f.endsWith('.html'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name,
+      version: '1',
+      background: { service_worker: 'w.js' },
+      content_scripts: [{ matches: ['https://arxiv.org/*'], js: ['c.js'], run_at: runAt }],
+      ...(pages.length
+        ? { web_accessible_resources: [{ resources: pages, matches: ['https://arxiv.org/*'] }] }
+        : {}),
+    }),
+  );
+  writeFileSync(join(dir, 'w.js'), '');
+  writeFileSync(join(dir, 'c.js'), script);
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+/**
+ * A content script framing the extension's `page` where the sidebar sits, at
+ * its size (a frame's surface costs by its area).
+ */
+const frameAsSidebar = (page: string) =>
+  `const f = Object.assign(document.createElement('iframe'), { src: chrome.runtime.getURL('${page}') });` +
+  "f.style.cssText = 'position:fixed;top:0;right:0;width:400px;height:100vh;border:0;z-index:2147483647';" +
+  'document.documentElement.append(f);';
+
+/**
  * The floor: how long Chrome takes to run the first line of a trivial
  * extension page (and of one inside a web page's iframe), measured on a copy
  * of the built extension with a one-line baseline page added.
@@ -588,36 +629,13 @@ async function benchSidebarPaint() {
   // The floor: a trivial extension that does what Sidenotes' content script does first
   // (an iframe of its own page, the sidebar's size, made at document_start on the same
   // page), whose page writes a line and marks its first frame as the sidebar does.
-  const trivial = mkdtempSync(join(tmpdir(), 'sidenotes-trivial-sidebar-'));
-  writeFileSync(
-    join(trivial, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'trivial sidebar',
-      version: '1',
-      background: { service_worker: 'w.js' },
-      content_scripts: [
-        { matches: ['https://arxiv.org/*'], js: ['c.js'], run_at: 'document_start' },
-      ],
-      web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://arxiv.org/*'] }],
-    }),
-  );
-  writeFileSync(join(trivial, 'w.js'), '');
-  writeFileSync(
-    join(trivial, 'c.js'),
-    "const f = Object.assign(document.createElement('iframe'), { src: chrome.runtime.getURL('sidebar.html') });" +
-      "f.style.cssText = 'position:fixed;top:0;right:0;width:400px;height:100vh;border:0';" +
-      'document.documentElement.append(f);',
-  );
-  writeFileSync(
-    join(trivial, 'sidebar.html'),
-    '<!doctype html><meta charset="utf-8"><p>Sidenotes, a trivial frame</p><script src="s.js"></script>',
-  );
-  writeFileSync(
-    join(trivial, 's.js'),
-    "performance.mark('sidenotes:script-start'); performance.mark('sidenotes:state-received');" +
+  const trivial = trivialExtension('trivial sidebar', frameAsSidebar('sidebar.html'), {
+    'sidebar.html':
+      '<!doctype html><meta charset="utf-8"><p>Sidenotes, a trivial frame</p><script src="s.js"></script>',
+    's.js':
+      "performance.mark('sidenotes:script-start'); performance.mark('sidenotes:state-received');" +
       'requestAnimationFrame(() => setTimeout(() => (document.documentElement.dataset.paintedAt = String(performance.timeOrigin + performance.now()))));',
-  );
+  });
   type Run = {
     dclToPainted: number;
     detectToFrame: number;
@@ -933,45 +951,13 @@ async function benchManyTabs() {
   );
   const pages = Object.fromEntries(urls.map((u) => [u, seedAbsPage()]));
   // Any extension costs every renderer its extension system; this one does nothing else.
-  const trivial = mkdtempSync(join(tmpdir(), 'sidenotes-trivial-'));
-  writeFileSync(
-    join(trivial, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'trivial',
-      version: '1',
-      background: { service_worker: 'w.js' },
-      content_scripts: [
-        { matches: ['https://arxiv.org/*'], js: ['c.js'], run_at: 'document_start' },
-      ],
-    }),
-  );
-  writeFileSync(join(trivial, 'w.js'), '');
-  writeFileSync(join(trivial, 'c.js'), '');
+  const trivial = trivialExtension('trivial', '');
   // The same with one extension iframe per tab: Chrome's own cost of a frame like the sidebar's.
-  const trivialFrame = mkdtempSync(join(tmpdir(), 'sidenotes-trivial-frame-'));
-  writeFileSync(
-    join(trivialFrame, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'trivial with a frame',
-      version: '1',
-      background: { service_worker: 'w.js' },
-      content_scripts: [{ matches: ['https://arxiv.org/*'], js: ['c.js'], run_at: 'document_end' }],
-      web_accessible_resources: [{ resources: ['f.html'], matches: ['https://arxiv.org/*'] }],
-    }),
-  );
-  writeFileSync(join(trivialFrame, 'w.js'), '');
-  writeFileSync(
-    join(trivialFrame, 'c.js'),
-    // As big as the sidebar's, where it sits: a frame's surface costs by its area.
-    "const f = Object.assign(document.createElement('iframe'), { src: chrome.runtime.getURL('f.html') });" +
-      "f.style.cssText = 'position:fixed;top:0;right:0;width:400px;height:100vh;border:0;z-index:2147483647';" +
-      'document.documentElement.append(f);',
-  );
-  writeFileSync(
-    join(trivialFrame, 'f.html'),
-    '<!doctype html><meta charset="utf-8"><body style="background:#fff"><p>frame</p>',
+  const trivialFrame = trivialExtension(
+    'trivial with a frame',
+    frameAsSidebar('f.html'),
+    { 'f.html': '<!doctype html><meta charset="utf-8"><body style="background:#fff"><p>frame</p>' },
+    'document_end',
   );
   /**
    * `restored`: as a person's browser restores a session, the first tab in
@@ -1077,6 +1063,7 @@ async function benchManyTabs() {
     "floor with a frame: the same, adding one trivial extension iframe per tab, of the sidebar's size",
     frameFloor,
   );
+  for (const dir of [trivial, trivialFrame]) rmSync(dir, { recursive: true, force: true });
 }
 
 /**
