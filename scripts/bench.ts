@@ -940,6 +940,7 @@ async function browserMemoryKb(
  */
 async function benchManyTabs() {
   const TABS = 20;
+  const SETTLE_MS = 10_000;
   console.log(`\n## ${TABS} paper tabs opened at once (restored session), summed RSS`);
   const { launch, openInBackground, sidebarFrame } = await import('../test/helpers/browser');
   const { SEED, seedAbsPage } = await import('../test/helpers/pages');
@@ -978,7 +979,9 @@ async function benchManyTabs() {
       await Promise.all(opened);
       await front.bringToFront();
       await front.goto(urls[0]!, { waitUntil: 'load' });
-      await new Promise((r) => setTimeout(r, 4000));
+      // Settled: a compositor lets go of tiles it no longer draws (the
+      // shell's background under a frame that has loaded) seconds later.
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
       const frames = browser.context
         .pages()
         .flatMap((p) => p.frames())
@@ -1047,7 +1050,7 @@ async function benchManyTabs() {
         `(page renderers ${perTab(runs, 'pagesPss', none)} MB, extension process ${perTab(runs, 'extensionPss', none)} MB); sidebar frames alive: ${median(runs, 'frames')} of ${TABS}`,
     );
   console.log(
-    `medians of 3 launches each. A restored session (one tab in front, ${TABS - 1} loaded in the background): no extension PSS ${mb(restoredBare, 'pss')} MB, with Sidenotes ${mb(restored, 'pss')} MB`,
+    `medians of 3 launches each, ${SETTLE_MS / 1000} s after the last tab loaded. A restored session (one tab in front, ${TABS - 1} loaded in the background): no extension PSS ${mb(restoredBare, 'pss')} MB, with Sidenotes ${mb(restored, 'pss')} MB`,
   );
   line('restored session', restored, restoredBare);
   const looked = restored.flatMap((m) => m.lookedAt);

@@ -2,6 +2,12 @@
  * Styles of the in-page shell (tab, bar, frame). Everything that matters is
  * set explicitly inside the shadow root: page CSS such as
  * `* { all: unset !important }` reaches the host element only.
+ *
+ * Below the bar the shell paints nothing once the frame has loaded (the
+ * frame draws its own edge, styles/sidebar.css): anything the page renderer
+ * paints over the panel's full height is rastered in every paper tab. The
+ * panel's edge, shadow and background cost ~2.5 MB per visible tab
+ * (`npm run bench`, tabs).
  */
 export const SIDEBAR_CSS = `
 :host { all: initial !important; }
@@ -16,13 +22,14 @@ export const SIDEBAR_CSS = `
   text-align: center; font-weight: 600; font-size: 11px; }
 .tab:focus-visible, .close:focus-visible, .resize:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .panel { position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483647; display: flex; flex-direction: column;
-  background: var(--bg); border-left: 1px solid var(--line); box-shadow: -2px 0 12px rgba(0,0,0,.12); }
+  }
 .bar { display: flex; align-items: center; justify-content: space-between; height: 36px; padding: 0 8px 0 14px;
-  border-bottom: 1px solid var(--line); font-weight: 600; letter-spacing: .02em; }
+  background: var(--bg); border-left: 1px solid var(--line); border-bottom: 1px solid var(--line); font-weight: 600; letter-spacing: .02em; }
 .close { all: unset; cursor: pointer; width: 28px; height: 28px; text-align: center; line-height: 28px;
   border-radius: 6px; font-size: 16px; }
 .close:hover { background: rgba(0,0,0,.06); }
 .frame { flex: 1; width: 100%; border: 0; background: var(--bg); color-scheme: light dark; display: block; }
+.frame.loaded { background: none; }
 .resize { position: absolute; left: -8px; top: 0; bottom: 0; width: 8px; cursor: col-resize; z-index: 1; }
 .resizing .frame { pointer-events: none; }
 @media (prefers-color-scheme: dark) {

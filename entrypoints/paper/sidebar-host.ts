@@ -115,6 +115,14 @@ export class SidebarHost {
     this.frame.title = 'Sidenotes summaries';
     // The page view it shows: the frame ignores states of an earlier one.
     this.frame.src = browser.runtime.getURL(`/sidebar.html#view=${this.view}`);
+    // The shell's background covers the panel only until the frame paints its
+    // own: painted by the page over the panel's height, it costs every tab.
+    const frame = this.frame;
+    frame.addEventListener(
+      'load',
+      () => requestAnimationFrame(() => requestAnimationFrame(() => frame.classList.add('loaded'))),
+      { once: true },
+    );
     this.panel.append(this.frame);
     if (document.visibilityState !== 'visible') this.releaseLater();
   }

@@ -136,6 +136,26 @@ describe('the sidebar beside the paper', () => {
     await Promise.all([options.close(), page.close()]);
   });
 
+  it('paints nothing over the page below its bar once its frame has loaded', async () => {
+    // Whatever the shell paints over the panel's height, every visible paper
+    // tab's renderer rasters: its edge, shadow and background cost ~2.5 MB a
+    // tab (npm run bench, tabs). The frame draws its own edge instead.
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    await sidebarFrame(page).locator('html[data-painted-at]').waitFor();
+    const transparent = 'rgba(0, 0, 0, 0)';
+    await expect.poll(() => shellPart(page, '.frame').style('background-color')).toBe(transparent);
+    const panel = shellPart(page, 'aside');
+    expect(await panel.style('background-color')).toBe(transparent);
+    expect(await panel.style('box-shadow')).toBe('none');
+    expect(await panel.style('border-left-width')).toBe('0px');
+    const edge = await sidebarFrame(page)
+      .locator('html')
+      .evaluate((html) => getComputedStyle(html).borderLeft);
+    expect(edge).toMatch(/^1px solid rgb/);
+    await page.close();
+  });
+
   it('shows the sidebar over the PDF viewer', async () => {
     const page = await browser.context.newPage();
     await page.goto(PDF);

@@ -390,6 +390,11 @@ export function shellPart(page: Page, selector: string) {
     waitFor: waitForBox,
     textContent: () => call<string>('function () { return this.textContent; }'),
     focus: () => call<void>('function () { this.focus(); }'),
+    /** Its computed style's `property` (kebab-case), as the page renders it. */
+    style: (property: string) =>
+      call<string>(
+        `function () { return getComputedStyle(this).getPropertyValue(${JSON.stringify(property)}); }`,
+      ),
     /**
      * As Playwright's own click: once the part has kept its place for two
      * frames. Chrome routes a click to an extension frame by the last frame
