@@ -21,8 +21,7 @@ export const SIDEBAR_CSS = `
 .tab-count { width: 26px; padding: 1px 0; overflow: hidden; white-space: nowrap; border-radius: 9px; background: var(--accent); color: #fff;
   text-align: center; font-weight: 600; font-size: 11px; }
 .tab:focus-visible, .close:focus-visible, .resize:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.panel { position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483647; display: flex; flex-direction: column;
-  }
+.panel { position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483647; display: flex; flex-direction: column; }
 .bar { display: flex; align-items: center; justify-content: space-between; height: 36px; padding: 0 8px 0 14px;
   background: var(--bg); border-left: 1px solid var(--line); border-bottom: 1px solid var(--line); font-weight: 600; letter-spacing: .02em; }
 .close { all: unset; cursor: pointer; width: 28px; height: 28px; text-align: center; line-height: 28px;
