@@ -110,20 +110,19 @@ export class SidebarHost {
 
   private ensureFrame() {
     if (this.frame) return;
-    this.frame = document.createElement('iframe');
-    this.frame.className = 'frame';
-    this.frame.title = 'Sidenotes summaries';
+    const frame = (this.frame = document.createElement('iframe'));
+    frame.className = 'frame';
+    frame.title = 'Sidenotes summaries';
     // The page view it shows: the frame ignores states of an earlier one.
-    this.frame.src = browser.runtime.getURL(`/sidebar.html#view=${this.view}`);
+    frame.src = browser.runtime.getURL(`/sidebar.html#view=${this.view}`);
     // The shell's background covers the panel only until the frame paints its
     // own: painted by the page over the panel's height, it costs every tab.
-    const frame = this.frame;
     frame.addEventListener(
       'load',
       () => requestAnimationFrame(() => requestAnimationFrame(() => frame.classList.add('loaded'))),
       { once: true },
     );
-    this.panel.append(this.frame);
+    this.panel.append(frame);
     if (document.visibilityState !== 'visible') this.releaseLater();
   }
 
