@@ -11,12 +11,24 @@ const folders = (...names) => [...new Set(names)].flatMap((n) => [`@/${n}/**`, `
 const PURE = ['utils/detect', 'utils/render', 'utils/search', 'utils/index-format'];
 const STORES = ['utils/db', 'utils/net', 'utils/platform', 'utils/messaging'];
 const SERVICES = ['utils/library', 'utils/sources'];
+/** Sync and backup: the library's records, merged through the user's own folder. */
+const SYNC = ['utils/sync'];
 const WORKER = ['utils/lookup'];
 const VIEWS = ['hooks', 'components'];
 /** The in-page shell the content scripts share (sidebar host, messages to the worker). */
 const PAGE = ['utils/page'];
 const ENTRY = ['entrypoints'];
-const ALL = ['utils/core', ...PURE, ...STORES, ...SERVICES, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY];
+const ALL = [
+  'utils/core',
+  ...PURE,
+  ...STORES,
+  ...SERVICES,
+  ...SYNC,
+  ...WORKER,
+  ...VIEWS,
+  ...PAGE,
+  ...ENTRY,
+];
 
 /** `files` may not import `forbidden` (type-only imports allowed where `types` is true). */
 const layer = (files, forbidden, { types = false, also = [] } = {}) => ({
@@ -79,27 +91,29 @@ export default tseslint.config(
   // Pure logic: no I/O, no browser API.
   layer(
     PURE.map((f) => `${f}/**`),
-    [...STORES, ...SERVICES, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
+    [...STORES, ...SERVICES, ...SYNC, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
     { also: ['webextension-polyfill', 'wxt/browser', 'idb'] },
   ),
   // One folder per store or transport; none uses another but the platform.
   layer(
     ['utils/db/**', 'utils/net/**', 'utils/platform/**'],
-    ['utils/messaging', ...SERVICES, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
+    ['utils/messaging', ...SERVICES, ...SYNC, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
   ),
   layer(
     ['utils/messaging/**'],
-    ['utils/db', 'utils/net', ...SERVICES, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
+    ['utils/db', 'utils/net', ...SERVICES, ...SYNC, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
   ),
   // Services: the library and the sources do I/O through the stores, not through each other.
   layer(
     ['utils/library/**'],
-    ['utils/messaging', 'utils/sources', ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
+    ['utils/messaging', 'utils/sources', ...SYNC, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
   ),
   layer(
     ['utils/sources/**'],
-    ['utils/messaging', 'utils/library', ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
+    ['utils/messaging', 'utils/library', ...SYNC, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
   ),
+  // Sync: the library's records through the user's folder; above the services it merges for.
+  layer(['utils/sync/**'], ['utils/messaging', ...WORKER, ...VIEWS, ...PAGE, ...ENTRY]),
   // The worker's look-up: resolves tab states from the services.
   layer(['utils/lookup/**'], ['utils/messaging', ...VIEWS, ...PAGE, ...ENTRY]),
   // Hooks: the only bridge from components to I/O. Views never look up or merge.
@@ -118,6 +132,7 @@ export default tseslint.config(
       'utils/net',
       'utils/platform',
       ...SERVICES,
+      ...SYNC,
       ...WORKER,
       ...VIEWS,
       ...ENTRY,

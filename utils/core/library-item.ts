@@ -16,6 +16,21 @@ export interface LibraryItem {
   note: string;
   /** Bumped on every change; an edit based on an older revision is refused. */
   revision: number;
+  /**
+   * Own summaries: texts written on another device while apart from this
+   * one, kept beside the current text until the user dismisses them
+   * (utils/sync/records.ts). Absent when there are none.
+   */
+  otherVersions?: EarlierVersion[];
+}
+
+/** A text of an own summary that a later edit on another device did not see. */
+export interface EarlierVersion {
+  /** Its sync stamp: which version this is. */
+  id: string;
+  body: string;
+  /** ISO date of the edit. */
+  editedAt: string;
 }
 
 export interface Draft {

@@ -6,6 +6,7 @@ import {
   type StoreNames,
 } from 'idb';
 import type { Draft, LibraryItem } from '@/utils/core/library-item';
+import type { SyncRecord } from '@/utils/core/sync-record';
 
 /**
  * The library database: one schema, versioned, with an append-only list of
@@ -24,6 +25,17 @@ export interface LibrarySchema extends DBSchema {
   drafts: { key: string; value: Draft };
   meta: { key: string; value: { key: string; value: unknown } };
   remote: { key: string; value: CachedRemoteFile; indexes: { 'by-time': number } };
+  /** Sync: every synced record's merged state (utils/sync/records.ts). */
+  syncRecords: { key: string; value: StoredRecord; indexes: { 'by-unsent': number } };
+  /** Sync: records changed here since sync last looked (written with each library change). */
+  syncChanges: { key: string; value: { id: string } };
+}
+
+/** A sync record as stored: `unsent` (1) while this device has not yet uploaded its change. */
+export interface StoredRecord {
+  id: string;
+  state: SyncRecord;
+  unsent?: 1;
 }
 
 /** A file of a remote index, as last fetched (utils/lookup/remote-index.ts). */
@@ -69,6 +81,11 @@ export const MIGRATIONS: readonly Migration[] = [
   // 3 (2026-11-26): cached files of remote indexes, oldest evicted first.
   (db) => {
     db.createObjectStore('remote', { keyPath: 'key' }).createIndex('by-time', 'fetchedAt');
+  },
+  // 4 (2026-12-06): sync's merged records, and the changes it has yet to look at.
+  (db) => {
+    db.createObjectStore('syncRecords', { keyPath: 'id' }).createIndex('by-unsent', 'unsent');
+    db.createObjectStore('syncChanges', { keyPath: 'id' });
   },
 ];
 

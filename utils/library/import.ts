@@ -1,5 +1,6 @@
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
-import { asLibraryError, normalizeTags, writeAction } from './library';
+import { asLibraryError, markChanged, normalizeTags, writeAction } from './library';
+import { itemRecordId } from '@/utils/core/sync-record';
 import type { LibraryDb } from '@/utils/db/schema';
 import type { ImportProblem, ParsedImport } from './import-types';
 
@@ -9,7 +10,7 @@ import {
   parseShortScienceCsv,
   type CsvImportOptions,
 } from './shortscience-csv';
-import { LibraryError, type LibraryItem } from '@/utils/core/library-item';
+import { LibraryError, type EarlierVersion, type LibraryItem } from '@/utils/core/library-item';
 import { errorMessage, isObject } from '@/utils/core/guards';
 import { readSummary } from '@/utils/core/schema';
 
@@ -74,8 +75,30 @@ function checkItem(raw: unknown): LibraryItem {
     tags: normalizeTags(strings(raw.tags ?? [], 'tags', 50)),
     note: str(raw.note ?? '', 'note', MAX_BODY_CHARS),
     revision,
+    ...(raw.otherVersions !== undefined
+      ? { otherVersions: earlierVersions(raw.otherVersions) }
+      : {}),
   };
 }
+
+function earlierVersions(value: unknown): EarlierVersion[] {
+  if (!Array.isArray(value)) throw new Error('otherVersions is not a list');
+  if (value.length > 64) throw new Error('otherVersions has more than 64 entries');
+  return value.map((v: unknown, i) => {
+    if (!isObject(v)) throw new Error(`otherVersions[${i}] is not an object`);
+    return {
+      id: str(v.id, `otherVersions[${i}].id`, 100),
+      body: str(v.body, `otherVersions[${i}].body`, MAX_BODY_CHARS),
+      editedAt: date(v.editedAt, `otherVersions[${i}].editedAt`),
+    };
+  });
+}
+
+/**
+ * A library item from outside data (an import, a sync folder), rebuilt and
+ * checked field by field; throws with the reason when it is not one.
+ */
+export const readLibraryItem = (raw: unknown): LibraryItem => checkItem(raw);
 
 /**
  * Reads an export file. A file that is not a Sidenotes export, is cut short
@@ -223,7 +246,7 @@ export async function previewImport(db: LibraryDb, parsed: ParsedImport): Promis
  * (a full disk), none. Items already present are left as they are.
  */
 export function commitImport(db: LibraryDb, preview: ImportPreview): Promise<number> {
-  return writeAction(db, ['items'], async (tx) => {
+  return writeAction(db, ['items', 'syncChanges'], async (tx) => {
     const items = tx.objectStore('items');
     // Saved by another page since the preview: keep theirs.
     const existing = new Set(await items.getAllKeys());
@@ -233,9 +256,10 @@ export function commitImport(db: LibraryDb, preview: ImportPreview): Promise<num
     // handler as it is queued, and the first failure is what the user hears about.
     const writes: Array<Promise<unknown>> = [];
     for (const item of fresh) {
-      const write = items.add(item);
-      write.catch(() => undefined);
-      writes.push(write);
+      for (const write of [items.add(item), markChanged(tx, itemRecordId(item.id))]) {
+        write.catch(() => undefined);
+        writes.push(write);
+      }
     }
     await Promise.all(writes);
     return fresh.length;

@@ -5,6 +5,7 @@ import type { LibraryDb, LibrarySchema } from '@/utils/db/schema';
 import { LibraryError, OWN_SOURCE, type Draft, type LibraryItem } from '@/utils/core/library-item';
 import { errorMessage } from '@/utils/core/guards';
 import { safeHttpUrl } from '@/utils/core/url';
+import { draftRecordId, itemRecordId } from '@/utils/core/sync-record';
 
 const now = () => new Date().toISOString();
 
@@ -68,6 +69,23 @@ export async function writeAction<S extends StoreNames<LibrarySchema>[], T>(
   }
 }
 
+/**
+ * Every change to the library marks its record in the same transaction, so
+ * sync (utils/sync/) finds what changed here without reading the whole
+ * library, and never misses a change whichever page made it.
+ */
+export function markChanged(
+  tx:
+    | WriteTx<['items', 'syncChanges']>
+    | WriteTx<['items', 'drafts', 'syncChanges']>
+    | WriteTx<['drafts', 'syncChanges']>,
+  recordId: string,
+): Promise<unknown> {
+  return (tx as unknown as WriteTx<['syncChanges']>)
+    .objectStore('syncChanges')
+    .put({ id: recordId });
+}
+
 const newItem = (kind: LibraryItem['kind'], summary: Summary, time: string): LibraryItem => ({
   id: summary.id,
   kind,
@@ -81,18 +99,22 @@ const newItem = (kind: LibraryItem['kind'], summary: Summary, time: string): Lib
 
 /** Saves a summary (a snapshot with its paper). Saving it again changes nothing. */
 export function saveSummary(db: LibraryDb, summary: Summary): Promise<LibraryItem> {
-  return writeAction(db, ['items'], async (tx) => {
+  return writeAction(db, ['items', 'syncChanges'], async (tx) => {
     const existing = await tx.objectStore('items').get(summary.id);
     if (existing) return existing;
     const time = now();
     const item = newItem('saved', summary, time);
     await tx.objectStore('items').add(item);
+    await markChanged(tx, itemRecordId(item.id));
     return item;
   });
 }
 
 export function removeItem(db: LibraryDb, id: string): Promise<void> {
-  return guarded(() => db.delete('items', id));
+  return writeAction(db, ['items', 'syncChanges'], async (tx) => {
+    await tx.objectStore('items').delete(id);
+    await markChanged(tx, itemRecordId(id));
+  });
 }
 
 /** Which of these summary ids are in the library. */
@@ -161,9 +183,9 @@ export function updateItem(
   db: LibraryDb,
   id: string,
   revision: number,
-  change: Partial<Pick<LibraryItem, 'tags' | 'note'>> & { body?: string },
+  change: Partial<Pick<LibraryItem, 'tags' | 'note' | 'otherVersions'>> & { body?: string },
 ): Promise<LibraryItem> {
-  return writeAction(db, ['items'], async (tx) => {
+  return writeAction(db, ['items', 'syncChanges'], async (tx) => {
     const item = await tx.objectStore('items').get(id);
     if (!item) throw new LibraryError('not-found', 'This item is no longer in your library.');
     if (item.revision !== revision) {
@@ -182,7 +204,12 @@ export function updateItem(
       updatedAt: now(),
       revision: item.revision + 1,
     };
+    if (change.otherVersions) {
+      if (change.otherVersions.length) updated.otherVersions = change.otherVersions;
+      else delete updated.otherVersions;
+    }
     await tx.objectStore('items').put(updated);
+    await markChanged(tx, itemRecordId(id));
     return updated;
   });
 }
@@ -205,7 +232,7 @@ export function saveOwnSummary(
   if (!paperKey)
     return Promise.reject(new LibraryError('bad-data', 'No paper to write about on this page.'));
   if (!body.trim()) return Promise.reject(new LibraryError('bad-data', 'Your summary is empty.'));
-  return writeAction(db, ['items', 'drafts'], async (tx) => {
+  return writeAction(db, ['items', 'drafts', 'syncChanges'], async (tx) => {
     const items = tx.objectStore('items');
     const existing = await items.get(ownId(paperKey));
     const time = now();
@@ -232,6 +259,8 @@ export function saveOwnSummary(
       : newItem('own', summary, time);
     await items.put(item);
     await tx.objectStore('drafts').delete(paperKey);
+    await markChanged(tx, itemRecordId(item.id));
+    await markChanged(tx, draftRecordId(paperKey));
     return item;
   });
 }
@@ -241,9 +270,10 @@ export function getDraft(db: LibraryDb, paperKey: string): Promise<Draft | undef
 }
 
 export function saveDraft(db: LibraryDb, paperKey: string, body: string): Promise<void> {
-  return guarded(async () => {
-    if (body.trim()) await db.put('drafts', { paperKey, body, updatedAt: now() });
-    else await db.delete('drafts', paperKey);
+  return writeAction(db, ['drafts', 'syncChanges'], async (tx) => {
+    if (body.trim()) await tx.objectStore('drafts').put({ paperKey, body, updatedAt: now() });
+    else await tx.objectStore('drafts').delete(paperKey);
+    await markChanged(tx, draftRecordId(paperKey));
   });
 }
 

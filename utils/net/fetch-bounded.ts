@@ -12,7 +12,9 @@ export type NetErrorCode =
   | 'not-found'
   | 'too-large'
   | 'redirected'
-  | 'bad-data';
+  | 'bad-data'
+  | 'unauthorized'
+  | 'quota';
 
 export class NetError extends Error {
   constructor(

@@ -1,0 +1,515 @@
+import type { Draft, LibraryItem } from '@/utils/core/library-item';
+import { errorMessage } from '@/utils/core/guards';
+import type { LibraryDb, StoredRecord } from '@/utils/db/schema';
+import { readLibraryItem } from '@/utils/library/import';
+import { writeAction } from '@/utils/library/library';
+import type { WebDav } from '@/utils/net/webdav';
+import { formatStamp, HLC_ZERO, observe, tick, type Hlc } from './clock';
+import { CorruptFileError, sealJson, unsealJson } from './crypto';
+import {
+  afterRead,
+  fileName,
+  filesToRead,
+  folderFiles,
+  pruneProgress,
+  settleUpTo,
+  type FolderFile,
+  type ReadProgress,
+} from './folder';
+import {
+  draftFromRecord,
+  draftView,
+  isSyncRecord,
+  itemFromRecord,
+  itemView,
+  recordKind,
+  subView,
+} from './library-records';
+import { isLive, mergeRecords, recordLocalChange, sameValue, type SyncRecord } from './records';
+
+/**
+ * One sync: read what the other devices wrote since last time, merge it
+ * with this device's changes in one transaction, then upload this device's
+ * changes as a new file of its own. Every step can stop at any point (the
+ * worker stopped, the tab closed, the server gone): what was applied was
+ * applied whole, what was not sent is still marked unsent, and the next
+ * sync finishes the job.
+ */
+export interface SyncDeps {
+  db: LibraryDb;
+  dav: WebDav;
+  key: CryptoKey;
+  device: string;
+  /** The remote indexes this device subscribes to, and those other devices added (not yet allowed here). */
+  subscriptions: {
+    read(): Promise<Subscriptions>;
+    write(next: Subscriptions): Promise<void>;
+  };
+  now?: () => number;
+}
+
+export interface Subscriptions {
+  active: string[];
+  pending: string[];
+}
+
+export interface SyncReport {
+  /** Items and drafts written or removed here from other devices' changes. */
+  received: number;
+  /** Records this device uploaded. */
+  sent: number;
+  /** Damaged files on the server, skipped and never applied. */
+  skipped: string[];
+  /** Records from the server that did not pass the library's checks. */
+  rejected: number;
+  compacted: boolean;
+  /** Live items in the merged library. */
+  items: number;
+}
+
+/** What this device keeps of the folder (in the library's `meta` store, changed with the records). */
+export interface SyncProgress extends ReadProgress {
+  device: string;
+  folder: string;
+  hlc: Hlc;
+  /** The last own file this device uploaded. */
+  ownSeq: number;
+  /** Own files and the sizes they were written with: a different size is a damaged file. */
+  ownSizes: Record<string, number>;
+  /** The whole library was compared once (the first sync), not only marked changes. */
+  scanned: boolean;
+}
+
+const PROGRESS = 'sync.progress';
+const RECORDS_FORMAT = 'sidenotes-sync-records';
+/** Plain JSON per uploaded file: large libraries go up in a few files, not one huge request. */
+const MAX_FILE_JSON = 4 * 1024 * 1024;
+/** Own segments after which a snapshot replaces them (a new device then reads one file). */
+export const COMPACT_AFTER = 16;
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export const freshProgress = (device: string, folder: string): SyncProgress => ({
+  device,
+  folder,
+  hlc: HLC_ZERO,
+  ownSeq: 0,
+  ownSizes: {},
+  scanned: false,
+  seen: {},
+  upTo: {},
+  skipped: [],
+});
+
+export async function loadProgress(db: LibraryDb, device: string, folder: string) {
+  const stored = (await db.get('meta', PROGRESS))?.value as SyncProgress | undefined;
+  return stored && stored.device === device && stored.folder === folder
+    ? stored
+    : freshProgress(device, folder);
+}
+
+/** The records in one of the folder's files, or CorruptFileError. */
+export async function readFile(dav: WebDav, key: CryptoKey, file: FolderFile) {
+  const bytes = await dav.get(file.name, MAX_FILE_BYTES);
+  const data = await unsealJson(key, file.name, bytes);
+  const ok =
+    data !== null &&
+    typeof data === 'object' &&
+    (data as { format?: unknown }).format === RECORDS_FORMAT &&
+    Array.isArray((data as { records?: unknown }).records);
+  if (!ok) throw new CorruptFileError(file.name, 'not a file of sync records');
+  const records: SyncRecord[] = [];
+  let invalid = 0;
+  for (const r of (data as { records: unknown[] }).records)
+    if (isSyncRecord(r)) records.push(r);
+    else invalid++;
+  return { records, invalid };
+}
+
+/** Reads the files given, merging their records by id; damaged ones are reported, not applied. */
+export async function readFiles(dav: WebDav, key: CryptoKey, files: readonly FolderFile[]) {
+  const incoming = new Map<string, SyncRecord>();
+  const results: Array<{ file: FolderFile; ok: boolean }> = [];
+  let invalid = 0;
+  for (const file of files) {
+    try {
+      const read = await readFile(dav, key, file);
+      invalid += read.invalid;
+      for (const record of read.records) {
+        const known = incoming.get(record.id);
+        incoming.set(record.id, known ? mergeRecords(known, record) : record);
+      }
+      results.push({ file, ok: true });
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      results.push({ file, ok: false });
+    }
+  }
+  return { incoming, results, invalid };
+}
+
+const maxStamp = (records: Iterable<SyncRecord>): string | null => {
+  let max: string | null = null;
+  for (const r of records) {
+    for (const f of Object.values(r.fields)) if (!max || f.s > max) max = f.s;
+    for (const t of Object.values(r.tags ?? {})) if (!max || t.s > max) max = t.s;
+    for (const v of r.text ?? []) if (!max || v.s > max) max = v.s;
+  }
+  return max;
+};
+
+const STORES = ['items', 'drafts', 'syncRecords', 'syncChanges', 'meta'] as const;
+
+/**
+ * The one transaction of a sync: this device's changes are stamped into
+ * their records first (so nothing typed here is overwritten), then the
+ * other devices' records are merged in and the library rewritten where the
+ * merge changed what it shows.
+ */
+async function mergeHere(
+  deps: SyncDeps,
+  incoming: Map<string, SyncRecord>,
+  read: Array<{ file: FolderFile; ok: boolean }>,
+  listed: readonly FolderFile[],
+  localSubs: readonly string[],
+  restore: boolean,
+) {
+  const now = deps.now ?? Date.now;
+  return writeAction(deps.db, [...STORES], async (tx) => {
+    const meta = tx.objectStore('meta');
+    const recordsStore = tx.objectStore('syncRecords');
+    const items = tx.objectStore('items');
+    const drafts = tx.objectStore('drafts');
+    let progress = (await loadProgressIn(meta, deps)) ?? freshProgress(deps.device, '');
+    // A change is stamped with when it was made (not when it is synced), so of
+    // two edits made apart the later one is current; never ahead of this clock.
+    const stampAt = (whenMs: number) => () => {
+      progress.hlc = tick(progress.hlc, Math.min(whenMs, now()));
+      return formatStamp(progress.hlc, deps.device);
+    };
+    const editedAt = (id: string): number => {
+      const k = recordKind(id);
+      const date =
+        k?.kind === 'item'
+          ? localItems.get(k.key)?.updatedAt
+          : k?.kind === 'draft'
+            ? localDrafts.get(k.key)?.updatedAt
+            : undefined;
+      const ms = date ? Date.parse(date) : NaN;
+      return Number.isNaN(ms) ? now() : ms;
+    };
+
+    // What changed here: the marked records, or everything on the first sync.
+    const changed = new Set((await tx.objectStore('syncChanges').getAllKeys()) as string[]);
+    const bulk = !progress.scanned || restore || changed.size > 200 || incoming.size > 200;
+    const stored = new Map<string, StoredRecord>();
+    const localItems = new Map<string, LibraryItem>();
+    const localDrafts = new Map<string, Draft>();
+    if (bulk) {
+      for (const r of await recordsStore.getAll()) stored.set(r.id, r);
+      for (const i of await items.getAll()) localItems.set(i.id, i);
+      for (const d of await drafts.getAll()) localDrafts.set(d.paperKey, d);
+      if (!progress.scanned) {
+        for (const id of localItems.keys()) changed.add(`item:${id}`);
+        for (const key of localDrafts.keys()) changed.add(`draft:${key}`);
+        for (const id of stored.keys()) changed.add(id);
+      }
+    } else {
+      const ids = [...new Set([...changed, ...incoming.keys()])];
+      const found = await Promise.all(ids.map((id) => recordsStore.get(id)));
+      found.forEach((r) => r && stored.set(r.id, r));
+      const kinds = ids.map((id) => recordKind(id));
+      await Promise.all(
+        kinds.map(async (k) => {
+          if (k?.kind === 'item') {
+            const item = await items.get(k.key);
+            if (item) localItems.set(k.key, item);
+          } else if (k?.kind === 'draft') {
+            const draft = await drafts.get(k.key);
+            if (draft) localDrafts.set(k.key, draft);
+          }
+        }),
+      );
+    }
+    // Subscriptions are few: compared whole every time.
+    const subIds = new Set(localSubs.map((url) => `sub:${url}`));
+    const storedSubs = (await recordsStore.getAll(IDBKeyRange.bound('sub:', 'sub:\uffff'))) ?? [];
+    for (const r of storedSubs) {
+      stored.set(r.id, r);
+      changed.add(r.id);
+    }
+    for (const id of subIds) changed.add(id);
+
+    const writes: Array<Promise<unknown>> = [];
+    const queue = (write: Promise<unknown>) => {
+      write.catch(() => undefined);
+      writes.push(write);
+    };
+    const localView = (id: string) => {
+      const k = recordKind(id);
+      if (k?.kind === 'item') {
+        const item = localItems.get(k.key);
+        return item && itemView(item);
+      }
+      if (k?.kind === 'draft') {
+        const draft = localDrafts.get(k.key);
+        return draft && draftView(draft);
+      }
+      return subIds.has(id) ? subView(id.slice(4)) : undefined;
+    };
+
+    // This device's changes were made before it saw this sync's news: stamped
+    // first, in the order they were made; the clock then moves past the news.
+    const inOrder = [...changed]
+      .map((id) => ({ id, at: editedAt(id) }))
+      .sort((a, b) => a.at - b.at);
+    for (const { id, at } of inOrder) {
+      const previous = stored.get(id);
+      const next = recordLocalChange(id, previous?.state, localView(id), deps.device, stampAt(at));
+      if (!next) continue;
+      const record: StoredRecord = { id, state: next, unsent: 1 };
+      stored.set(id, record);
+      queue(recordsStore.put(record));
+    }
+
+    const seenStamp = maxStamp(incoming.values());
+    if (seenStamp) progress.hlc = observe(progress.hlc, seenStamp);
+
+    let received = 0;
+    let rejected = 0;
+    const show = (record: SyncRecord) => {
+      const k = recordKind(record.id);
+      if (k?.kind === 'item') {
+        const local = localItems.get(k.key);
+        const raw = itemFromRecord(record, local?.revision);
+        if (raw === undefined) {
+          if (local) {
+            queue(items.delete(k.key));
+            localItems.delete(k.key);
+            received++;
+          }
+          return;
+        }
+        let item: LibraryItem;
+        try {
+          item = readLibraryItem(raw);
+        } catch {
+          rejected++;
+          return;
+        }
+        if (local && sameValue(itemView(local), itemView(item))) return;
+        queue(items.put(item));
+        localItems.set(item.id, item);
+        received++;
+      } else if (k?.kind === 'draft') {
+        const local = localDrafts.get(k.key);
+        const draft = draftFromRecord(record);
+        if (!draft) {
+          if (local && !isLive(record)) {
+            queue(drafts.delete(k.key));
+            received++;
+          }
+          return;
+        }
+        if (local && sameValue(local, draft)) return;
+        queue(drafts.put(draft));
+        received++;
+      }
+    };
+
+    for (const [id, record] of incoming) {
+      const previous = stored.get(id);
+      const merged = previous ? mergeRecords(previous.state, record) : record;
+      if (previous && sameValue(merged, previous.state) && !restore) continue;
+      const next: StoredRecord = { id, state: merged };
+      if (previous?.unsent) next.unsent = 1;
+      stored.set(id, next);
+      queue(recordsStore.put(next));
+      show(merged);
+    }
+    if (restore) for (const r of stored.values()) if (!incoming.has(r.id)) show(r.state);
+
+    queue(tx.objectStore('syncChanges').clear());
+    for (const { file, ok } of read) progress = { ...progress, ...afterRead(progress, file, ok) };
+    progress = { ...progress, ...settleUpTo(pruneProgress(progress, listed), listed) };
+    progress.scanned = true;
+    queue(meta.put({ key: PROGRESS, value: progress }));
+    await Promise.all(writes);
+
+    let live = 0;
+    const subs: string[] = [];
+    for (const r of stored.values()) {
+      if (!isLive(r.state)) continue;
+      const k = recordKind(r.id);
+      if (k?.kind === 'item') live++;
+      else if (k?.kind === 'sub') subs.push(k.key);
+    }
+    if (!bulk) live = await items.count();
+    return { received, rejected, progress, subs, live };
+  });
+}
+
+async function loadProgressIn(
+  meta: { get(key: string): Promise<{ key: string; value: unknown } | undefined> },
+  deps: SyncDeps,
+): Promise<SyncProgress | undefined> {
+  const value = (await meta.get(PROGRESS))?.value as SyncProgress | undefined;
+  return value && value.device === deps.device && value.folder === deps.dav.folder
+    ? value
+    : { ...freshProgress(deps.device, deps.dav.folder) };
+}
+
+/** Uploads every record changed here and not yet sent, in files of a few megabytes. */
+async function sendChanges(deps: SyncDeps, progress: SyncProgress) {
+  const unsent = await deps.db.getAllFromIndex('syncRecords', 'by-unsent', 1);
+  let sent = 0;
+  let chunk: StoredRecord[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!chunk.length) return;
+    const seq = progress.ownSeq + 1;
+    const name = fileName(deps.device, seq, 'seg');
+    const states = chunk.map((r) => r.state);
+    const bytes = await sealJson(deps.key, name, {
+      format: RECORDS_FORMAT,
+      version: 1,
+      device: deps.device,
+      seq,
+      records: states,
+    });
+    await deps.dav.put(name, bytes);
+    const sentJson = new Map(states.map((s) => [s.id, JSON.stringify(s)]));
+    progress = await writeAction(deps.db, ['syncRecords', 'meta'], async (tx) => {
+      const current = (await loadProgressIn(tx.objectStore('meta'), deps))!;
+      const next = {
+        ...current,
+        ownSeq: seq,
+        ownSizes: { ...current.ownSizes, [name]: bytes.length },
+      };
+      await tx.objectStore('meta').put({ key: PROGRESS, value: next });
+      const store = tx.objectStore('syncRecords');
+      const now = await Promise.all(chunk.map((r) => store.get(r.id)));
+      // Changed again while uploading: stays unsent, goes in the next file.
+      await Promise.all(
+        now.map((r) =>
+          r && r.unsent && JSON.stringify(r.state) === sentJson.get(r.id)
+            ? store.put({ id: r.id, state: r.state })
+            : undefined,
+        ),
+      );
+      return next;
+    });
+    sent += chunk.length;
+    chunk = [];
+    size = 0;
+  };
+  for (const record of unsent) {
+    const length = JSON.stringify(record.state).length;
+    if (size + length > MAX_FILE_JSON) await flush();
+    chunk.push(record);
+    size += length;
+  }
+  await flush();
+  return { sent, progress };
+}
+
+/**
+ * Replaces this device's segments with one snapshot of everything it knows,
+ * then deletes them (only its own files). Done when they pile up, or when
+ * one of them is damaged on the server (a different size than written):
+ * the snapshot carries what the damaged file held.
+ */
+async function compact(deps: SyncDeps, progress: SyncProgress, own: readonly FolderFile[]) {
+  const name = fileName(deps.device, progress.ownSeq, 'snap');
+  const states = (await deps.db.getAll('syncRecords')).map((r) => r.state);
+  const bytes = await sealJson(deps.key, name, {
+    format: RECORDS_FORMAT,
+    version: 1,
+    device: deps.device,
+    seq: progress.ownSeq,
+    records: states,
+  });
+  await deps.dav.put(name, bytes);
+  const old = own.filter((f) => f.name !== name && f.seq <= progress.ownSeq);
+  for (const file of old) await deps.dav.delete(file.name);
+  const gone = new Set(old.map((f) => f.name));
+  const ownSizes = Object.fromEntries(
+    Object.entries(progress.ownSizes).filter(([n]) => !gone.has(n) && !n.endsWith('.seg')),
+  );
+  ownSizes[name] = bytes.length;
+  await writeAction(deps.db, ['meta'], async (tx) => {
+    const current = (await loadProgressIn(tx.objectStore('meta'), deps))!;
+    await tx.objectStore('meta').put({ key: PROGRESS, value: { ...current, ownSizes } });
+  });
+}
+
+/** One sync with the folder (see the top of this file). `restore` re-reads every file. */
+export async function syncOnce(
+  deps: SyncDeps,
+  options: { restore?: boolean } = {},
+): Promise<SyncReport> {
+  const listing = await deps.dav.list();
+  const files = folderFiles(listing);
+  let progress = await loadProgress(deps.db, deps.device, deps.dav.folder);
+  const restore = options.restore ?? false;
+  if (restore) progress = { ...progress, seen: {}, upTo: {}, skipped: [] };
+  // A device whose bookkeeping is gone (a wiped profile that kept its id) reads its own files too.
+  const own = files.filter((f) => f.device === deps.device);
+  const rebuilding = !progress.scanned && own.length > 0;
+  const toRead = filesToRead(files, progress, restore || rebuilding ? null : deps.device);
+  const { incoming, results, invalid } = await readFiles(deps.dav, deps.key, toRead);
+  const subs = await deps.subscriptions.read();
+  const merged = await mergeHere(
+    deps,
+    incoming,
+    results,
+    files,
+    [...subs.active, ...subs.pending],
+    restore,
+  );
+  progress = merged.progress;
+  if (rebuilding) progress.ownSeq = Math.max(progress.ownSeq, ...own.map((f) => f.seq));
+
+  // Indexes subscribed on another device wait here for this browser's permission.
+  const live = new Set(merged.subs);
+  const next: Subscriptions = {
+    active: subs.active.filter((u) => live.has(u)),
+    pending: merged.subs.filter((u) => !subs.active.includes(u)),
+  };
+  if (!sameValue(next, subs)) await deps.subscriptions.write(next);
+
+  const { sent, progress: afterSend } = await sendChanges(deps, progress);
+  progress = afterSend;
+  const ownListed = files.filter((f) => f.device === deps.device);
+  const damaged = ownListed.some(
+    (f) => progress.ownSizes[f.name] !== undefined && progress.ownSizes[f.name] !== f.size,
+  );
+  const ownSegments = ownListed.filter((f) => f.kind === 'seg').length + (sent ? 1 : 0);
+  let compacted = false;
+  if (progress.ownSeq > 0 && (damaged || ownSegments >= COMPACT_AFTER)) {
+    await compact(deps, progress, ownListed);
+    compacted = true;
+  }
+  return {
+    received: merged.received,
+    sent,
+    skipped: merged.progress.skipped,
+    rejected: merged.rejected + invalid,
+    compacted,
+    items: merged.live,
+  };
+}
+
+/** What a folder holds, for "This browser's N items will be merged with the M already there". */
+export async function countFolder(dav: WebDav, key: CryptoKey) {
+  const files = folderFiles(await dav.list());
+  const { incoming, results } = await readFiles(
+    dav,
+    key,
+    filesToRead(files, { seen: {}, upTo: {}, skipped: [] }, null),
+  );
+  let items = 0;
+  for (const r of incoming.values()) if (r.id.startsWith('item:') && isLive(r)) items++;
+  return { items, damaged: results.filter((r) => !r.ok).map((r) => r.file.name) };
+}
+
+export const describeError = (error: unknown) => errorMessage(error);
