@@ -7,6 +7,7 @@ import { PAPER_ORIGINS, PAPER_SITES } from './utils/detect/sites';
 
 const E2E_HOSTS = [
   'http://127.0.0.1/*',
+  'http://localhost/*',
   'https://www.shortscience.org/*',
   'https://api2.openreview.net/*',
   'https://api.openreview.net/*',
@@ -46,15 +47,18 @@ export default defineConfig({
     description: 'Human-written summaries of research papers, beside the paper you are reading.',
     // storage: per-site sidebar state and tab state; contextMenus: "Search
     // summaries for …" on selected text; sidePanel: the browser side panel.
-    // unlimitedStorage: the library must not be evicted or capped.
+    // unlimitedStorage: the library must not be evicted or capped. alarms:
+    // sync's periodic run while connected (no alarm exists while sync is off).
     permissions: [
       'storage',
       'unlimitedStorage',
+      'alarms',
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Remote sources are off by default; each asks for its host when the
-    // user turns it on (a remote index: its own host, https or localhost).
+    // user turns it on (a remote index: its own host, https or localhost;
+    // sync: the WebDAV folder's host, from the Connect click).
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // End-to-end test builds only: headless Chromium cannot answer a
     // permission prompt, so the hosts the tests stand in for are granted.
@@ -90,6 +94,11 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Sidenotes' },
+    // The default policy, plus WebAssembly for Argon2id (the sync passphrase's
+    // key derivation, hash-wasm): no eval of script, no remote code.
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

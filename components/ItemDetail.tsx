@@ -1,13 +1,15 @@
 import { errorMessage } from '@/utils/core/guards';
 import { useState } from 'preact/hooks';
-import type { LibraryItem } from '@/utils/core/library-item';
+import type { EarlierVersion, LibraryItem } from '@/utils/core/library-item';
 import { CardBoundary } from './CardBoundary';
 import { SummaryCard } from './SummaryCard';
 
 export interface ItemDetailProps {
   images: boolean;
   item: LibraryItem;
-  onSave: (change: { tags: string[]; note: string }) => Promise<void>;
+  onSave: (
+    change: Partial<Pick<LibraryItem, 'tags' | 'note' | 'otherVersions'>> & { body?: string },
+  ) => Promise<void>;
   onRemove: () => void;
 }
 
@@ -32,6 +34,15 @@ export function ItemDetail({ item, images, onSave, onRemove }: ItemDetailProps) 
       <CardBoundary key={item.id} summaryId={item.id}>
         <SummaryCard summary={item.summary} images={images} />
       </CardBoundary>
+      {item.otherVersions?.map((version) => (
+        <OtherVersion
+          key={version.id}
+          version={version}
+          item={item}
+          images={images}
+          onSave={onSave}
+        />
+      ))}
       <form
         class="detail-form"
         onSubmit={(e) => {
@@ -83,5 +94,52 @@ export function ItemDetail({ item, images, onSave, onRemove }: ItemDetailProps) 
         {item.kind === 'own' ? 'your own summary' : item.summary.source.name}
       </p>
     </section>
+  );
+}
+
+/**
+ * A text of this own summary written on another device while apart from
+ * this one (sync kept both): shown folded, with the two ways out.
+ */
+function OtherVersion({
+  version,
+  item,
+  images,
+  onSave,
+}: {
+  version: EarlierVersion;
+  item: LibraryItem;
+  images: boolean;
+  onSave: ItemDetailProps['onSave'];
+}) {
+  const rest = (item.otherVersions ?? []).filter((v) => v.id !== version.id);
+  const when = new Date(version.editedAt);
+  return (
+    <details class="other-version" data-testid="other-version">
+      <summary>
+        Another version, written{' '}
+        {when.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })} while your devices
+        were apart — show
+      </summary>
+      <SummaryCard summary={{ ...item.summary, body: version.body }} images={images} />
+      <div class="editor-actions">
+        <button
+          type="button"
+          onClick={() => void onSave({ otherVersions: rest }).catch(() => undefined)}
+          data-testid="keep-current"
+        >
+          Keep the current text
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void onSave({ body: version.body, otherVersions: rest }).catch(() => undefined)
+          }
+          data-testid="use-other-version"
+        >
+          Use this text instead
+        </button>
+      </div>
+    </details>
   );
 }

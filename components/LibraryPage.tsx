@@ -10,10 +10,11 @@ import { VirtualList } from './VirtualList';
 const ROW_HEIGHT_PX = 76;
 /** Past this many items without an export, the page offers one. */
 const REMIND_EXPORT_AT = 25;
+const DAY_MS = 86_400_000;
 
 /** The library page: search, filters, the virtual list, one item's details, export, import and publish. */
 export function LibraryPage({ lib, images }: { lib: LibraryState; images: boolean }) {
-  const { items, notice, preview, lastExport, exportAs } = lib;
+  const { items, notice, preview, exportAs } = lib;
   const [filter, setFilter] = useState<LibraryFilter>({
     query: '',
     tag: '',
@@ -33,7 +34,7 @@ export function LibraryPage({ lib, images }: { lib: LibraryState; images: boolea
         <div class="app-head">
           <h1 class="app-name">Your Sidenotes library</h1>
           <nav class="app-links">
-            <a href={lib.optionsUrl}>Sources</a>
+            <a href={lib.optionsUrl}>Sources</a> <a href={lib.syncUrl}>Sync and backup</a>
           </nav>
         </div>
         <p class="hint" data-testid="library-count">
@@ -124,16 +125,7 @@ export function LibraryPage({ lib, images }: { lib: LibraryState; images: boolea
             Publish as an index…
           </button>
         </div>
-        {items.length >= REMIND_EXPORT_AT && !lastExport && (
-          <p class="notice reminder" data-testid="export-reminder">
-            Your library has {items.length} items and has never been exported. It lives only in this
-            browser:{' '}
-            <button type="button" class="link-button" onClick={() => void exportAs('json')}>
-              export a copy
-            </button>
-            .
-          </p>
-        )}
+        <Backup lib={lib} count={items.length} />
         {notice && (
           <p
             class={`notice${notice.error ? ' notice-error' : ''}`}
@@ -208,5 +200,68 @@ export function LibraryPage({ lib, images }: { lib: LibraryState; images: boolea
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * Where the library's other copy is: the sync folder while sync is on;
+ * otherwise "Back up now" (the lossless JSON export) and a gentle reminder
+ * once the last backup is older than the period the user chose.
+ */
+function Backup({ lib, count }: { lib: LibraryState; count: number }) {
+  const { sync, lastExport, reminderDays, exportAs } = lib;
+  if (sync)
+    return (
+      <p class="hint backup-line" data-testid="backup-status">
+        Kept in your sync folder{sync.host ? ` on ${sync.host}` : ''}
+        {sync.lastOkAt ? ` (last synced ${new Date(sync.lastOkAt).toLocaleString()})` : ''}
+        {sync.state === 'error' ? `: ${sync.message}` : '.'} <a href={lib.syncUrl}>Sync settings</a>
+      </p>
+    );
+  const ageDays = lastExport ? (Date.now() - Date.parse(lastExport)) / DAY_MS : Infinity;
+  const due =
+    count > 0 &&
+    reminderDays > 0 &&
+    ((!lastExport && count >= REMIND_EXPORT_AT) || (lastExport && ageDays > reminderDays));
+  return (
+    <>
+      <p class="hint backup-line" data-testid="backup-status">
+        {lastExport
+          ? `Last backup ${new Date(lastExport).toLocaleDateString()}.`
+          : 'Never backed up: this library lives only in this browser.'}{' '}
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => void exportAs('json')}
+          data-testid="backup-now"
+        >
+          Back up now
+        </button>{' '}
+        · remind me{' '}
+        <select
+          aria-label="Backup reminder"
+          value={String(reminderDays)}
+          onChange={(e) => void lib.setReminderDays(Number((e.target as HTMLSelectElement).value))}
+          data-testid="backup-reminder-days"
+        >
+          <option value="7">every week</option>
+          <option value="30">every month</option>
+          <option value="90">every three months</option>
+          <option value="0">never</option>
+        </select>{' '}
+        · <a href={lib.syncUrl}>sync it to your own storage</a>
+      </p>
+      {due && (
+        <p class="notice reminder" data-testid="export-reminder">
+          {lastExport
+            ? `Your last backup is ${Math.floor(ageDays)} days old; whatever changed since lives only in this browser: `
+            : `Your library has ${count} items and has never been exported. It lives only in this browser: `}
+          <button type="button" class="link-button" onClick={() => void exportAs('json')}>
+            {lastExport ? 'back up now' : 'export a copy'}
+          </button>
+          .
+        </p>
+      )}
+    </>
   );
 }

@@ -1,8 +1,10 @@
 import type { PreferencesState } from '@/hooks/use-preferences';
+import type { SyncSettingsState } from '@/hooks/use-sync';
 import type { SourceSettingsState } from '@/hooks/use-source-settings';
 import type { TabTitleSettingsState } from '@/hooks/use-tab-title-settings';
 import { AddRemoteIndex, RemoteIndexRow } from './RemoteIndexSettings';
 import { SourceRow } from './SourceRow';
+import { SyncSettings } from './SyncSettings';
 import { TabTitlesRow } from './TabTitlesRow';
 
 /**
@@ -13,10 +15,12 @@ export function OptionsPage({
   s,
   prefs,
   titles,
+  sync,
 }: {
   s: SourceSettingsState;
   prefs: PreferencesState;
   titles?: TabTitleSettingsState;
+  sync?: SyncSettingsState;
 }) {
   return (
     <main class="options-page">
@@ -125,6 +129,7 @@ export function OptionsPage({
           onGiveUp={s.giveUp}
         />
       </section>
+      {sync && <SyncSettings sync={sync} />}
       {titles && (
         <section aria-labelledby="titles-heading">
           <h2 id="titles-heading">Tab titles</h2>

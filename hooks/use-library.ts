@@ -23,8 +23,15 @@ import {
 } from '@/utils/library/view';
 import { browser } from '@/utils/platform/browser';
 import { bundledIndex } from '@/utils/sources/bundled';
+import type { SyncStatus } from '@/utils/core/sync';
+import { sendToWorker } from '@/utils/messaging/client';
+import { loadConfig, loadStatus } from '@/utils/sync/config';
+import { syncSoon } from './use-sync';
 
 const LAST_EXPORT = 'lastExportAt';
+/** Days after the last backup before the library page reminds (0: never). */
+const BACKUP_REMINDER_DAYS = 'backupReminderDays';
+export const DEFAULT_REMINDER_DAYS = 30;
 
 export type Notice = { text: string; error: boolean } | null;
 export type ExportKind = 'json' | 'md' | 'bib';
@@ -65,16 +72,29 @@ export function useLibrary() {
   const [notice, setNotice] = useState<Notice>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [lastExport, setLastExport] = useState<string | undefined>();
+  const [reminderDays, setReminderDays] = useState(DEFAULT_REMINDER_DAYS);
+  /** Sync's status while connected; null while sync is off (the page then offers backups). */
+  const [sync, setSync] = useState<SyncStatus | null>(null);
 
   const reload = async () => {
     try {
       const db = await library();
       setItems(await allItems(db));
       setLastExport(await getMeta<string>(db, LAST_EXPORT));
+      setReminderDays((await getMeta<number>(db, BACKUP_REMINDER_DAYS)) ?? DEFAULT_REMINDER_DAYS);
     } catch (e) {
       setNotice({ text: errorMessage(e), error: true });
     }
   };
+  useEffect(() => {
+    const showSync = async () => setSync((await loadConfig()) ? await loadStatus() : null);
+    void showSync();
+    const onStorage = (_: unknown, area: string) => area === 'local' && void showSync();
+    browser.storage.onChanged.addListener(onStorage);
+    // Opening the library syncs (nothing happens while sync is off).
+    void sendToWorker('sync:now', {}).catch(() => null);
+    return () => browser.storage.onChanged.removeListener(onStorage);
+  }, []);
   useEffect(() => {
     void reload();
     // Many saves in a row (another page, an import) make one reload.
@@ -95,6 +115,7 @@ export function useLibrary() {
       const result = await action();
       setNotice({ text: typeof done === 'string' ? done : done(result), error: false });
       announceLibraryChange();
+      syncSoon();
     } catch (e) {
       setNotice({ text: errorMessage(e), error: true });
       await reload(); // show the library as it really is
@@ -109,7 +130,14 @@ export function useLibrary() {
     /** The preview in one sentence, for a ShortScience export ("41 new summaries, …, 1 invalid: row 12: empty text"). */
     previewDescription: preview?.unit === 'row' ? describeImport(preview) : undefined,
     lastExport,
+    reminderDays,
+    sync,
     optionsUrl: browser.runtime.getURL('/options.html'),
+    syncUrl: browser.runtime.getURL('/options.html#sync'),
+    async setReminderDays(days: number) {
+      await setMeta(await library(), BACKUP_REMINDER_DAYS, days);
+      setReminderDays(days);
+    },
     async exportAs(kind: ExportKind) {
       if (!items) return;
       const stamp = new Date().toISOString().slice(0, 10);
@@ -119,11 +147,17 @@ export function useLibrary() {
         download(`sidenotes-library-${stamp}.md`, 'text/markdown', exportMarkdown(items));
       if (kind === 'bib')
         download(`sidenotes-library-${stamp}.bib`, 'application/x-bibtex', exportBibtex(items));
-      if (kind === 'json')
-        await act(
-          async () => setMeta(await library(), LAST_EXPORT, new Date().toISOString()),
-          `Exported ${items.length} items.`,
-        );
+      if (kind === 'json') {
+        // The date of this browser's last backup: a local fact, nothing for sync to send.
+        try {
+          const at = new Date().toISOString();
+          await setMeta(await library(), LAST_EXPORT, at);
+          setLastExport(at);
+          setNotice({ text: `Exported ${items.length} items.`, error: false });
+        } catch (e) {
+          setNotice({ text: errorMessage(e), error: true });
+        }
+      }
     },
     async chooseImport(file: File | undefined) {
       if (!file) return;

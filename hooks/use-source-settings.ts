@@ -20,6 +20,7 @@ import {
   type FeedStatus,
 } from '@/utils/sources/status-store';
 import { syncFeedAndRecord } from '@/utils/sources/sync-feed';
+import { syncSoon } from './use-sync';
 
 export type Notice = { text: string; error: boolean } | null;
 
@@ -67,6 +68,8 @@ export function useSourceSettings() {
   const update = async (next: SourceSettings, released: string[] = []) => {
     await saveSettings(next);
     setSettings(next);
+    // The list of remote indexes syncs (utils/sync/): tell the worker it changed.
+    syncSoon();
     await releaseUnused(next, released);
   };
 

@@ -2,7 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { errorMessage } from '@/utils/core/guards';
 import { LibraryError } from '@/utils/core/library-item';
 import { fail } from '@/utils/core/result';
-import { library, onLibraryChange } from '@/utils/db/open';
+import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open';
 import { idbRemoteCache } from '@/utils/db/remote-cache';
 import { itemsForPaper, ownItems } from '@/utils/library/library';
 import { listingCounts } from '@/utils/lookup/listing-counts';
@@ -16,10 +16,12 @@ import { browser } from '@/utils/platform/browser';
 import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
 import { askArxivTitle } from '@/utils/sources/tab-titles';
 import { remoteSources } from '@/utils/sources/worker-sources';
+import { SYNC_ALARM, syncService } from '@/utils/sync/service';
 import { commandsAndMenus } from './commands';
 import { welcomeOnInstall } from './first-run';
 import { libraryHandlers } from './library-handlers';
 import { pageHandlers } from './page-handlers';
+import { syncHandlers } from './sync-handlers';
 import { viewHandlers } from './view-handlers';
 import { viewPorts } from './view-ports';
 
@@ -33,6 +35,8 @@ export default defineBackground(() => {
   const remote = remoteSources();
   const ports = viewPorts(self, (tabId) => papers.get(tabId));
   const bundled = bundledIndex();
+  // Sync: what other devices changed is written into the library, then announced like any change.
+  const sync = syncService({ db: library, onReceived: announceLibraryChange });
   const papers = new PaperStates({
     lookupLocal: localLookup({
       bundled,
@@ -108,7 +112,11 @@ export default defineBackground(() => {
       {
         name: 'view',
         accepts: (sender) => isViewSender(self, sender),
-        handlers: { ...viewHandlers(papers, remote), ...libraryHandlers() },
+        handlers: {
+          ...viewHandlers(papers, remote),
+          ...libraryHandlers(sync.changed),
+          ...syncHandlers(sync),
+        },
       },
     ],
     (type, error) => {
@@ -129,6 +137,11 @@ export default defineBackground(() => {
   );
   browser.tabs.onRemoved.addListener((tabId) => void papers.forget(tabId));
   welcomeOnInstall();
+  // Sync while the browser runs: on its start and on an alarm, both only while connected.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.wake();
+  });
+  browser.runtime.onStartup.addListener(() => void sync.wake());
   // The user's own summaries are part of a paper's local answer.
   onLibraryChange(() => void papers.refreshLocal());
   commandsAndMenus();

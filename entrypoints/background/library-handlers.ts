@@ -23,7 +23,10 @@ type LibraryMessages =
  * The library for the in-page sidebar, which as a third-party frame may not
  * open IndexedDB. Routed only from extension pages (the router's view rule).
  */
-export function libraryHandlers(): Handlers<Pick<ViewToWorker, LibraryMessages>> {
+export function libraryHandlers(
+  /** A write happened: sync soon. */
+  changed: () => void = () => undefined,
+): Handlers<Pick<ViewToWorker, LibraryMessages>> {
   return {
     async 'library:paper'(payload) {
       const { keys, summaryIds } = (payload ?? {}) as { keys?: unknown; summaryIds?: unknown };
@@ -61,6 +64,7 @@ export function libraryHandlers(): Handlers<Pick<ViewToWorker, LibraryMessages>>
         void requestPersistentStorage().catch(() => false);
       }
       announceLibraryChange();
+      changed();
       return ok({ saved: !isSaved });
     },
 
@@ -75,6 +79,7 @@ export function libraryHandlers(): Handlers<Pick<ViewToWorker, LibraryMessages>>
       }
       const item = await saveOwnSummary(await library(), paper as PaperRef, body);
       announceLibraryChange();
+      changed();
       return ok(item);
     },
 
@@ -83,6 +88,7 @@ export function libraryHandlers(): Handlers<Pick<ViewToWorker, LibraryMessages>>
       if (typeof id !== 'string') return fail('bad-request', 'Malformed request.');
       await removeItem(await library(), id);
       announceLibraryChange();
+      changed();
       return ok(null);
     },
 
@@ -92,6 +98,7 @@ export function libraryHandlers(): Handlers<Pick<ViewToWorker, LibraryMessages>>
         return fail('bad-request', 'Malformed request.');
       }
       await saveDraft(await library(), paperKey, body);
+      changed();
       return ok(null);
     },
   };

@@ -2,12 +2,18 @@ import { render } from 'preact';
 import { OptionsPage } from '@/components/OptionsPage';
 import { usePreferences } from '@/hooks/use-preferences';
 import { useSourceSettings } from '@/hooks/use-source-settings';
+import { useSync } from '@/hooks/use-sync';
 import { useTabTitleSettings } from '@/hooks/use-tab-title-settings';
 import '@/styles/options.css';
 
 function Options() {
   return (
-    <OptionsPage s={useSourceSettings()} prefs={usePreferences()} titles={useTabTitleSettings()} />
+    <OptionsPage
+      s={useSourceSettings()}
+      prefs={usePreferences()}
+      titles={useTabTitleSettings()}
+      sync={useSync()}
+    />
   );
 }
 

@@ -51,6 +51,8 @@ export async function launch(options: {
   headless?: boolean;
   /** Handles a request first (a local server standing in for a remote host); true if it did. */
   route?: (url: string, route: Route) => Promise<boolean>;
+  /** An origin on this machine reached directly, never routed (a real server under test). */
+  direct?: string;
   /** False: the same browser without the extension (the bench's baseline); a path: another extension. */
   extension?: boolean | string;
   /** Keep the first-run page that a fresh profile opens at install (closed otherwise). */
@@ -96,7 +98,10 @@ export async function launch(options: {
         endpoint: undefined,
       };
   const requests: string[] = [];
-  await context.route(/^https?:\/\//, async (route: Route) => {
+  const routed = options.direct
+    ? new RegExp(`^(?!${options.direct.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/)https?://`)
+    : /^https?:\/\//;
+  await context.route(routed, async (route: Route) => {
     const url = route.request().url();
     requests.push(url);
     if (options.route && (await options.route(url, route))) return;

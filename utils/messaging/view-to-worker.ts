@@ -1,6 +1,13 @@
 import type { LibraryItem } from '@/utils/core/library-item';
 import type { PaperRef } from '@/utils/core/paper-ref';
 import type { Summary } from '@/utils/core/summary';
+import type {
+  ConnectRequest,
+  FolderPreview,
+  FolderProbe,
+  SyncAccount,
+  SyncStatus,
+} from '@/utils/core/sync';
 
 /**
  * Messages the extension's own pages (sidebar frame, side panel, popup,
@@ -41,6 +48,17 @@ export interface ViewToWorker {
   };
   'library:remove': { request: { id: string }; response: null };
   'library:draft': { request: { paperKey: string; body: string }; response: null };
+  /** The library or the remote index list changed in a page: sync soon (wakes the worker). */
+  'sync:changed': { request: Record<string, never>; response: null };
+  /** Options → Sync: look at a folder (made if missing) before the passphrase is used. */
+  'sync:probe': { request: { account: SyncAccount }; response: FolderProbe };
+  /** Check the key derived from the passphrase and count what would be merged. */
+  'sync:preview': { request: ConnectRequest; response: FolderPreview };
+  /** Connect (the user confirmed the preview) and sync at once. */
+  'sync:connect': { request: ConnectRequest; response: SyncStatus };
+  /** Sync now; `restore`: read every file of the folder again and rewrite the library from it. */
+  'sync:now': { request: { restore?: boolean }; response: SyncStatus };
+  'sync:disconnect': { request: Record<string, never>; response: SyncStatus };
 }
 
 export interface PaperLibraryState {
@@ -59,4 +77,10 @@ export const VIEW_MESSAGES: ReadonlyArray<keyof ViewToWorker> = [
   'library:save-own',
   'library:remove',
   'library:draft',
+  'sync:changed',
+  'sync:probe',
+  'sync:preview',
+  'sync:connect',
+  'sync:now',
+  'sync:disconnect',
 ];

@@ -1,5 +1,8 @@
 import { fromBase64, toBase64 } from '@/utils/core/base64';
 import { isObject } from '@/utils/core/guards';
+import type { KdfParams } from '@/utils/core/sync';
+
+export type { KdfParams } from '@/utils/core/sync';
 
 /**
  * End-to-end encryption of the sync folder. Every file the server stores is
@@ -17,14 +20,6 @@ export const HEADER_VERSION = 1;
 
 /** RFC 9106's second recommended option: 64 MiB, 3 passes, 1 lane. */
 export const KDF_PARAMS = { memoryKiB: 65_536, iterations: 3, parallelism: 1 } as const;
-
-export interface KdfParams {
-  alg: 'argon2id';
-  salt: string;
-  memoryKiB: number;
-  iterations: number;
-  parallelism: number;
-}
 
 export interface FolderHeader {
   format: typeof HEADER_FORMAT;

@@ -3,9 +3,16 @@ import { errorMessage } from '@/utils/core/guards';
 import type { LibraryDb, StoredRecord } from '@/utils/db/schema';
 import { readLibraryItem } from '@/utils/library/import';
 import { writeAction } from '@/utils/library/library';
-import type { WebDav } from '@/utils/net/webdav';
+import type { DavFile, WebDav } from '@/utils/net/webdav';
 import { formatStamp, HLC_ZERO, observe, tick, type Hlc } from './clock';
-import { CorruptFileError, sealJson, unsealJson } from './crypto';
+import {
+  CorruptFileError,
+  HEADER_FILE,
+  keyFits,
+  parseHeader,
+  sealJson,
+  unsealJson,
+} from './crypto';
 import {
   afterRead,
   fileName,
@@ -13,6 +20,7 @@ import {
   folderFiles,
   pruneProgress,
   settleUpTo,
+  signature,
   type FolderFile,
   type ReadProgress,
 } from './folder';
@@ -45,7 +53,62 @@ export interface SyncDeps {
     read(): Promise<Subscriptions>;
     write(next: Subscriptions): Promise<void>;
   };
+  /** The header's signature when its key was last checked (absent: check it now). */
+  headerSig?: string;
   now?: () => number;
+}
+
+export type SyncErrorCode = 'passphrase' | 'not-a-folder' | 'folder-gone';
+
+/** Why a folder cannot be synced with (besides the network's and the server's own errors). */
+export class SyncError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+export const WRONG_PASSPHRASE = 'Wrong passphrase for this folder.';
+
+/**
+ * Checks the folder's header against the key when it changed since last
+ * time (someone may have reset the folder with another passphrase): before
+ * any other file is read or written. Returns its signature.
+ */
+export async function checkHeader(
+  dav: WebDav,
+  key: CryptoKey,
+  listing: readonly DavFile[],
+  knownSig?: string,
+): Promise<string> {
+  const entry = listing.find((f) => f.name === HEADER_FILE);
+  if (!entry)
+    throw new SyncError(
+      'folder-gone',
+      `The folder on ${dav.host} no longer holds Sidenotes' sync files (${HEADER_FILE} is gone). Your library here is unchanged; disconnect and connect again to start the folder anew.`,
+    );
+  const sig = signature(entry);
+  if (sig === knownSig) return sig;
+  let fits: boolean;
+  try {
+    fits = await keyFits(key, parseHeader(await dav.get(HEADER_FILE, 64 * 1024)));
+  } catch (error) {
+    if (error instanceof CorruptFileError)
+      throw new SyncError(
+        'not-a-folder',
+        `The folder's ${HEADER_FILE} is damaged: ${error.message}`,
+      );
+    throw error;
+  }
+  if (!fits)
+    throw new SyncError(
+      'passphrase',
+      `${WRONG_PASSPHRASE} It was set up again with another passphrase; connect again with that one. Your library here is unchanged.`,
+    );
+  return sig;
 }
 
 export interface Subscriptions {
@@ -65,6 +128,7 @@ export interface SyncReport {
   compacted: boolean;
   /** Live items in the merged library. */
   items: number;
+  headerSig: string;
 }
 
 /** What this device keeps of the folder (in the library's `meta` store, changed with the records). */
@@ -448,6 +512,7 @@ export async function syncOnce(
   options: { restore?: boolean } = {},
 ): Promise<SyncReport> {
   const listing = await deps.dav.list();
+  const headerSig = await checkHeader(deps.dav, deps.key, listing, deps.headerSig);
   const files = folderFiles(listing);
   let progress = await loadProgress(deps.db, deps.device, deps.dav.folder);
   const restore = options.restore ?? false;
@@ -496,6 +561,7 @@ export async function syncOnce(
     rejected: merged.rejected + invalid,
     compacted,
     items: merged.live,
+    headerSig,
   };
 }
 

@@ -66,24 +66,29 @@ let deviceN = 0;
 async function device(): Promise<Device> {
   const db = await openLibraryDb({ name: `device-${++deviceN}` });
   const key = await importKey(RAW_KEY);
+  let headerSig: string | undefined;
   const me: Device = {
     db,
     device: newDeviceId(),
     subs: { active: [], pending: [] },
-    sync: (options = {}) =>
-      syncOnce(
+    async sync(options = {}) {
+      const report = await syncOnce(
         {
           db,
           dav: account(options.fetch),
           key,
           device: me.device,
+          headerSig,
           subscriptions: {
             read: async () => me.subs,
             write: async (next) => void (me.subs = next),
           },
         },
         { restore: options.restore },
-      ),
+      );
+      headerSig = report.headerSig;
+      return report;
+    },
     items: async () => (await allItems(db)).sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
   return me;

@@ -1,0 +1,92 @@
+import { isObject } from '@/utils/core/guards';
+import type { SyncStatus } from '@/utils/core/sync';
+
+export type { SyncState, SyncStatus } from '@/utils/core/sync';
+import { browser } from '@/utils/platform/browser';
+import { normalizeIndexUrl } from '@/utils/sources/settings';
+
+/**
+ * What this browser keeps to sync without asking again, in `storage.local`
+ * (never synced by the browser): the folder, the WebDAV user name and
+ * password, the 32-byte folder key derived from the passphrase (never the
+ * passphrase itself), and this device's random id. The README says so.
+ */
+export interface SyncConfig {
+  url: string;
+  user: string;
+  password: string;
+  /** The folder key, base64. */
+  key: string;
+  device: string;
+  /** Signature of the folder's header when last checked: a change means it is checked again. */
+  headerSig: string;
+  connectedAt: string;
+}
+
+const CONFIG = 'sync';
+const STATUS = 'syncStatus';
+/** The folder and device id of the last connection: reconnecting to it carries on as the same device. */
+const LAST_DEVICE = 'syncLastDevice';
+/** Remote indexes another device subscribed to, waiting for this browser's permission. */
+const PENDING = 'syncPendingIndexes';
+
+const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+
+export async function loadConfig(): Promise<SyncConfig | null> {
+  const raw = (await browser.storage.local.get(CONFIG))[CONFIG];
+  if (
+    !isObject(raw) ||
+    !str(raw.url, 2000) ||
+    !str(raw.user, 500) ||
+    !str(raw.password, 2000) ||
+    !str(raw.key, 100) ||
+    !str(raw.device, 16) ||
+    !str(raw.headerSig, 500)
+  )
+    return null;
+  return raw as unknown as SyncConfig;
+}
+
+export async function saveConfig(config: SyncConfig): Promise<void> {
+  await browser.storage.local.set({
+    [CONFIG]: config,
+    [LAST_DEVICE]: { url: config.url, device: config.device },
+  });
+}
+
+export async function clearConfig(): Promise<void> {
+  await browser.storage.local.remove(CONFIG);
+}
+
+/** The device id this browser had in `url`'s folder before, if any. */
+export async function lastDevice(url: string): Promise<string | null> {
+  const raw = (await browser.storage.local.get(LAST_DEVICE))[LAST_DEVICE];
+  return isObject(raw) && raw.url === url && typeof raw.device === 'string' ? raw.device : null;
+}
+
+export async function loadStatus(): Promise<SyncStatus> {
+  const raw = (await browser.storage.local.get(STATUS))[STATUS];
+  return isObject(raw) && typeof raw.state === 'string' && typeof raw.message === 'string'
+    ? (raw as unknown as SyncStatus)
+    : { state: 'off', message: 'Sync is off.' };
+}
+
+export async function saveStatus(status: SyncStatus): Promise<void> {
+  await browser.storage.local.set({ [STATUS]: { ...status, at: new Date().toISOString() } });
+}
+
+export async function loadPending(): Promise<string[]> {
+  const raw = (await browser.storage.local.get(PENDING))[PENDING];
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((u: unknown) => {
+    try {
+      return typeof u === 'string' ? [normalizeIndexUrl(u)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export async function savePending(urls: string[]): Promise<void> {
+  await browser.storage.local.set({ [PENDING]: urls });
+}
