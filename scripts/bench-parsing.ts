@@ -84,7 +84,7 @@ async function benchRenderInChromium(): Promise<void> {
   );
   const { CHROMIUM } = await import('../test/helpers/browser');
   if (!existsSync(CHROMIUM)) {
-    console.log('skipped: no Chromium (bash scripts/ensure-chromium.sh)');
+    console.log('skipped: no Chromium (bash scripts/ensure-test-tools.sh)');
     return;
   }
   const { chromium } = await import('playwright-core');

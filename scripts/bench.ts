@@ -1159,6 +1159,7 @@ const parts: Array<[name: string, browser: boolean, run: () => Promise<unknown>]
   ['library', true, benchLibrary],
   ['tabs', true, benchManyTabs],
   ['parsing', true, async () => (await import('./bench-parsing')).benchHostileParsing()],
+  ['sync', true, async () => (await import('./bench-sync')).benchSync()],
   ['coverage', false, async () => (await import('./bench-coverage')).benchCoverage()],
 ];
 for (const [name, browser, run] of parts) {

@@ -16,7 +16,7 @@ const headless =
   !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux';
 if (!existsSync(CHROMIUM)) {
   console.error(
-    `No Chromium at ${CHROMIUM}: run "bash scripts/ensure-chromium.sh" or set CHROMIUM_PATH.`,
+    `No Chromium at ${CHROMIUM}: run "bash scripts/ensure-test-tools.sh" or set CHROMIUM_PATH.`,
   );
   process.exit(1);
 }

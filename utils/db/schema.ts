@@ -26,16 +26,14 @@ export interface LibrarySchema extends DBSchema {
   meta: { key: string; value: { key: string; value: unknown } };
   remote: { key: string; value: CachedRemoteFile; indexes: { 'by-time': number } };
   /** Sync: every synced record's merged state (utils/sync/records.ts). */
-  syncRecords: { key: string; value: StoredRecord; indexes: { 'by-unsent': number } };
+  syncRecords: { key: string; value: StoredRecord };
   /** Sync: records changed here since sync last looked (written with each library change). */
   syncChanges: { key: string; value: { id: string } };
 }
 
-/** A sync record as stored: `unsent` (1) while this device has not yet uploaded its change. */
 export interface StoredRecord {
   id: string;
   state: SyncRecord;
-  unsent?: 1;
 }
 
 /** A file of a remote index, as last fetched (utils/lookup/remote-index.ts). */
@@ -84,7 +82,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 4 (2026-12-06): sync's merged records, and the changes it has yet to look at.
   (db) => {
-    db.createObjectStore('syncRecords', { keyPath: 'id' }).createIndex('by-unsent', 'unsent');
+    db.createObjectStore('syncRecords', { keyPath: 'id' });
     db.createObjectStore('syncChanges', { keyPath: 'id' });
   },
 ];

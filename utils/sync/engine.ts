@@ -40,7 +40,7 @@ import { isLive, mergeRecords, recordLocalChange, sameValue, type SyncRecord } f
  * with this device's changes in one transaction, then upload this device's
  * changes as a new file of its own. Every step can stop at any point (the
  * worker stopped, the tab closed, the server gone): what was applied was
- * applied whole, what was not sent is still marked unsent, and the next
+ * applied whole, what was not sent is still in the outbox, and the next
  * sync finishes the job.
  */
 export interface SyncDeps {
@@ -142,6 +142,8 @@ export interface SyncProgress extends ReadProgress {
   ownSizes: Record<string, number>;
   /** The whole library was compared once (the first sync), not only marked changes. */
   scanned: boolean;
+  /** Live items after the last sync (counted on a full pass, kept up to date since). */
+  items: number;
 }
 
 const PROGRESS = 'sync.progress';
@@ -159,6 +161,7 @@ export const freshProgress = (device: string, folder: string): SyncProgress => (
   ownSeq: 0,
   ownSizes: {},
   scanned: false,
+  items: 0,
   seen: {},
   upTo: {},
   skipped: [],
@@ -222,6 +225,22 @@ const maxStamp = (records: Iterable<SyncRecord>): string | null => {
 };
 
 const STORES = ['items', 'drafts', 'syncRecords', 'syncChanges', 'meta'] as const;
+/**
+ * The records changed here and not uploaded yet, id → a token naming the
+ * change: one entry in `meta` (one write for a first sync of 10,000
+ * records, where a store of its own cost a write per record).
+ */
+const OUTBOX = 'sync.outbox';
+type Outbox = Record<string, string>;
+
+/** A record changed here and not uploaded yet; `token` tells a later change from the one sent. */
+interface Pending {
+  id: string;
+  token: string;
+  state: SyncRecord;
+}
+
+const isItem = (id: string) => id.startsWith('item:');
 
 /**
  * The one transaction of a sync: this device's changes are stamped into
@@ -326,13 +345,20 @@ async function mergeHere(
     const inOrder = [...changed]
       .map((id) => ({ id, at: editedAt(id) }))
       .sort((a, b) => a.at - b.at);
+    const outbox: Outbox = { ...(((await meta.get(OUTBOX))?.value as Outbox | undefined) ?? {}) };
+    let liveDelta = 0;
+    const counted = (id: string, before: SyncRecord | undefined, after: SyncRecord) => {
+      if (isItem(id)) liveDelta += Number(isLive(after)) - Number(!!before && isLive(before));
+    };
     for (const { id, at } of inOrder) {
       const previous = stored.get(id);
       const next = recordLocalChange(id, previous?.state, localView(id), deps.device, stampAt(at));
       if (!next) continue;
-      const record: StoredRecord = { id, state: next, unsent: 1 };
+      const record: StoredRecord = { id, state: next };
+      counted(id, previous?.state, next);
       stored.set(id, record);
       queue(recordsStore.put(record));
+      outbox[id] = crypto.randomUUID();
     }
 
     const seenStamp = maxStamp(incoming.values());
@@ -385,7 +411,7 @@ async function mergeHere(
       const merged = previous ? mergeRecords(previous.state, record) : record;
       if (previous && sameValue(merged, previous.state) && !restore) continue;
       const next: StoredRecord = { id, state: merged };
-      if (previous?.unsent) next.unsent = 1;
+      counted(id, previous?.state, merged);
       stored.set(id, next);
       queue(recordsStore.put(next));
       show(merged);
@@ -395,20 +421,24 @@ async function mergeHere(
     queue(tx.objectStore('syncChanges').clear());
     for (const { file, ok } of read) progress = { ...progress, ...afterRead(progress, file, ok) };
     progress = { ...progress, ...settleUpTo(pruneProgress(progress, listed), listed) };
+    const subs: string[] = [];
+    for (const r of stored.values())
+      if (r.id.startsWith('sub:') && isLive(r.state)) subs.push(r.id.slice(4));
+    if (bulk) {
+      progress.items = 0;
+      for (const r of stored.values()) if (isItem(r.id) && isLive(r.state)) progress.items++;
+    } else progress.items = Math.max(0, (progress.items ?? 0) + liveDelta);
     progress.scanned = true;
     queue(meta.put({ key: PROGRESS, value: progress }));
-    await Promise.all(writes);
-
-    let live = 0;
-    const subs: string[] = [];
-    for (const r of stored.values()) {
-      if (!isLive(r.state)) continue;
-      const k = recordKind(r.id);
-      if (k?.kind === 'item') live++;
-      else if (k?.kind === 'sub') subs.push(k.key);
+    queue(meta.put({ key: OUTBOX, value: outbox }));
+    // What is still to be sent: this sync's changes, and any an interrupted one left.
+    const pending: Pending[] = [];
+    for (const [id, token] of Object.entries(outbox)) {
+      const state = stored.get(id)?.state ?? (await recordsStore.get(id))?.state;
+      if (state) pending.push({ id, token, state });
     }
-    if (!bulk) live = await items.count();
-    return { received, rejected, progress, subs, live };
+    await Promise.all(writes);
+    return { received, rejected, progress, subs, pending };
   });
 }
 
@@ -422,27 +452,37 @@ async function loadProgressIn(
     : { ...freshProgress(deps.device, deps.dav.folder) };
 }
 
+/** The changes not yet sent, when no merge ran in this sync (read from the outbox). */
+async function pendingChanges(db: LibraryDb): Promise<Pending[]> {
+  const tx = db.transaction(['meta', 'syncRecords']);
+  const outbox = ((await tx.objectStore('meta').get(OUTBOX))?.value ?? {}) as Outbox;
+  const entries = Object.entries(outbox);
+  const states = await Promise.all(entries.map(([id]) => tx.objectStore('syncRecords').get(id)));
+  await tx.done;
+  return entries.flatMap(([id, token], i) =>
+    states[i] ? [{ id, token, state: states[i]!.state }] : [],
+  );
+}
+
 /** Uploads every record changed here and not yet sent, in files of a few megabytes. */
-async function sendChanges(deps: SyncDeps, progress: SyncProgress) {
-  const unsent = await deps.db.getAllFromIndex('syncRecords', 'by-unsent', 1);
+async function sendChanges(deps: SyncDeps, progress: SyncProgress, pending: readonly Pending[]) {
   let sent = 0;
-  let chunk: StoredRecord[] = [];
+  let chunk: Pending[] = [];
   let size = 0;
   const flush = async () => {
     if (!chunk.length) return;
     const seq = progress.ownSeq + 1;
     const name = fileName(deps.device, seq, 'seg');
-    const states = chunk.map((r) => r.state);
     const bytes = await sealJson(deps.key, name, {
       format: RECORDS_FORMAT,
       version: 1,
       device: deps.device,
       seq,
-      records: states,
+      records: chunk.map((p) => p.state),
     });
     await deps.dav.put(name, bytes);
-    const sentJson = new Map(states.map((s) => [s.id, JSON.stringify(s)]));
-    progress = await writeAction(deps.db, ['syncRecords', 'meta'], async (tx) => {
+    const done = chunk;
+    progress = await writeAction(deps.db, ['meta'], async (tx) => {
       const current = (await loadProgressIn(tx.objectStore('meta'), deps))!;
       const next = {
         ...current,
@@ -450,26 +490,24 @@ async function sendChanges(deps: SyncDeps, progress: SyncProgress) {
         ownSizes: { ...current.ownSizes, [name]: bytes.length },
       };
       await tx.objectStore('meta').put({ key: PROGRESS, value: next });
-      const store = tx.objectStore('syncRecords');
-      const now = await Promise.all(chunk.map((r) => store.get(r.id)));
-      // Changed again while uploading: stays unsent, goes in the next file.
-      await Promise.all(
-        now.map((r) =>
-          r && r.unsent && JSON.stringify(r.state) === sentJson.get(r.id)
-            ? store.put({ id: r.id, state: r.state })
-            : undefined,
-        ),
-      );
+      const outbox = { ...(((await tx.objectStore('meta').get(OUTBOX))?.value ?? {}) as Outbox) };
+      // Changed again while uploading: stays in the outbox, goes in the next file.
+      for (const p of done) if (outbox[p.id] === p.token) delete outbox[p.id];
+      await tx.objectStore('meta').put({ key: OUTBOX, value: outbox });
       return next;
     });
     sent += chunk.length;
     chunk = [];
     size = 0;
   };
-  for (const record of unsent) {
-    const length = JSON.stringify(record.state).length;
+  for (const change of pending) {
+    // Roughly its JSON's length (its texts counted once, not escaped): enough to size files.
+    const length =
+      500 +
+      JSON.stringify(change.state.fields).length +
+      (change.state.text ?? []).reduce((n, v) => n + v.text.length, 0);
     if (size + length > MAX_FILE_JSON) await flush();
-    chunk.push(record);
+    chunk.push(change);
     size += length;
   }
   await flush();
@@ -506,6 +544,18 @@ async function compact(deps: SyncDeps, progress: SyncProgress, own: readonly Fol
   });
 }
 
+/** No change marked here, and the subscriptions are as their records say. */
+async function quiet(db: LibraryDb, localSubs: readonly string[]): Promise<boolean> {
+  const tx = db.transaction(['syncChanges', 'syncRecords']);
+  const [changes, subs] = await Promise.all([
+    tx.objectStore('syncChanges').count(),
+    tx.objectStore('syncRecords').getAll(IDBKeyRange.bound('sub:', 'sub:\uffff')),
+  ]);
+  await tx.done;
+  const live = subs.filter((r) => isLive(r.state)).map((r) => r.id.slice(4));
+  return changes === 0 && sameValue([...live].sort(), [...localSubs].sort());
+}
+
 /** One sync with the folder (see the top of this file). `restore` re-reads every file. */
 export async function syncOnce(
   deps: SyncDeps,
@@ -523,14 +573,18 @@ export async function syncOnce(
   const toRead = filesToRead(files, progress, restore || rebuilding ? null : deps.device);
   const { incoming, results, invalid } = await readFiles(deps.dav, deps.key, toRead);
   const subs = await deps.subscriptions.read();
-  const merged = await mergeHere(
-    deps,
-    incoming,
-    results,
-    files,
-    [...subs.active, ...subs.pending],
-    restore,
-  );
+  const localSubs = [...subs.active, ...subs.pending];
+  let merged: Awaited<ReturnType<typeof mergeHere>>;
+  if (!toRead.length && !restore && progress.scanned && (await quiet(deps.db, localSubs))) {
+    // Nothing came in and nothing changed here: no transaction to write.
+    merged = {
+      received: 0,
+      rejected: 0,
+      progress,
+      subs: localSubs,
+      pending: await pendingChanges(deps.db),
+    };
+  } else merged = await mergeHere(deps, incoming, results, files, localSubs, restore);
   progress = merged.progress;
   if (rebuilding) progress.ownSeq = Math.max(progress.ownSeq, ...own.map((f) => f.seq));
 
@@ -542,7 +596,7 @@ export async function syncOnce(
   };
   if (!sameValue(next, subs)) await deps.subscriptions.write(next);
 
-  const { sent, progress: afterSend } = await sendChanges(deps, progress);
+  const { sent, progress: afterSend } = await sendChanges(deps, progress, merged.pending);
   progress = afterSend;
   const ownListed = files.filter((f) => f.device === deps.device);
   const damaged = ownListed.some(
@@ -560,7 +614,7 @@ export async function syncOnce(
     skipped: merged.progress.skipped,
     rejected: merged.rejected + invalid,
     compacted,
-    items: merged.live,
+    items: progress.items,
     headerSig,
   };
 }

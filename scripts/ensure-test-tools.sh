@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the tests need from Debian when it is missing: Chromium for
+# the end-to-end tests (Playwright's own browser download cannot work here),
+# and rclone, whose `rclone serve webdav` is the real WebDAV server of the
+# sync tests.
+set -euo pipefail
+missing=()
+if ! { [ -x /usr/lib/chromium/chromium ] || [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM_PATH:-}" ]; }; then
+  missing+=(chromium)
+fi
+if ! command -v rclone >/dev/null && [ -z "${RCLONE_PATH:-}" ]; then
+  missing+=(rclone)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing ${missing[*]} (Debian packages) for the tests…"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
