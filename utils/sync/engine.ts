@@ -580,7 +580,8 @@ export async function syncOnce(
     merged = {
       received: 0,
       rejected: 0,
-      progress,
+      // Damaged files since deleted by their writer are no longer reported.
+      progress: { ...progress, ...pruneProgress(progress, listing) },
       subs: localSubs,
       pending: await pendingChanges(deps.db),
     };
