@@ -137,7 +137,19 @@ export function SidebarView({
           {summaries.map((s) => (
             <CardBoundary key={s.id} summaryId={s.id}>
               {s.id === own?.id ? (
-                <SummaryCard summary={s} images={images} onEdit={() => setEditing(true)} />
+                <>
+                  <SummaryCard summary={s} images={images} onEdit={() => setEditing(true)} />
+                  {!!library?.own?.otherVersions?.length && (
+                    <p class="hint other-versions-note" data-testid="own-other-versions">
+                      Another version of your summary, written while your devices were apart, is
+                      kept beside it:{' '}
+                      <a href="/library.html" target="_blank" rel="noopener">
+                        compare them in your library
+                      </a>
+                      .
+                    </p>
+                  )}
+                </>
               ) : (
                 <SummaryCard
                   summary={s}

@@ -104,6 +104,21 @@ export function WelcomePage({ s, w }: { s: SourceSettingsState; w: WelcomeState 
         </p>
       </section>
 
+      <section aria-labelledby="sync-heading" data-testid="welcome-sync">
+        <h2 id="sync-heading">Keep your library safe: sync and backup</h2>
+        <p>
+          What you save and write lives in this browser. To keep a copy elsewhere and on your other
+          computers, connect a <strong>WebDAV folder you own</strong> (Nextcloud, ownCloud,
+          Fastmail, Koofr, a NAS) under{' '}
+          <a href={`${w.optionsUrl}#sync`}>Sources → Sync and backup</a>. Sidenotes then sends your
+          library's records there and to no one else, each file encrypted in this browser with a
+          passphrase of yours: the host sees file sizes and times, never a title or a word you
+          wrote. If you forget the passphrase, the folder cannot be read by anyone, you included;
+          the library in this browser is not touched. Without sync, the library page reminds you to
+          back up (a file you keep).
+        </p>
+      </section>
+
       <section aria-labelledby="keys-heading">
         <h2 id="keys-heading">Keyboard shortcuts</h2>
         <table class="shortcuts">

@@ -379,6 +379,10 @@ describe('the first-run page', () => {
       expect(await shortcuts.nth(0).locator('th').textContent()).toBe('Alt+Shift+S');
       expect(await shortcuts.nth(1).locator('th').textContent()).toBe('Alt+Shift+F');
       expect(await shortcuts.nth(2).textContent()).toContain('Alt+Shift+P');
+      // What sync would send, to whom, and what a forgotten passphrase means.
+      const sync = await welcome.getByTestId('welcome-sync').textContent();
+      for (const words of ['WebDAV folder you own', 'encrypted', 'never a title', 'forget'])
+        expect(sync).toContain(words);
       await welcome.screenshot({ path: join(SHOTS, 'welcome-light.png'), fullPage: true });
       await welcome.emulateMedia({ colorScheme: 'dark' });
       await welcome.screenshot({ path: join(SHOTS, 'welcome-dark.png'), fullPage: true });

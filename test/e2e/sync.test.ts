@@ -223,6 +223,11 @@ describe('sync and backup through a WebDAV folder the user owns', () => {
       'Edited on A while the server was down.',
     ]);
 
+    // The paper's sidebar says another version is kept.
+    const paper = await a.context.newPage();
+    await paper.goto(ABS);
+    await expect.poll(() => sidebarFrame(paper).getByTestId('own-other-versions').count()).toBe(1);
+    await paper.close();
     // The library page shows the other text, folded, and can dismiss it everywhere.
     const lib = await libraryPage(a);
     await lib.locator('[data-item^="you:"]').first().click();
