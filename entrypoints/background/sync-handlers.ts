@@ -4,6 +4,7 @@ import type { ConnectRequest, SyncAccount } from '@/utils/core/sync';
 import { NetError } from '@/utils/net/fetch-bounded';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
+import { readKdf } from '@/utils/sync/crypto';
 import { SyncError } from '@/utils/sync/engine';
 import { describeSyncError, type SyncService } from '@/utils/sync/service';
 
@@ -21,23 +22,9 @@ function account(value: unknown): SyncAccount | null {
 function connectRequest(value: unknown): ConnectRequest | null {
   if (!isObject(value) || typeof value.fresh !== 'boolean') return null;
   const acc = account(value.account);
-  const kdf = value.kdf;
-  if (!acc || !text(value.key, 100) || !/^[A-Za-z0-9+/]{43}=$/.test(value.key)) return null;
-  if (!isObject(kdf) || kdf.alg !== 'argon2id' || !text(kdf.salt, 64)) return null;
-  const counts = [kdf.memoryKiB, kdf.iterations, kdf.parallelism];
-  if (!counts.every((n) => typeof n === 'number' && Number.isInteger(n) && n > 0)) return null;
-  return {
-    account: acc,
-    key: value.key,
-    fresh: value.fresh,
-    kdf: {
-      alg: 'argon2id',
-      salt: kdf.salt,
-      memoryKiB: kdf.memoryKiB as number,
-      iterations: kdf.iterations as number,
-      parallelism: kdf.parallelism as number,
-    },
-  };
+  const kdf = readKdf(value.kdf);
+  if (!acc || !kdf || !text(value.key, 100) || !/^[A-Za-z0-9+/]{43}=$/.test(value.key)) return null;
+  return { account: acc, key: value.key, fresh: value.fresh, kdf };
 }
 
 /** Failures the user can act on, in their words (a wrong passphrase, an unreachable host…). */

@@ -139,30 +139,30 @@ export function parseHeader(bytes: Uint8Array): FolderHeader {
         ? 'made by a newer Sidenotes; update Sidenotes to sync with this folder'
         : 'of an unknown version',
     );
-  const kdf = raw.kdf;
-  if (
-    !isObject(kdf) ||
-    kdf.alg !== 'argon2id' ||
-    typeof kdf.salt !== 'string' ||
-    !/^[A-Za-z0-9+/=]{16,64}$/.test(kdf.salt) ||
-    !isCount(kdf.memoryKiB, 8, 1 << 21) ||
-    !isCount(kdf.iterations, 1, 64) ||
-    !isCount(kdf.parallelism, 1, 16) ||
-    typeof raw.check !== 'string' ||
-    raw.check.length > 512
-  )
+  const kdf = readKdf(raw.kdf);
+  if (!kdf || typeof raw.check !== 'string' || raw.check.length > 512)
     throw new CorruptFileError(HEADER_FILE, 'its key parameters are missing or out of range');
+  return { format: HEADER_FORMAT, version: HEADER_VERSION, kdf, check: raw.check };
+}
+
+/** Argon2id parameters from outside (a folder's header, a message), within sane bounds; else null. */
+export function readKdf(raw: unknown): KdfParams | null {
+  if (
+    !isObject(raw) ||
+    raw.alg !== 'argon2id' ||
+    typeof raw.salt !== 'string' ||
+    !/^[A-Za-z0-9+/=]{16,64}$/.test(raw.salt) ||
+    !isCount(raw.memoryKiB, 8, 1 << 21) ||
+    !isCount(raw.iterations, 1, 64) ||
+    !isCount(raw.parallelism, 1, 16)
+  )
+    return null;
   return {
-    format: HEADER_FORMAT,
-    version: HEADER_VERSION,
-    kdf: {
-      alg: 'argon2id',
-      salt: kdf.salt,
-      memoryKiB: kdf.memoryKiB as number,
-      iterations: kdf.iterations as number,
-      parallelism: kdf.parallelism as number,
-    },
-    check: raw.check,
+    alg: 'argon2id',
+    salt: raw.salt,
+    memoryKiB: raw.memoryKiB as number,
+    iterations: raw.iterations as number,
+    parallelism: raw.parallelism as number,
   };
 }
 

@@ -1,5 +1,4 @@
 import type { Draft, LibraryItem } from '@/utils/core/library-item';
-import { errorMessage } from '@/utils/core/guards';
 import type { LibraryDb, StoredRecord } from '@/utils/db/schema';
 import { readLibraryItem } from '@/utils/library/import';
 import { writeAction } from '@/utils/library/library';
@@ -167,11 +166,15 @@ export const freshProgress = (device: string, folder: string): SyncProgress => (
   skipped: [],
 });
 
-export async function loadProgress(db: LibraryDb, device: string, folder: string) {
-  const stored = (await db.get('meta', PROGRESS))?.value as SyncProgress | undefined;
-  return stored && stored.device === device && stored.folder === folder
-    ? stored
-    : freshProgress(device, folder);
+/** This device's progress in this folder (fresh when it is another device's or folder's). */
+async function progressIn(
+  meta: { get(key: string): Promise<{ key: string; value: unknown } | undefined> },
+  deps: Pick<SyncDeps, 'device' | 'dav'>,
+): Promise<SyncProgress> {
+  const value = (await meta.get(PROGRESS))?.value as SyncProgress | undefined;
+  return value && value.device === deps.device && value.folder === deps.dav.folder
+    ? value
+    : freshProgress(deps.device, deps.dav.folder);
 }
 
 /** The records in one of the folder's files, or CorruptFileError. */
@@ -262,7 +265,7 @@ async function mergeHere(
     const recordsStore = tx.objectStore('syncRecords');
     const items = tx.objectStore('items');
     const drafts = tx.objectStore('drafts');
-    let progress = (await loadProgressIn(meta, deps)) ?? freshProgress(deps.device, '');
+    let progress = await progressIn(meta, deps);
     // A change is stamped with when it was made (not when it is synced), so of
     // two edits made apart the later one is current; never ahead of this clock.
     const stampAt = (whenMs: number) => () => {
@@ -442,16 +445,6 @@ async function mergeHere(
   });
 }
 
-async function loadProgressIn(
-  meta: { get(key: string): Promise<{ key: string; value: unknown } | undefined> },
-  deps: SyncDeps,
-): Promise<SyncProgress | undefined> {
-  const value = (await meta.get(PROGRESS))?.value as SyncProgress | undefined;
-  return value && value.device === deps.device && value.folder === deps.dav.folder
-    ? value
-    : { ...freshProgress(deps.device, deps.dav.folder) };
-}
-
 /** The changes not yet sent, when no merge ran in this sync (read from the outbox). */
 async function pendingChanges(db: LibraryDb): Promise<Pending[]> {
   const tx = db.transaction(['meta', 'syncRecords']);
@@ -483,7 +476,7 @@ async function sendChanges(deps: SyncDeps, progress: SyncProgress, pending: read
     await deps.dav.put(name, bytes);
     const done = chunk;
     progress = await writeAction(deps.db, ['meta'], async (tx) => {
-      const current = (await loadProgressIn(tx.objectStore('meta'), deps))!;
+      const current = await progressIn(tx.objectStore('meta'), deps);
       const next = {
         ...current,
         ownSeq: seq,
@@ -539,7 +532,7 @@ async function compact(deps: SyncDeps, progress: SyncProgress, own: readonly Fol
   );
   ownSizes[name] = bytes.length;
   await writeAction(deps.db, ['meta'], async (tx) => {
-    const current = (await loadProgressIn(tx.objectStore('meta'), deps))!;
+    const current = await progressIn(tx.objectStore('meta'), deps);
     await tx.objectStore('meta').put({ key: PROGRESS, value: { ...current, ownSizes } });
   });
 }
@@ -564,7 +557,7 @@ export async function syncOnce(
   const listing = await deps.dav.list();
   const headerSig = await checkHeader(deps.dav, deps.key, listing, deps.headerSig);
   const files = folderFiles(listing);
-  let progress = await loadProgress(deps.db, deps.device, deps.dav.folder);
+  let progress = await progressIn({ get: (key) => deps.db.get('meta', key) }, deps);
   const restore = options.restore ?? false;
   if (restore) progress = { ...progress, seen: {}, upTo: {}, skipped: [] };
   // A device whose bookkeeping is gone (a wiped profile that kept its id) reads its own files too.
@@ -632,5 +625,3 @@ export async function countFolder(dav: WebDav, key: CryptoKey) {
   for (const r of incoming.values()) if (r.id.startsWith('item:') && isLive(r)) items++;
   return { items, damaged: results.filter((r) => !r.ok).map((r) => r.file.name) };
 }
-
-export const describeError = (error: unknown) => errorMessage(error);
