@@ -4,7 +4,7 @@ import { LibraryError } from '@/utils/core/library-item';
 import { fail } from '@/utils/core/result';
 import { library, onLibraryChange } from '@/utils/db/open';
 import { idbRemoteCache } from '@/utils/db/remote-cache';
-import { itemsForPaper, ownItems } from '@/utils/library/library';
+import { itemsForPaper } from '@/utils/library/library';
 import { listingCounts } from '@/utils/lookup/listing-counts';
 import { localLookup } from '@/utils/lookup/local';
 import { PaperStates } from '@/utils/lookup/paper-states';
@@ -61,13 +61,8 @@ export default defineBackground(() => {
         void sendToTab(state.tabId, 'tab:set-count', { paperKey, count }).catch(() => null);
     },
   });
-  // Listing pages' badges: the same local data, counted per key without a request.
-  const countListing = listingCounts({
-    own: async () => (await ownItems(await library())).map((item) => item.summary),
-    bundled: { ...bundled, counts: bundledKeyCounts },
-    feed: () => remote.feedCopy(),
-    kept: () => remote.keptIndexes(),
-  });
+  // Listing pages' badges: the bundled index only, since the page can see them (listing-counts.ts).
+  const countListing = listingCounts(bundledKeyCounts);
   // PDF tabs named after their paper (arXiv's API only when the reader turned it on).
   const titles = tabTitles({
     state: (tabId) => papers.get(tabId),
