@@ -3,7 +3,7 @@ import { errorMessage } from '@/utils/core/guards';
 import type { LibraryItem } from '@/utils/core/library-item';
 import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open';
 import { lookupSummaries } from '@/utils/index-format/lookup';
-import { publishIndex, type PublishOptions } from '@/utils/index-format/publish';
+import { publishIndex, type PublishOptions, type Unpublished } from '@/utils/index-format/publish';
 import { exportBibtex, exportJson, exportMarkdown } from '@/utils/library/export';
 import {
   commitImport,
@@ -57,6 +57,8 @@ export interface Published {
   jsonlFileName: string;
   papers: number;
   summaries: number;
+  /** Chosen summaries left out of the index, each with why. */
+  skipped: Unpublished[];
 }
 
 /** The whole library for the library page: items, export, import with preview, edits. */
@@ -171,6 +173,7 @@ export function useLibrary() {
         jsonlFileName: made.jsonlFileName,
         papers: made.manifest.counts.papers,
         summaries: made.manifest.counts.summaries,
+        skipped: made.skipped,
       };
     },
     save: (item: LibraryItem, change: Parameters<typeof updateItem>[3]) =>

@@ -1,5 +1,6 @@
 import { arxivKey, parseArxivId } from './arxiv';
 import { keysForDoi, parseDoi } from './doi';
+import { cutText, SCHEMA_LIMITS } from '@/utils/core/schema';
 
 /**
  * Paper metadata from the page's `<meta>` tags: Highwire Press `citation_*`
@@ -37,11 +38,24 @@ export function metaEntries(doc: ParentNode): Array<[string, string]> {
   return entries;
 }
 
+/**
+ * Invisible format characters (Unicode's Cf: bidi overrides and isolates,
+ * zero-width spaces and joiners, soft hyphens). Page metadata ends up in
+ * trusted text (the "Sends …" line, tab titles, your own summary's paper),
+ * where a U+202E could reverse a host name and zero-width padding could
+ * push the part that matters out of sight; real titles do not need them.
+ */
+const FORMAT_CHARS = /\p{Cf}/gu;
+
+/** Page metadata as Sidenotes keeps it: no format characters, whitespace collapsed. */
+export const cleanPageText = (raw: string): string =>
+  raw.replace(FORMAT_CHARS, '').replace(/\s+/g, ' ').trim();
+
 function metaValues(entries: MetaEntries, names: readonly string[]): string[] {
   const values: string[] = [];
   for (const [name, raw] of entries) {
     if (!names.includes(name.toLowerCase())) continue;
-    const content = raw.replace(/\s+/g, ' ').trim();
+    const content = cleanPageText(raw);
     if (content) values.push(content);
   }
   return values;
@@ -72,12 +86,16 @@ export function readPageMeta(source: ParentNode | MetaEntries): PageMeta {
     if (doi) keys.push(...keysForDoi(doi));
   }
   const citationTitle = metaValues(doc, ['citation_title'])[0];
-  const title = citationTitle ?? metaValues(doc, ['dc.title'])[0];
-  const authors = metaValues(doc, ['citation_author', 'dc.creator']).map(displayAuthor);
+  const found = citationTitle ?? metaValues(doc, ['dc.title'])[0];
+  // Within the schema's limits (utils/core/schema.ts), as everything kept about a paper is.
+  const title = found && cutText(found, SCHEMA_LIMITS.titleChars);
+  const authors = metaValues(doc, ['citation_author', 'dc.creator']).map((name) =>
+    cutText(displayAuthor(name), SCHEMA_LIMITS.authorChars),
+  );
   return {
     keys,
     ...(title ? { title } : {}),
-    authors: [...new Set(authors)],
+    authors: [...new Set(authors)].slice(0, SCHEMA_LIMITS.authors),
     ...(version ? { version } : {}),
     isArticle: Boolean(citationTitle),
   };
