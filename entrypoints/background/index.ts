@@ -5,6 +5,7 @@ import { fail } from '@/utils/core/result';
 import { library, onLibraryChange } from '@/utils/db/open';
 import { idbRemoteCache } from '@/utils/db/remote-cache';
 import { itemsForPaper } from '@/utils/library/library';
+import { lookupSummaries } from '@/utils/index-format/lookup';
 import { listingCounts } from '@/utils/lookup/listing-counts';
 import { localLookup } from '@/utils/lookup/local';
 import { PaperStates } from '@/utils/lookup/paper-states';
@@ -14,7 +15,7 @@ import { sendToTab } from '@/utils/messaging/client';
 import { createRouter, isPageSender, isViewSender, type Self } from '@/utils/messaging/router';
 import { browser } from '@/utils/platform/browser';
 import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
-import { askArxivTitle } from '@/utils/sources/tab-titles';
+import { askArxivTitle, asksArxiv } from '@/utils/sources/tab-titles';
 import { remoteSources } from '@/utils/sources/worker-sources';
 import { commandsAndMenus } from './commands';
 import { welcomeOnInstall } from './first-run';
@@ -65,13 +66,15 @@ export default defineBackground(() => {
   const countListing = listingCounts(bundledKeyCounts);
   // PDF tabs named after their paper (arXiv's API only when the reader turned it on).
   const titles = tabTitles({
-    state: (tabId) => papers.get(tabId),
+    bundled: async (ref) => (await lookupSummaries(ref, [bundled])).summaries,
     library: async (keys) =>
       (await itemsForPaper(await library(), keys)).map((item) => item.summary),
-    kept: async (key) =>
-      (await Promise.all((await remote.keptIndexes()).map((index) => index.summaries(key)))).flat(),
+    asksArxiv,
     askArxiv: async (id) =>
       askArxivTitle(id, { cache: idbRemoteCache(await library(), 5000, 'live|') }),
+    state: (tabId) => papers.get(tabId),
+    kept: async (key) =>
+      (await Promise.all((await remote.keptIndexes()).map((index) => index.summaries(key)))).flat(),
   });
   // Tests read these counts from the worker (look-ups and source asks per page view;
   // listing pages' batches and the links in them).

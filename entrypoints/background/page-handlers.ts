@@ -66,7 +66,7 @@ export function pageHandlers(
       const title = pdf ? await titles.local(tabId, ref) : undefined;
       if (pdf && !title && meta === null)
         void titles
-          .remote(ref)
+          .remote(tabId, ref)
           .then(
             (named) => named && sendToTab(tabId, 'tab:set-title', { paperKey: key, title: named }),
           )
