@@ -23,7 +23,9 @@ export function RemoteIndexRow({
   const budget = usage?.cacheBudgetBytes ?? status?.cacheBudgetBytes;
   return (
     <article class="index-row" data-testid="remote-index" data-url={url}>
-      <h3 class="source-name">{status?.name ?? new URL(url).host}</h3>
+      <h3 class="source-name">
+        <bdi>{status?.name ?? new URL(url).host}</bdi>
+      </h3>
       <p class="index-url">{url}</p>
       {(status?.publisher || status?.licence) && (
         <p class="index-publisher" data-testid="index-publisher">

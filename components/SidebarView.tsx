@@ -117,7 +117,11 @@ export function SidebarView({
   return (
     <main class="sidebar">
       <header class="paper">
-        {title && <h1 class="paper-title">{title}</h1>}
+        {title && (
+          <h1 class="paper-title">
+            <bdi>{title}</bdi>
+          </h1>
+        )}
         {idKey && <p class="paper-id">{keyLabel(idKey)}</p>}
         {cited && <CitationActions paper={cited} />}
       </header>
@@ -195,7 +199,7 @@ function SourceStatusList({
       {shown.map((s) =>
         s.status === 'asking' ? (
           <li key={s.id} data-testid="source-status" data-source={s.id} data-status="asking">
-            Asking {s.name}…
+            Asking <bdi>{s.name}</bdi>…
           </li>
         ) : (
           <li

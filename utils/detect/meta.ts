@@ -1,5 +1,6 @@
 import { arxivKey, parseArxivId } from './arxiv';
 import { keysForDoi, parseDoi } from './doi';
+import { plainText } from '@/utils/core/page-text';
 import { cutText, SCHEMA_LIMITS } from '@/utils/core/schema';
 
 /**
@@ -38,24 +39,12 @@ export function metaEntries(doc: ParentNode): Array<[string, string]> {
   return entries;
 }
 
-/**
- * Invisible format characters (Unicode's Cf: bidi overrides and isolates,
- * zero-width spaces and joiners, soft hyphens). Page metadata ends up in
- * trusted text (the "Sends …" line, tab titles, your own summary's paper),
- * where a U+202E could reverse a host name and zero-width padding could
- * push the part that matters out of sight; real titles do not need them.
- */
-const FORMAT_CHARS = /\p{Cf}/gu;
-
-/** Page metadata as Sidenotes keeps it: no format characters, whitespace collapsed. */
-export const cleanPageText = (raw: string): string =>
-  raw.replace(FORMAT_CHARS, '').replace(/\s+/g, ' ').trim();
-
 function metaValues(entries: MetaEntries, names: readonly string[]): string[] {
   const values: string[] = [];
   for (const [name, raw] of entries) {
     if (!names.includes(name.toLowerCase())) continue;
-    const content = cleanPageText(raw);
+    // No bidi or format characters: page metadata reaches trusted text (utils/core/page-text.ts).
+    const content = plainText(raw);
     if (content) values.push(content);
   }
   return values;

@@ -1,4 +1,5 @@
 import type { PaperRef } from '@/utils/core/paper-ref';
+import { plainText } from '@/utils/core/page-text';
 import { cutText } from '@/utils/core/schema';
 import type { Summary } from '@/utils/core/summary';
 import type { TabState } from '@/utils/core/tab-state';
@@ -23,20 +24,14 @@ export interface TabTitleSources {
 export const MAX_TAB_TITLE_CHARS = 150;
 
 /**
- * Invisible format characters (Unicode's Cf: zero-width spaces, bidi
- * controls). A title padded with them pushes the id out of the tab strip,
- * history and bookmarks; a real title has no need of them.
- */
-const FORMAT_CHARS = /\p{Cf}/gu;
-
-/**
  * A title that is one, as a tab shows it: no format characters, spaces
  * collapsed; none when it is only the paper's id (index entries of papers
  * whose title was never known carry it: "arXiv:1608.08021").
  */
 export function realTitle(title: string | undefined, key: string): string | undefined {
   const id = key.slice(key.indexOf(':') + 1).toLowerCase();
-  const text = title?.replace(FORMAT_CHARS, '').replace(/\s+/g, ' ').trim();
+  // No format characters (utils/core/page-text.ts): zero-width padding would hide the id.
+  const text = title === undefined ? undefined : plainText(title);
   return text && !text.toLowerCase().includes(id) ? text : undefined;
 }
 

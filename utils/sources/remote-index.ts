@@ -12,6 +12,7 @@ import { fetchBounded, NetError, type BoundedFetchOptions } from '@/utils/net/fe
 import { IndexReader } from '@/utils/index-format/reader';
 import { fromBase64, toBase64 } from '@/utils/core/base64';
 import { errorMessage } from '@/utils/core/guards';
+import { plainOptional } from '@/utils/core/page-text';
 
 export interface RemoteIndexOptions extends Pick<BoundedFetchOptions, 'fetch' | 'timeoutMs'> {
   /** Re-check the manifest (conditionally, with its ETag) when the copy is older than this. */
@@ -73,14 +74,15 @@ export class RemoteIndex {
     if (manifest) {
       const shards = Object.values(manifest.shards);
       Object.assign(this.status, {
-        name: manifest.name,
+        // A stranger's words, shown in trusted places: no bidi or format characters.
+        name: plainOptional(manifest.name),
         papers: manifest.counts.papers,
         summaries: manifest.counts.summaries,
         shards: shards.length,
         bytes: shards.reduce((sum, s) => sum + s.bytes, 0),
         // Set even when absent, so a new manifest without them clears the old ones.
-        publisher: manifest.publisher,
-        licence: manifest.licence,
+        publisher: plainOptional(manifest.publisher),
+        licence: plainOptional(manifest.licence),
       });
     }
     this.options.onStatus?.({ ...this.status });
