@@ -70,6 +70,14 @@ export function SidebarView({
       {...(own ? { onDelete: () => void library.deleteOwn().then(() => setEditing(false)) } : {})}
     />
   );
+  const undo = library?.deleted && !own && (
+    <p class="notice undo-delete" role="status" data-testid="undo-delete">
+      Your summary was deleted.{' '}
+      <button type="button" class="link-button" onClick={() => void library.undoDelete()}>
+        Undo
+      </button>
+    </p>
+  );
   const writeOwn = library && !editing && (
     <button
       type="button"
@@ -130,6 +138,7 @@ export function SidebarView({
           {library.error}
         </p>
       )}
+      {undo}
       {editor}
       {errors.map((e) => (
         <p class="notice notice-error" role="status" key={e.source}>

@@ -13,7 +13,8 @@ import {
   type ImportPreview,
 } from '@/utils/library/import';
 import { hintFromSummaries, type TitleLookup } from '@/utils/library/shortscience-csv';
-import { allItems, getMeta, removeItem, setMeta, updateItem } from '@/utils/library/library';
+import { allItems, getMeta, setMeta, updateItem } from '@/utils/library/library';
+import { removeUndoably, undoRemove } from '@/utils/library/undo';
 import {
   allSources,
   allTags,
@@ -26,7 +27,8 @@ import { bundledIndex } from '@/utils/sources/bundled';
 
 const LAST_EXPORT = 'lastExportAt';
 
-export type Notice = { text: string; error: boolean } | null;
+/** A message on the library page; `undo` when what it reports can be taken back. */
+export type Notice = { text: string; error: boolean; undo?: () => void } | null;
 export type ExportKind = 'json' | 'md' | 'bib';
 
 function download(name: string, type: string, content: BlobPart) {
@@ -178,8 +180,19 @@ export function useLibrary() {
     },
     save: (item: LibraryItem, change: Parameters<typeof updateItem>[3]) =>
       act(async () => updateItem(await library(), item.id, item.revision, change), 'Saved.'),
-    remove: (item: LibraryItem) =>
-      act(async () => removeItem(await library(), item.id), 'Removed from your library.'),
+    /** Removes an item; the notice offers Undo (your own writing is never lost to one click). */
+    async remove(item: LibraryItem) {
+      await act(async () => removeUndoably(await library(), item.id), '');
+      // act() threw if the removal failed: here it is done, and can be taken back.
+      setNotice({
+        text: item.kind === 'own' ? 'Your summary was deleted.' : 'Removed from your library.',
+        error: false,
+        undo: () =>
+          void act(async () => undoRemove(await library(), item.id), 'Put back.').catch(
+            () => undefined,
+          ),
+      });
+    },
   };
 }
 

@@ -39,7 +39,10 @@ export interface ViewToWorker {
     request: { paper: Pick<PaperRef, 'keys' | 'title' | 'authors' | 'url'>; body: string };
     response: LibraryItem;
   };
+  /** Removes an item, kept aside so that `library:undo-remove` can put it back. */
   'library:remove': { request: { id: string }; response: null };
+  /** Puts back the item last removed. */
+  'library:undo-remove': { request: { id: string }; response: LibraryItem };
   'library:draft': { request: { paperKey: string; body: string }; response: null };
 }
 
@@ -58,5 +61,6 @@ export const VIEW_MESSAGES: ReadonlyArray<keyof ViewToWorker> = [
   'library:toggle-save',
   'library:save-own',
   'library:remove',
+  'library:undo-remove',
   'library:draft',
 ];
