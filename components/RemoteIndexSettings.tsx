@@ -31,7 +31,10 @@ export function RemoteIndexRow({
         <p class="index-publisher" data-testid="index-publisher">
           {status.publisher ? (
             <>
-              Published by <strong>{status.publisher}</strong>
+              Published by{' '}
+              <strong>
+                <bdi>{status.publisher}</bdi>
+              </strong>
               {status.licence && <> under </>}
             </>
           ) : (
@@ -98,10 +101,10 @@ function IndexLicence({ licence }: { licence: string }) {
     <span class="index-licence" data-testid="index-licence">
       {href ? (
         <a href={href} target="_blank" rel="license noopener noreferrer">
-          {licence}
+          <bdi>{licence}</bdi>
         </a>
       ) : (
-        licence
+        <bdi>{licence}</bdi>
       )}
     </span>
   );

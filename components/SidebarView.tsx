@@ -219,9 +219,20 @@ function SourceStatusList({
             {...(s.answer.dropped ? { 'data-dropped': s.answer.dropped } : {})}
             class={s.answer.failed ? 'source-failed' : ''}
           >
-            {s.answer.note
-              ? `${s.answer.note.includes(s.name) ? '' : `${s.name}: `}${s.answer.note}`
-              : `${s.name} has no summary of this paper.`}
+            {s.answer.note ? (
+              <>
+                {!s.answer.note.includes(s.name) && (
+                  <>
+                    <bdi>{s.name}</bdi>:{' '}
+                  </>
+                )}
+                <bdi>{s.answer.note}</bdi>
+              </>
+            ) : (
+              <>
+                <bdi>{s.name}</bdi> has no summary of this paper.
+              </>
+            )}
             {s.answer.failed && onRetry && (
               <>
                 {' '}
