@@ -85,6 +85,13 @@ describe('the library', () => {
     const preview = fresh.getByTestId('import-preview');
     await preview.waitFor();
     expect(await preview.textContent()).toContain('1 new, 0 already present, 0 invalid');
+    expect(await fresh.getByTestId('import-own-count').textContent()).toBe(
+      'None of the new items is your own summary; 1 is a saved summary of others.',
+    );
+    for (const scheme of ['light', 'dark'] as const) {
+      await fresh.emulateMedia({ colorScheme: scheme });
+      await fresh.screenshot({ path: join(SHOTS, `library-import-preview-${scheme}.png`) });
+    }
     await fresh.getByTestId('import-confirm').click();
     await expect.poll(() => fresh.getByTestId('saved-item').count()).toBe(1);
     expect(await exportedItems(browser, join(work, 'again.json'))).toEqual(exported);
