@@ -4,8 +4,9 @@ import { LibraryError } from '@/utils/core/library-item';
 import { fail } from '@/utils/core/result';
 import { library, onLibraryChange } from '@/utils/db/open';
 import { idbRemoteCache } from '@/utils/db/remote-cache';
-import { itemsForPaper } from '@/utils/library/library';
+import { allItems, itemsForPaper } from '@/utils/library/library';
 import { lookupSummaries } from '@/utils/index-format/lookup';
+import { listedMatches, listedPapers } from '@/utils/lookup/listed-papers';
 import { listingCounts } from '@/utils/lookup/listing-counts';
 import { localLookup } from '@/utils/lookup/local';
 import { PaperStates } from '@/utils/lookup/paper-states';
@@ -64,6 +65,14 @@ export default defineBackground(() => {
   });
   // Listing pages' badges: the bundled index only, since the page can see them (listing-counts.ts).
   const countListing = listingCounts(bundledKeyCounts);
+  // What a list holds of your library is told only to the extension's views, when they ask.
+  const listed = listedPapers(browser.storage.session);
+  const listedIn = async (tabId: number) =>
+    listedMatches(
+      await listed.keys(tabId),
+      await allItems(await library()),
+      await remote.feedCopy().catch(() => []),
+    );
   // PDF tabs named after their paper (arXiv's API only when the reader turned it on).
   const titles = tabTitles({
     bundled: async (ref) => (await lookupSummaries(ref, [bundled])).summaries,
@@ -95,9 +104,12 @@ export default defineBackground(() => {
           papers,
           remote,
           setBadge,
-          (keys, links) => {
+          (keys, links, listedOn) => {
             listingStats.batches++;
             listingStats.links += links;
+            void listed
+              .add(listedOn.tabId, listedOn.page, keys)
+              .catch((error: unknown) => console.warn('Sidenotes: listed papers', error));
             return countListing(keys);
           },
           titles,
@@ -106,7 +118,7 @@ export default defineBackground(() => {
       {
         name: 'view',
         accepts: (sender) => isViewSender(self, sender),
-        handlers: { ...viewHandlers(papers, remote), ...libraryHandlers() },
+        handlers: { ...viewHandlers(papers, remote, listedIn), ...libraryHandlers() },
       },
     ],
     (type, error) => {
@@ -125,7 +137,10 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(
     ({ tabId, windowId }) => void ports.activated(tabId, windowId),
   );
-  browser.tabs.onRemoved.addListener((tabId) => void papers.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void papers.forget(tabId);
+    void listed.forget(tabId).catch(() => undefined);
+  });
   welcomeOnInstall();
   // The user's own summaries are part of a paper's local answer.
   onLibraryChange(() => void papers.refreshLocal());

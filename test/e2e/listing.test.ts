@@ -228,6 +228,33 @@ describe('what a listing page can see of your library', () => {
     expect(after.html).toBe(before.html);
     expect(after.boxes).toBe(before.boxes);
 
+    // The popup, an extension page, says which listed papers are yours.
+    const windowId = await browser.worker.evaluate(
+      async () => (await chrome.windows.getAll({ windowTypes: ['normal'] }))[0]!.id!,
+    );
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?window=${windowId}`);
+    await page.bringToFront();
+    await popup.reload();
+    const listed = popup.getByTestId('listed-matches');
+    await listed.waitFor();
+    expect(await listed.locator('.current-label').textContent()).toBe(
+      'On this page: 2 papers in your library',
+    );
+    expect(
+      (
+        await popup
+          .getByTestId('listed-match')
+          .evaluateAll((li) => li.map((e) => (e as HTMLElement).dataset.key))
+      ).sort(),
+    ).toEqual([`arxiv:${BOTH.id}`, `arxiv:${PRIVATE.id}`].sort());
+    await popup.setViewportSize({ width: 440, height: 600 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.screenshot({ path: join(SHOTS, `popup-listed-matches-${scheme}.png`) });
+    }
+    await popup.close();
+
     // Opened from its badge, the paper shows your summary beside the others, in the extension's frame.
     await page.locator(`[data-sidenotes-badge="arxiv:${BOTH.id}"]`).first().click();
     const cards = sidebarFrame(page).locator('[data-testid="summary-card"]');

@@ -58,6 +58,22 @@ export interface SourceOffer {
   origins: string[];
 }
 
+/** A listed paper the extension's views can point to. */
+export interface ListedMatch {
+  key: string;
+  title: string;
+  /** Your own summary of it is in the library (else a saved one). */
+  own: boolean;
+}
+
+/** A listing page's papers that are in your library: shown in extension views only, never to the page. */
+export interface ListedMatches {
+  /** Listed papers with an item in your library, own summaries first. */
+  inLibrary: ListedMatch[];
+  /** Listed papers the kept ShortScience feed has summaries of. */
+  inFeed: number;
+}
+
 /** A remote source as the views show it: still asking, or what it answered. */
 export type SourceProgress = SourcePlan &
   ({ status: 'asking' } | { status: 'answered'; answer: SourceAnswer });

@@ -1,6 +1,7 @@
 import type { LibraryItem } from '@/utils/core/library-item';
 import type { PaperRef } from '@/utils/core/paper-ref';
 import type { Summary } from '@/utils/core/summary';
+import type { ListedMatches } from '@/utils/core/tab-state';
 
 /**
  * Messages the extension's own pages (sidebar frame, side panel, popup,
@@ -25,6 +26,8 @@ export interface ViewToWorker {
   'view:always-ask': { request: { tabId: number; sourceId: string }; response: null };
   /** The in-page sidebar asks its tab to fold it (Esc inside the frame). */
   'view:collapse-sidebar': { request: Record<string, never>; response: null };
+  /** Which papers on a tab's listing page are in your library (never told to the page). */
+  'view:listed-matches': { request: { tabId: number }; response: ListedMatches };
   /**
    * The library, for the in-page sidebar: an extension frame inside a web
    * page counts as third-party storage and may not open IndexedDB, so the
@@ -57,6 +60,7 @@ export const VIEW_MESSAGES: ReadonlyArray<keyof ViewToWorker> = [
   'view:ask-source-once',
   'view:always-ask',
   'view:collapse-sidebar',
+  'view:listed-matches',
   'library:paper',
   'library:toggle-save',
   'library:save-own',
