@@ -47,7 +47,7 @@ export function ImportPreviewView({
       ) : (
         <p>
           <strong>{fresh.length} new</strong>, {present.length} already present, {invalid.length}{' '}
-          invalid.
+          invalid. <OwnCount fresh={fresh} />
         </p>
       )}
       {listed && (
@@ -84,4 +84,22 @@ export function ImportPreviewView({
       </div>
     </section>
   );
+}
+
+/**
+ * How many of the new items are the user's own summaries (published under
+ * their name, shown as "Your summary"): a file from someone else should
+ * say none. The others are imported as saved summaries.
+ */
+function OwnCount({ fresh }: { fresh: ImportPreview['fresh'] }) {
+  const own = fresh.filter((item) => item.kind === 'own').length;
+  const saved = fresh.length - own;
+  const ownWords =
+    own === 0
+      ? 'None of the new items is your own summary'
+      : `${own} of the new items ${own === 1 ? 'is your own summary' : 'are your own summaries'}`;
+  const savedWords = saved
+    ? `; ${saved} ${saved === 1 ? 'is a saved summary' : 'are saved summaries'} of others`
+    : '';
+  return <span data-testid="import-own-count">{`${ownWords}${savedWords}.`}</span>;
 }

@@ -133,6 +133,19 @@ export function LibraryPage({ lib, images }: { lib: LibraryState; images: boolea
             data-testid="library-notice"
           >
             {notice.text}
+            {notice.undo && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  class="link-button"
+                  onClick={notice.undo}
+                  data-testid="library-undo"
+                >
+                  Undo
+                </button>
+              </>
+            )}
           </p>
         )}
         {preview && (

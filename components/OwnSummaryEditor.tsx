@@ -88,7 +88,7 @@ export function OwnSummaryEditor({
           Close
         </button>
         {onDelete && (
-          <button type="button" class="danger" onClick={onDelete}>
+          <button type="button" class="danger" onClick={onDelete} data-testid="own-delete">
             Delete
           </button>
         )}

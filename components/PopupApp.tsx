@@ -1,7 +1,8 @@
 import type { LibraryItem } from '@/utils/core/library-item';
-import type { TabState } from '@/utils/core/tab-state';
+import type { ListedMatches, TabState } from '@/utils/core/tab-state';
 import type { SearchSet } from '@/utils/search/search-set';
 import type { CurrentPaper } from './CurrentPaper';
+import { ListedMatchesView } from './ListedMatchesView';
 import { SavedList } from './SavedList';
 import { SearchView } from './SearchView';
 
@@ -14,6 +15,8 @@ export interface PopupAppProps {
   loadError: string | null;
   initialQuery: string;
   saved: { items: LibraryItem[]; total: number } | null;
+  /** On a listing page: its papers in your library (extension view only). */
+  listed: ListedMatches | null;
   onOpen(url: string): void;
   onOpenPanel(): void;
   onOpenOptions(): void;
@@ -38,6 +41,9 @@ export function PopupApp(props: PopupAppProps) {
       </header>
       {props.state && props.CurrentPaper && (
         <props.CurrentPaper state={props.state} images={props.images} />
+      )}
+      {props.listed && !props.state?.paper && (
+        <ListedMatchesView matches={props.listed} onOpen={props.onOpen} />
       )}
       <SearchView
         engine={props.engine}

@@ -233,6 +233,21 @@ export function PublishDialog({
             how), then share the address of its index.html.
           </p>
         )}
+        {made && made.skipped.length > 0 && (
+          <div class="notice notice-error" role="alert" data-testid="publish-skipped">
+            <p>
+              {summaries(made.skipped.length)} could not be published and{' '}
+              {made.skipped.length === 1 ? 'is' : 'are'} not in the index:
+            </p>
+            <ul>
+              {made.skipped.map((s, i) => (
+                <li key={i}>
+                  “<bdi>{s.title}</bdi>”: {s.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
 
         <div class="editor-actions">
           <button type="submit" class="primary" disabled={busy} data-testid="publish-make">

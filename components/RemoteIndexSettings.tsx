@@ -23,13 +23,18 @@ export function RemoteIndexRow({
   const budget = usage?.cacheBudgetBytes ?? status?.cacheBudgetBytes;
   return (
     <article class="index-row" data-testid="remote-index" data-url={url}>
-      <h3 class="source-name">{status?.name ?? new URL(url).host}</h3>
+      <h3 class="source-name">
+        <bdi>{status?.name ?? new URL(url).host}</bdi>
+      </h3>
       <p class="index-url">{url}</p>
       {(status?.publisher || status?.licence) && (
         <p class="index-publisher" data-testid="index-publisher">
           {status.publisher ? (
             <>
-              Published by <strong>{status.publisher}</strong>
+              Published by{' '}
+              <strong>
+                <bdi>{status.publisher}</bdi>
+              </strong>
               {status.licence && <> under </>}
             </>
           ) : (
@@ -96,10 +101,10 @@ function IndexLicence({ licence }: { licence: string }) {
     <span class="index-licence" data-testid="index-licence">
       {href ? (
         <a href={href} target="_blank" rel="license noopener noreferrer">
-          {licence}
+          <bdi>{licence}</bdi>
         </a>
       ) : (
-        licence
+        <bdi>{licence}</bdi>
       )}
     </span>
   );

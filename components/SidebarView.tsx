@@ -70,6 +70,14 @@ export function SidebarView({
       {...(own ? { onDelete: () => void library.deleteOwn().then(() => setEditing(false)) } : {})}
     />
   );
+  const undo = library?.deleted && !own && (
+    <p class="notice undo-delete" role="status" data-testid="undo-delete">
+      Your summary was deleted.{' '}
+      <button type="button" class="link-button" onClick={() => void library.undoDelete()}>
+        Undo
+      </button>
+    </p>
+  );
   const writeOwn = library && !editing && (
     <button
       type="button"
@@ -117,7 +125,11 @@ export function SidebarView({
   return (
     <main class="sidebar">
       <header class="paper">
-        {title && <h1 class="paper-title">{title}</h1>}
+        {title && (
+          <h1 class="paper-title">
+            <bdi>{title}</bdi>
+          </h1>
+        )}
         {idKey && <p class="paper-id">{keyLabel(idKey)}</p>}
         {cited && <CitationActions paper={cited} />}
       </header>
@@ -126,6 +138,7 @@ export function SidebarView({
           {library.error}
         </p>
       )}
+      {undo}
       {editor}
       {errors.map((e) => (
         <p class="notice notice-error" role="status" key={e.source}>
@@ -207,7 +220,7 @@ function SourceStatusList({
       {shown.map((s) =>
         s.status === 'asking' ? (
           <li key={s.id} data-testid="source-status" data-source={s.id} data-status="asking">
-            Asking {s.name}…
+            Asking <bdi>{s.name}</bdi>…
           </li>
         ) : (
           <li
@@ -218,9 +231,20 @@ function SourceStatusList({
             {...(s.answer.dropped ? { 'data-dropped': s.answer.dropped } : {})}
             class={s.answer.failed ? 'source-failed' : ''}
           >
-            {s.answer.note
-              ? `${s.answer.note.includes(s.name) ? '' : `${s.name}: `}${s.answer.note}`
-              : `${s.name} has no summary of this paper.`}
+            {s.answer.note ? (
+              <>
+                {!s.answer.note.includes(s.name) && (
+                  <>
+                    <bdi>{s.name}</bdi>:{' '}
+                  </>
+                )}
+                <bdi>{s.answer.note}</bdi>
+              </>
+            ) : (
+              <>
+                <bdi>{s.name}</bdi> has no summary of this paper.
+              </>
+            )}
             {s.answer.failed && onRetry && (
               <>
                 {' '}

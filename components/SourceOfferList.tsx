@@ -1,4 +1,8 @@
-import type { SourceOffer } from '@/utils/core/tab-state';
+import { sendsText, type Sends, type SourceOffer } from '@/utils/core/tab-state';
+import { cutText } from '@/utils/core/schema';
+
+/** Page text in the "Sends …" line is shortened to this (the whole of it in the tooltip). */
+export const MAX_SENT_TEXT_CHARS = 80;
 
 export interface SourceOfferListProps {
   offers: SourceOffer[];
@@ -60,8 +64,12 @@ export function SourceOfferList({
               </span>
             </h3>
             {!compact && <p class="offer-what">{offer.what}</p>}
-            <p class="offer-sends" data-testid="offer-sends">
-              Sends {offer.sends}.
+            <p
+              class="offer-sends"
+              data-testid="offer-sends"
+              title={`Sends ${sendsText(offer.sends)}.`}
+            >
+              Sends <SendsParts sends={offer.sends} />.
             </p>
             <p class="offer-actions">
               <button
@@ -94,5 +102,26 @@ export function SourceOfferList({
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * The "Sends …" sentence. The page's own words (a title) sit in a <bdi>, so
+ * whatever direction they run in cannot reorder the sentence or the host
+ * name after them, and are shortened so they cannot crowd it out.
+ */
+function SendsParts({ sends }: { sends: Sends }) {
+  return (
+    <>
+      {sends.map((part, i) =>
+        typeof part === 'string' ? (
+          part
+        ) : (
+          <bdi key={i} class="page-text">
+            {cutText(part.pageText, MAX_SENT_TEXT_CHARS)}
+          </bdi>
+        ),
+      )}
+    </>
   );
 }

@@ -51,7 +51,8 @@ export function SummaryCard({
       data-summary-id={summary.id}
     >
       <header class="card-head">
-        <span class="source">{source.name}</span>
+        {/* A remote index names its own source: isolated, so it cannot reorder the line. */}
+        <bdi class="source">{source.name}</bdi>
         <span class={`kind kind-${source.kind}`}>
           {source.kind === 'human' ? 'human-written' : 'machine-generated'}
         </span>

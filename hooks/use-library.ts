@@ -3,7 +3,7 @@ import { errorMessage } from '@/utils/core/guards';
 import type { LibraryItem } from '@/utils/core/library-item';
 import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open';
 import { lookupSummaries } from '@/utils/index-format/lookup';
-import { publishIndex, type PublishOptions } from '@/utils/index-format/publish';
+import { publishIndex, type PublishOptions, type Unpublished } from '@/utils/index-format/publish';
 import { exportBibtex, exportJson, exportMarkdown } from '@/utils/library/export';
 import {
   commitImport,
@@ -13,7 +13,8 @@ import {
   type ImportPreview,
 } from '@/utils/library/import';
 import { hintFromSummaries, type TitleLookup } from '@/utils/library/shortscience-csv';
-import { allItems, getMeta, removeItem, setMeta, updateItem } from '@/utils/library/library';
+import { allItems, getMeta, setMeta, updateItem } from '@/utils/library/library';
+import { removeUndoably, undoRemove } from '@/utils/library/undo';
 import {
   allSources,
   allTags,
@@ -33,7 +34,8 @@ const LAST_EXPORT = 'lastExportAt';
 const BACKUP_REMINDER_DAYS = 'backupReminderDays';
 export const DEFAULT_REMINDER_DAYS = 30;
 
-export type Notice = { text: string; error: boolean } | null;
+/** A message on the library page; `undo` when what it reports can be taken back. */
+export type Notice = { text: string; error: boolean; undo?: () => void } | null;
 export type ExportKind = 'json' | 'md' | 'bib';
 
 function download(name: string, type: string, content: BlobPart) {
@@ -64,6 +66,8 @@ export interface Published {
   jsonlFileName: string;
   papers: number;
   summaries: number;
+  /** Chosen summaries left out of the index, each with why. */
+  skipped: Unpublished[];
 }
 
 /** The whole library for the library page: items, export, import with preview, edits. */
@@ -205,12 +209,24 @@ export function useLibrary() {
         jsonlFileName: made.jsonlFileName,
         papers: made.manifest.counts.papers,
         summaries: made.manifest.counts.summaries,
+        skipped: made.skipped,
       };
     },
     save: (item: LibraryItem, change: Parameters<typeof updateItem>[3]) =>
       act(async () => updateItem(await library(), item.id, item.revision, change), 'Saved.'),
-    remove: (item: LibraryItem) =>
-      act(async () => removeItem(await library(), item.id), 'Removed from your library.'),
+    /** Removes an item; the notice offers Undo (your own writing is never lost to one click). */
+    async remove(item: LibraryItem) {
+      await act(async () => removeUndoably(await library(), item.id), '');
+      // act() threw if the removal failed: here it is done, and can be taken back.
+      setNotice({
+        text: item.kind === 'own' ? 'Your summary was deleted.' : 'Removed from your library.',
+        error: false,
+        undo: () =>
+          void act(async () => undoRemove(await library(), item.id), 'Put back.').catch(
+            () => undefined,
+          ),
+      });
+    },
   };
 }
 

@@ -16,6 +16,9 @@ export interface PaperLibrary {
   toggleSave(summary: Summary): Promise<void>;
   saveOwn(body: string): Promise<boolean>;
   deleteOwn(): Promise<void>;
+  /** The id of the own summary just deleted, while Undo can bring it back. */
+  deleted: string | undefined;
+  undoDelete(): Promise<void>;
   keepDraft(body: string): void;
 }
 
@@ -32,6 +35,7 @@ export function usePaperLibrary(
   const [own, setOwn] = useState<LibraryItem | undefined>();
   const [draft, setDraft] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | undefined>();
   const paperKey = paper?.keys[0];
   const ids = summaries.map((s) => s.id);
   const idList = ids.join('\n');
@@ -47,6 +51,9 @@ export function usePaperLibrary(
       setError(errorMessage(e));
     }
   }, [paperKey, idList]);
+
+  // Undo belongs to the paper it was offered for.
+  useEffect(() => setDeleted(undefined), [paperKey]);
 
   useEffect(() => {
     void refresh();
@@ -89,7 +96,13 @@ export function usePaperLibrary(
     },
     async deleteOwn() {
       const id = own?.id;
-      if (id) await act(() => sendToWorker('library:remove', { id }));
+      if (id && (await act(() => sendToWorker('library:remove', { id })))) setDeleted(id);
+    },
+    deleted,
+    async undoDelete() {
+      const id = deleted;
+      if (id && (await act(() => sendToWorker('library:undo-remove', { id }))))
+        setDeleted(undefined);
     },
     keepDraft(body) {
       if (paperKey)

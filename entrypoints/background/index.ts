@@ -4,7 +4,9 @@ import { LibraryError } from '@/utils/core/library-item';
 import { fail } from '@/utils/core/result';
 import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open';
 import { idbRemoteCache } from '@/utils/db/remote-cache';
-import { itemsForPaper, ownItems } from '@/utils/library/library';
+import { allItems, itemsForPaper } from '@/utils/library/library';
+import { lookupSummaries } from '@/utils/index-format/lookup';
+import { listedMatches, listedPapers } from '@/utils/lookup/listed-papers';
 import { listingCounts } from '@/utils/lookup/listing-counts';
 import { localLookup } from '@/utils/lookup/local';
 import { PaperStates } from '@/utils/lookup/paper-states';
@@ -14,7 +16,7 @@ import { sendToTab } from '@/utils/messaging/client';
 import { createRouter, isPageSender, isViewSender, type Self } from '@/utils/messaging/router';
 import { browser } from '@/utils/platform/browser';
 import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
-import { askArxivTitle } from '@/utils/sources/tab-titles';
+import { askArxivTitle, asksArxiv } from '@/utils/sources/tab-titles';
 import { remoteSources } from '@/utils/sources/worker-sources';
 import { SYNC_ALARM, syncService } from '@/utils/sync/service';
 import { commandsAndMenus } from './commands';
@@ -65,22 +67,27 @@ export default defineBackground(() => {
         void sendToTab(state.tabId, 'tab:set-count', { paperKey, count }).catch(() => null);
     },
   });
-  // Listing pages' badges: the same local data, counted per key without a request.
-  const countListing = listingCounts({
-    own: async () => (await ownItems(await library())).map((item) => item.summary),
-    bundled: { ...bundled, counts: bundledKeyCounts },
-    feed: () => remote.feedCopy(),
-    kept: () => remote.keptIndexes(),
-  });
+  // Listing pages' badges: the bundled index only, since the page can see them (listing-counts.ts).
+  const countListing = listingCounts(bundledKeyCounts);
+  // What a list holds of your library is told only to the extension's views, when they ask.
+  const listed = listedPapers(browser.storage.session);
+  const listedIn = async (tabId: number) =>
+    listedMatches(
+      await listed.keys(tabId),
+      await allItems(await library()),
+      await remote.feedCopy().catch(() => []),
+    );
   // PDF tabs named after their paper (arXiv's API only when the reader turned it on).
   const titles = tabTitles({
-    state: (tabId) => papers.get(tabId),
+    bundled: async (ref) => (await lookupSummaries(ref, [bundled])).summaries,
     library: async (keys) =>
       (await itemsForPaper(await library(), keys)).map((item) => item.summary),
-    kept: async (key) =>
-      (await Promise.all((await remote.keptIndexes()).map((index) => index.summaries(key)))).flat(),
+    asksArxiv,
     askArxiv: async (id) =>
       askArxivTitle(id, { cache: idbRemoteCache(await library(), 5000, 'live|') }),
+    state: (tabId) => papers.get(tabId),
+    kept: async (key) =>
+      (await Promise.all((await remote.keptIndexes()).map((index) => index.summaries(key)))).flat(),
   });
   // Tests read these counts from the worker (look-ups and source asks per page view;
   // listing pages' batches and the links in them).
@@ -101,9 +108,12 @@ export default defineBackground(() => {
           papers,
           remote,
           setBadge,
-          (keys, links) => {
+          (keys, links, listedOn) => {
             listingStats.batches++;
             listingStats.links += links;
+            void listed
+              .add(listedOn.tabId, listedOn.page, keys)
+              .catch((error: unknown) => console.warn('Sidenotes: listed papers', error));
             return countListing(keys);
           },
           titles,
@@ -113,7 +123,7 @@ export default defineBackground(() => {
         name: 'view',
         accepts: (sender) => isViewSender(self, sender),
         handlers: {
-          ...viewHandlers(papers, remote),
+          ...viewHandlers(papers, remote, listedIn),
           ...libraryHandlers(sync.changed),
           ...syncHandlers(sync),
         },
@@ -135,7 +145,10 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(
     ({ tabId, windowId }) => void ports.activated(tabId, windowId),
   );
-  browser.tabs.onRemoved.addListener((tabId) => void papers.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void papers.forget(tabId);
+    void listed.forget(tabId).catch(() => undefined);
+  });
   welcomeOnInstall();
   // Sync while the browser runs: on its start and on an alarm, both only while connected.
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -10,6 +10,7 @@ import {
   savedIds,
   saveSummary,
 } from '@/utils/library/library';
+import { removeUndoably, undoRemove } from '@/utils/library/undo';
 import { fail, ok } from '@/utils/core/result';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
@@ -17,7 +18,12 @@ import { isPaperRef } from '@/utils/messaging/validate';
 import { isStrings, summaryFromMessage } from '@/utils/messaging/validate-library';
 
 type LibraryMessages =
-  'library:paper' | 'library:toggle-save' | 'library:save-own' | 'library:remove' | 'library:draft';
+  | 'library:paper'
+  | 'library:toggle-save'
+  | 'library:save-own'
+  | 'library:remove'
+  | 'library:undo-remove'
+  | 'library:draft';
 
 /**
  * The library for the in-page sidebar, which as a third-party frame may not
@@ -86,10 +92,20 @@ export function libraryHandlers(
     async 'library:remove'(payload) {
       const id = (payload as { id?: unknown } | null)?.id;
       if (typeof id !== 'string') return fail('bad-request', 'Malformed request.');
-      await removeItem(await library(), id);
+      // Undoable: the sidebar offers Undo, so no click loses your own summary for good.
+      await removeUndoably(await library(), id);
       announceLibraryChange();
       changed();
       return ok(null);
+    },
+
+    async 'library:undo-remove'(payload) {
+      const id = (payload as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return fail('bad-request', 'Malformed request.');
+      const item = await undoRemove(await library(), id);
+      announceLibraryChange();
+      changed();
+      return ok(item);
     },
 
     async 'library:draft'(payload) {

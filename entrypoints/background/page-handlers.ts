@@ -31,7 +31,11 @@ export function pageHandlers(
   papers: PaperStates,
   remote: ReturnType<typeof remoteSources>,
   setBadge: (tabId: number, count: number | null) => Promise<void>,
-  countListed: (keys: readonly string[], links: number) => Promise<Record<string, Tally>>,
+  countListed: (
+    keys: readonly string[],
+    links: number,
+    listedOn: { tabId: number; page: string },
+  ) => Promise<Record<string, Tally>>,
   titles: ReturnType<typeof tabTitles>,
 ): Handlers<PageToWorker> {
   return {
@@ -66,7 +70,7 @@ export function pageHandlers(
       const title = pdf ? await titles.local(tabId, ref) : undefined;
       if (pdf && !title && meta === null)
         void titles
-          .remote(ref)
+          .remote(tabId, ref)
           .then(
             (named) => named && sendToTab(tabId, 'tab:set-title', { paperKey: key, title: named }),
           )
@@ -84,6 +88,11 @@ export function pageHandlers(
       const counts = await countListed(
         [...new Set([...keyOf.values()].filter((k): k is string => k !== null))],
         links.length,
+        {
+          tabId: sender.tab!.id!,
+          // One page view: a new document (Chrome's documentId) starts a new list.
+          page: (sender as { documentId?: string }).documentId ?? sender.url ?? '',
+        },
       );
       const found: Record<string, { key: string; human: number; machine: number }> = {};
       for (const [link, key] of keyOf)

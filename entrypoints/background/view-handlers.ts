@@ -1,4 +1,5 @@
 import { fail, ok } from '@/utils/core/result';
+import type { ListedMatches } from '@/utils/core/tab-state';
 import type { PaperStates } from '@/utils/lookup/paper-states';
 import { sendToTab } from '@/utils/messaging/client';
 import type { Handlers } from '@/utils/messaging/router';
@@ -7,7 +8,11 @@ import { LIVE_SOURCE_IDS, type LiveSourceId } from '@/utils/sources/settings';
 import type { remoteSources } from '@/utils/sources/worker-sources';
 
 type ViewMessages =
-  'view:retry-source' | 'view:ask-source-once' | 'view:always-ask' | 'view:collapse-sidebar';
+  | 'view:retry-source'
+  | 'view:ask-source-once'
+  | 'view:always-ask'
+  | 'view:collapse-sidebar'
+  | 'view:listed-matches';
 
 const isTabSource = (payload: unknown): payload is { tabId: number; sourceId: string } => {
   const { tabId, sourceId } = (payload ?? {}) as Record<string, unknown>;
@@ -21,6 +26,7 @@ const isLiveSourceId = (id: string): id is LiveSourceId =>
 export function viewHandlers(
   papers: PaperStates,
   remote: Pick<ReturnType<typeof remoteSources>, 'enable'>,
+  listedIn: (tabId: number) => Promise<ListedMatches>,
 ): Handlers<Pick<ViewToWorker, ViewMessages>> {
   return {
     async 'view:retry-source'(payload) {
@@ -44,6 +50,12 @@ export function viewHandlers(
         return fail('bad-request', 'The browser did not give Sidenotes permission to contact it.');
       await papers.replan(payload.tabId);
       return ok(null);
+    },
+
+    async 'view:listed-matches'(payload) {
+      const { tabId } = (payload ?? {}) as { tabId?: unknown };
+      if (typeof tabId !== 'number') return fail('bad-request', 'Malformed request.');
+      return ok(await listedIn(tabId));
     },
 
     async 'view:collapse-sidebar'(_payload, sender) {

@@ -7,9 +7,10 @@ import { watchUrl } from '@/utils/page/watch-url';
 
 /**
  * Badges on listing pages (an arXiv list, a proceedings volume, Hugging
- * Face's daily papers): how many summaries each listed paper has, from what
- * the browser holds, as a button that opens them in the sidebar without
- * leaving the list. Registered in wxt.config.ts from document_start, apart
+ * Face's daily papers): how many summaries the bundled index has of each
+ * listed paper, as a button that opens them in the sidebar without leaving
+ * the list. Only the bundled index: the page sees every badge, so none may
+ * depend on the reader's library or private sources (utils/lookup/listing-counts.ts). Registered in wxt.config.ts from document_start, apart
  * from the paper pages' script, with its own size budget (no detector ships
  * here either: the worker reads each entry link's key).
  *

@@ -4,6 +4,7 @@ import { useAfterPaint } from '@/hooks/use-after-paint';
 import { useLater } from '@/hooks/use-later';
 import { browserActions } from '@/hooks/use-browser-actions';
 import { usePreferences } from '@/hooks/use-preferences';
+import { useListedMatches } from '@/hooks/use-listed-matches';
 import { useSavedItems } from '@/hooks/use-saved-items';
 import { useSearchSet } from '@/hooks/use-search-set';
 import { useTabState } from '@/hooks/use-tab-state';
@@ -23,6 +24,8 @@ function Popup() {
   const windowId = useWindowId();
   const painted = useAfterPaint();
   const tab = useTabState(painted ? { window: followWindow ?? 'last-focused' } : null);
+  const tabId = tab.status === 'ready' && !tab.state.paper ? tab.state.tabId : null;
+  const listed = useListedMatches(painted ? tabId : null);
   return (
     <PopupApp
       state={tab.status === 'ready' ? tab.state : null}
@@ -34,6 +37,7 @@ function Popup() {
       loadError={error}
       initialQuery={initialQuery}
       saved={useSavedItems(painted ? 5 : 0)}
+      listed={listed}
       onOpen={actions.openUrl}
       onOpenPanel={() => actions.openSidePanel(windowId)}
       onOpenOptions={actions.openOptions}

@@ -85,6 +85,13 @@ describe('the library', () => {
     const preview = fresh.getByTestId('import-preview');
     await preview.waitFor();
     expect(await preview.textContent()).toContain('1 new, 0 already present, 0 invalid');
+    expect(await fresh.getByTestId('import-own-count').textContent()).toBe(
+      'None of the new items is your own summary; 1 is a saved summary of others.',
+    );
+    for (const scheme of ['light', 'dark'] as const) {
+      await fresh.emulateMedia({ colorScheme: scheme });
+      await fresh.screenshot({ path: join(SHOTS, `library-import-preview-${scheme}.png`) });
+    }
     await fresh.getByTestId('import-confirm').click();
     await expect.poll(() => fresh.getByTestId('saved-item').count()).toBe(1);
     expect(await exportedItems(browser, join(work, 'again.json'))).toEqual(exported);
@@ -153,6 +160,63 @@ describe('the library', () => {
     await page.reload();
     await sidebarFrame(page).getByTestId('write-own').click();
     expect(await sidebarFrame(page).getByTestId('own-body').inputValue()).toBe('A better draft');
+  });
+
+  it('deletes your own summary with Undo, in the sidebar and on the library page', async () => {
+    browser ??= await launch({ pages });
+    // Written (again) through the worker, as the sidebar's Save does.
+    const writer = await libraryPage(browser);
+    const saved = await writer.evaluate(
+      ([key, title]) =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+          }
+        ).chrome.runtime.sendMessage({
+          type: 'library:save-own',
+          payload: { paper: { keys: [key], title }, body: 'Kept by **Undo**.' },
+        }),
+      [`arxiv:${SEED.arxivId}`, SEED.title],
+    );
+    expect(saved).toMatchObject({ ok: true });
+    await writer.close();
+    const page = await browser.context.newPage();
+    await page.goto(ABS);
+    const frame = sidebarFrame(page);
+    const first = frame.getByTestId('summary-card').first();
+    await expect.poll(() => first.textContent()).toContain('Your summary');
+    const written = await first.locator('.body').textContent();
+    await frame.getByTestId('edit-own').click();
+    await frame.getByTestId('own-delete').click();
+    const undo = frame.getByTestId('undo-delete');
+    await undo.waitFor();
+    await expect.poll(() => first.textContent()).not.toContain('Your summary');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: join(SHOTS, `sidebar-undo-delete-${scheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => first.textContent()).toContain('Your summary');
+    expect(await first.locator('.body').textContent()).toBe(written);
+    await undo.waitFor({ state: 'detached' });
+
+    // The library page: removing your summary offers Undo too, and it comes back whole.
+    const lib = await libraryPage(browser);
+    const row = lib.locator('[data-testid="saved-item"][data-item^="you:"]');
+    await row.click();
+    await lib.getByTestId('item-remove').click();
+    await lib.getByTestId('library-undo').waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+    for (const scheme of ['light', 'dark'] as const) {
+      await lib.emulateMedia({ colorScheme: scheme });
+      await lib.screenshot({ path: join(SHOTS, `library-undo-delete-${scheme}.png`) });
+    }
+    await lib.getByTestId('library-undo').click();
+    await expect.poll(() => row.count()).toBe(1);
+    await lib.close();
+    await expect.poll(() => first.textContent()).toContain('Your summary');
+    await page.close();
   });
 
   it('two library pages editing the same item: the stale edit is refused, not silently applied', async () => {

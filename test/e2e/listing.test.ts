@@ -166,6 +166,103 @@ describe('badges on an arXiv list of 2,000 papers', () => {
   });
 });
 
+/**
+ * What a page script on the list can read of it: the whole DOM as markup
+ * (badge hosts and their attributes included) and every element's box.
+ * Taken once the listing script says every badge asked for is drawn.
+ */
+async function pageView(page: Page): Promise<{ elements: number; html: string; boxes: string }> {
+  await page.waitForFunction(
+    () => performance.getEntriesByName('sidenotes:badges-painted').length > 0,
+  );
+  return page.evaluate(() => {
+    const all = [...document.querySelectorAll('*')];
+    return {
+      elements: all.length,
+      html: document.documentElement.outerHTML,
+      boxes: all
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${r.x},${r.y},${r.width},${r.height}`;
+        })
+        .join(';'),
+    };
+  });
+}
+
+describe('what a listing page can see of your library', () => {
+  /** Listed, summarized nowhere but in your library. */
+  const PRIVATE = papers[1500]!;
+  /** Listed and in the bundled index, with your own summary besides. */
+  const BOTH = SUMMARIZED[1]!;
+
+  it('is the same with and without your own summaries of listed papers', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(LIST);
+    const before = await pageView(page);
+    expect(before.html).toContain(`data-sidenotes-badge="arxiv:${BOTH.id}"`);
+
+    const library = await browser.context.newPage();
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    for (const paper of [PRIVATE, BOTH]) {
+      const answer = await library.evaluate(
+        ([key, title]) =>
+          (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+            }
+          ).chrome.runtime.sendMessage({
+            type: 'library:save-own',
+            payload: { paper: { keys: [key], title }, body: 'My private reading notes.' },
+          }),
+        [`arxiv:${paper.id}`, paper.title],
+      );
+      expect(answer).toMatchObject({ ok: true });
+    }
+    await library.close();
+
+    await page.reload();
+    const after = await pageView(page);
+    // No badge, attribute, size or position tells the page which entries you wrote about.
+    expect(after.elements).toBe(before.elements);
+    expect(after.html).toBe(before.html);
+    expect(after.boxes).toBe(before.boxes);
+
+    // The popup, an extension page, says which listed papers are yours.
+    const windowId = await browser.worker.evaluate(
+      async () => (await chrome.windows.getAll({ windowTypes: ['normal'] }))[0]!.id!,
+    );
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?window=${windowId}`);
+    await page.bringToFront();
+    await popup.reload();
+    const listed = popup.getByTestId('listed-matches');
+    await listed.waitFor();
+    expect(await listed.locator('.current-label').textContent()).toBe(
+      'On this page: 2 papers in your library',
+    );
+    expect(
+      (
+        await popup
+          .getByTestId('listed-match')
+          .evaluateAll((li) => li.map((e) => (e as HTMLElement).dataset.key))
+      ).sort(),
+    ).toEqual([`arxiv:${BOTH.id}`, `arxiv:${PRIVATE.id}`].sort());
+    await popup.setViewportSize({ width: 440, height: 600 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.screenshot({ path: join(SHOTS, `popup-listed-matches-${scheme}.png`) });
+    }
+    await popup.close();
+
+    // Opened from its badge, the paper shows your summary beside the others, in the extension's frame.
+    await page.locator(`[data-sidenotes-badge="arxiv:${BOTH.id}"]`).first().click();
+    const cards = sidebarFrame(page).locator('[data-testid="summary-card"]');
+    await expect.poll(() => cards.count()).toBe(counts[`arxiv:${BOTH.id}`]![0] + 1);
+    await page.close();
+  });
+});
+
 describe('badges on an OpenReview venue (a single-page app)', () => {
   it('follows its tab switches, and keeps the paper opened from it', async () => {
     const page = await browser.context.newPage();
@@ -227,7 +324,7 @@ const line = (arxivId: string, title: string, body: string, kind: 'human' | 'mac
     },
   });
 
-describe('badges from a remote index kept for offline use', () => {
+describe('a remote index kept for offline use, on a listing page', () => {
   let withIndex: Launched;
   let server: Server;
 
@@ -283,24 +380,32 @@ describe('badges from a remote index kept for offline use', () => {
   });
   afterAll(() => withIndex?.close());
 
-  it('counts the kept copy (machine-generated marked ✦, shared papers merged) without a request', async () => {
+  it('marks the page from the bundled index only: the downloaded index shows in the sidebar, not on the page', async () => {
     const page = await withIndex.context.newPage();
     const before = withIndex.requests.length;
     await page.goto(HF);
-    await expect.poll(() => badgeKeys(page)).toHaveLength(5);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(4);
+    // Wait until the listing script has drawn every badge it was answered, then look.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('sidenotes:badges-painted').length > 0,
+    );
     const cdp = await withIndex.context.newCDPSession(page);
     expect(await badgeNames(cdp)).toEqual(
       [
         '1 summary of The Lottery Ticket Hypothesis for Pre-trained BERT Networks',
         '1 summary of The Lottery Ticket Hypothesis for Pre-trained BERT Networks',
-        '1 machine-generated summary of A Fresh Look at Sparse Training, Building on 1512.03385',
-        // Two bundled, one the reading group's: the sidebar shows three.
-        '3 summaries of Deep Residual Learning for Image Recognition',
+        // The bundled index's two: the reading group's third is not the page's to know.
+        '2 summaries of Deep Residual Learning for Image Recognition',
         '2 summaries of Generative Adversarial Networks',
       ].sort(),
     );
-    await page.waitForTimeout(300);
+    // The paper only the reading group's index holds gets no badge.
+    expect(await badgeKeys(page)).not.toContain('arxiv:2406.01001');
     expect(withIndex.requests.slice(before)).toEqual([HF]);
+    // Opened, the paper shows all three, from the kept copy, in the extension's frame.
+    await page.locator('[data-sidenotes-badge="arxiv:1512.03385"]').first().click();
+    const cards = sidebarFrame(page).locator('[data-testid="summary-card"]');
+    await expect.poll(() => cards.count()).toBe(3);
     await page.screenshot({ path: join(SHOTS, 'badges-huggingface-light.png') });
     await page.close();
   });
@@ -309,7 +414,7 @@ describe('badges from a remote index kept for offline use', () => {
     const page = await withIndex.context.newPage();
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`${HF}?theme=dark`);
-    await expect.poll(() => badgeKeys(page)).toHaveLength(5);
+    await expect.poll(() => badgeKeys(page)).toHaveLength(4);
     await page.screenshot({ path: join(SHOTS, 'badges-huggingface-dark.png') });
     await page.goto(LIST);
     await expect.poll(() => badgeKeys(page)).toHaveLength(SUMMARIZED.length);

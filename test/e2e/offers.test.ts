@@ -49,7 +49,13 @@ const OR_OTHERS_TLDR = 'A different paper that happens to share the title.';
 const LONGSUMM = 'https://arxiv.org/abs/1902.00751';
 const LONGSUMM_SS = 'https://arxiv.org/abs/1605.03661';
 
-const PAPERS = [ONCE, SECOND, ALWAYS, SHOWN, OR_MATCH, OR_OTHERS];
+/** A title that closes the offer's quote, says its own words and reverses a host name. */
+const HOSTILE = paper(
+  '2405.00015',
+  `Sparse Nets\u201d to nobody. Nothing is sent \u202eten.weiverneps\u202c ${'and more words '.repeat(12)}`,
+  ['Lovelace, Ada'],
+);
+const PAPERS = [ONCE, SECOND, ALWAYS, SHOWN, OR_MATCH, OR_OTHERS, HOSTILE];
 
 /** What OpenReview answers to `notes?content.title=…`, in API v2's shape. */
 function openReviewByTitle(title: string) {
@@ -178,6 +184,26 @@ async function settings(): Promise<Record<string, boolean>> {
 }
 
 describe('sources offered in the empty sidebar', () => {
+  it('shows page text in the Sends line isolated, shortened and without direction controls', async () => {
+    const page = await openEmpty(HOSTILE.url);
+    const sends = offer(page, 'openreview').getByTestId('offer-sends');
+    await sends.waitFor();
+    const title = sends.locator('bdi');
+    expect(await title.count()).toBe(1);
+    const shown = (await title.textContent())!;
+    expect(shown).toMatch(
+      /^Sparse Nets\u201d to nobody\. Nothing is sent ten\.weiverneps and .*…$/,
+    );
+    expect(shown.length).toBeLessThanOrEqual(80);
+    expect(await sends.textContent()).not.toMatch(/\p{Cf}/u);
+    expect(await sends.textContent()).toMatch(/…” to api2\.openreview\.net/);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: join(SHOTS, `offer-page-text-${scheme}.png`) });
+    }
+    await page.close();
+  });
+
   it('offers Semantic Scholar with what it sends; Ask once shows its TLDR and leaves it off', async () => {
     const before = browser.requests.length;
     const page = await openEmpty(ONCE.url);

@@ -260,4 +260,72 @@ describe('publish as an index', () => {
     expect(text).not.toContain('Your summary');
     await again.screenshot({ path: join(SHOTS, 'sidebar-published-index.png') });
   }, 180_000);
+
+  it('publishes what it can and lists the summary it cannot, instead of failing whole', async () => {
+    const b = await launch({ pages });
+    try {
+      const lib = await libraryPage(b);
+      const saved = (await lib.evaluate(
+        ([key, title]) =>
+          (
+            globalThis as unknown as {
+              chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+            }
+          ).chrome.runtime.sendMessage({
+            type: 'library:save-own',
+            payload: { paper: { keys: [key], title }, body: 'Publishable.' },
+          }),
+        [`arxiv:${SEED.arxivId}`, SEED.title],
+      )) as { ok: boolean; value: Record<string, unknown> };
+      expect(saved.ok).toBe(true);
+      // An own summary an older version stored: one author past today's 300 characters.
+      await lib.evaluate(
+        (good) =>
+          new Promise<void>((resolve, reject) => {
+            const summary = good.summary as Record<string, unknown>;
+            const old = {
+              ...good,
+              id: 'you:arxiv:1406.2661',
+              summary: {
+                ...summary,
+                id: 'you:arxiv:1406.2661',
+                paperKeys: ['arxiv:1406.2661'],
+                paper: { title: 'Generative Adversarial Networks', authors: ['A'.repeat(500)] },
+              },
+            };
+            const open = indexedDB.open('sidenotes');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('items', 'readwrite');
+              tx.objectStore('items').put(old);
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            };
+            open.onerror = () => reject(open.error);
+          }),
+        saved.value,
+      );
+      await lib.reload();
+      await expect.poll(() => lib.getByTestId('saved-item').count()).toBe(2);
+      await lib.getByTestId('publish-index').click();
+      await lib.getByTestId('publish-dialog').waitFor();
+      await lib.getByTestId('publish-name').fill(INDEX_NAME);
+      await lib.getByTestId('publish-author').fill(AUTHOR);
+      const downloads: Download[] = [];
+      lib.on('download', (d) => downloads.push(d));
+      await lib.getByTestId('publish-make').click();
+      await expect.poll(() => downloads.length).toBe(2);
+      expect(await lib.getByTestId('publish-made').textContent()).toContain('1 summary of 1 paper');
+      const skipped = await lib.getByTestId('publish-skipped').textContent();
+      expect(skipped).toContain('1 summary could not be published');
+      expect(skipped).toContain('“Generative Adversarial Networks”');
+      expect(skipped).toContain('longer than 300 characters');
+      await lib.setViewportSize({ width: 1200, height: 900 });
+      for (const scheme of ['light', 'dark'] as const) {
+        await lib.emulateMedia({ colorScheme: scheme });
+        await lib.screenshot({ path: join(SHOTS, `publish-skipped-${scheme}.png`) });
+      }
+    } finally {
+      await b.close();
+    }
+  });
 });

@@ -19,7 +19,8 @@ import { safeHttpUrl } from './url';
  * enough that one record cannot fill a sidebar or a disk.
  */
 export const SCHEMA_LIMITS = {
-  idChars: 600,
+  /** Room for the own-summary id of any key: `you:` and a key of MAX_KEY_CHARS. */
+  idChars: 1_100,
   /** Keys per summary kept; more are dropped (a paper has a handful). */
   keys: 30,
   titleChars: 1_000,
@@ -53,32 +54,54 @@ const own = (record: Record<string, unknown>, key: string): unknown =>
 
 const absent = (value: unknown) => value === undefined || value === null;
 
-/**
- * Text of at most `max` characters, kept as written (an export and its
- * import give back the same text); where it is shown it is text, never
- * markup, and the exports escape it (utils/library/export.ts).
- */
 /** Direction overrides and isolates: in a byline they could reverse the trusted "via …" text. */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
-function text(value: unknown, field: string, max: number): string {
-  if (typeof value !== 'string') throw new Refused(`${field} is not text`);
-  if (value.length > max)
-    throw new Refused(`${field} is longer than ${max.toLocaleString('en')} characters`);
-  return value.replace(BIDI_CONTROLS, '');
+/**
+ * How a reader treats a text over its limit: data from outside is refused
+ * (`strict`: a record that does not fit is not half-shown); records
+ * Sidenotes makes itself from a page's metadata, such as your own summary of
+ * it, are cut to fit (`cut`), so what is stored always reads back strictly.
+ */
+export type FitMode = 'strict' | 'cut';
+
+/** `text` cut to `max` characters, the last one an ellipsis, never half a surrogate pair. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const kept = text.slice(0, max - 1);
+  return `${/[\ud800-\udbff]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
 }
 
-function requiredText(value: unknown, field: string, max: number): string {
+/**
+ * Text of at most `max` characters, kept as written (an export and its
+ * import give back the same text) but for bidi controls; where it is shown
+ * it is text, never markup, and the exports escape it (utils/library/export.ts).
+ */
+function text(value: unknown, field: string, max: number, mode: FitMode = 'strict'): string {
+  if (typeof value !== 'string') throw new Refused(`${field} is not text`);
+  const clean = value.replace(BIDI_CONTROLS, '');
+  if (mode === 'cut') return cutText(clean, max);
+  if (value.length > max)
+    throw new Refused(`${field} is longer than ${max.toLocaleString('en')} characters`);
+  return clean;
+}
+
+function requiredText(value: unknown, field: string, max: number, mode?: FitMode): string {
   if (absent(value)) throw new Refused(`${field} is missing`);
-  const kept = text(value, field, max);
+  const kept = text(value, field, max, mode);
   if (!kept.trim()) throw new Refused(`${field} is empty`);
   return kept;
 }
 
 /** Absent, null and blank text are all "not given". */
-function optionalText(value: unknown, field: string, max: number): string | undefined {
+function optionalText(
+  value: unknown,
+  field: string,
+  max: number,
+  mode?: FitMode,
+): string | undefined {
   if (absent(value)) return undefined;
-  const kept = text(value, field, max);
+  const kept = text(value, field, max, mode);
   return kept.trim() ? kept : undefined;
 }
 
@@ -151,7 +174,7 @@ function sourceOf(value: unknown): SummarySource {
   };
 }
 
-function paperOf(value: unknown): PaperMeta {
+function paperOf(value: unknown, mode: FitMode = 'strict'): PaperMeta {
   if (!isObject(value))
     throw new Refused(absent(value) ? 'paper is missing' : 'paper is not an object');
   const rawAuthors = own(value, 'authors');
@@ -161,14 +184,14 @@ function paperOf(value: unknown): PaperMeta {
   for (const [i, author] of ((rawAuthors as unknown[] | undefined) ?? [])
     .slice(0, L.authors)
     .entries()) {
-    const name = text(author, `paper.authors[${i}]`, L.authorChars);
+    const name = text(author, `paper.authors[${i}]`, L.authorChars, mode);
     if (name.trim()) authors.push(name);
   }
   const year = own(value, 'year');
-  const venue = optionalText(own(value, 'venue'), 'paper.venue', L.venueChars);
+  const venue = optionalText(own(value, 'venue'), 'paper.venue', L.venueChars, mode);
   const link = url(own(value, 'url'));
   return {
-    title: requiredText(own(value, 'title'), 'paper.title', L.titleChars),
+    title: requiredText(own(value, 'title'), 'paper.title', L.titleChars, mode),
     authors,
     ...(absent(year) ? {} : { year: wholeNumber(year, 'paper.year', L.minYear, L.maxYear) }),
     ...(venue ? { venue } : {}),
@@ -226,13 +249,19 @@ export function readPaperMeta(value: unknown): SchemaResult<'paper', PaperMeta> 
   return r.ok ? { ok: true, paper: r.value } : r;
 }
 
-/** A whole summary, with its paper and keys, rebuilt. */
-export function readSummary(value: unknown): SchemaResult<'summary', Summary> {
+/**
+ * A whole summary, with its paper and keys, rebuilt. With `cut`, its
+ * paper's texts over their limits are cut to fit rather than refused.
+ */
+export function readSummary(
+  value: unknown,
+  mode: FitMode = 'strict',
+): SchemaResult<'summary', Summary> {
   const r = read(() => {
     if (!isObject(value)) throw new Refused('the summary is not an object');
     return summaryOf(
       value,
-      () => paperOf(own(value, 'paper')),
+      () => paperOf(own(value, 'paper'), mode),
       () => keysOf(own(value, 'paperKeys')),
     );
   });

@@ -32,6 +32,17 @@ export interface SourcePlan {
 }
 
 /**
+ * What asking a source would send, in words, as parts: the page's own text
+ * (a title) is kept apart, so the views show it isolated (`<bdi>`) and
+ * shortened, and it cannot rewrite the sentence around it.
+ */
+export type Sends = ReadonlyArray<string | { pageText: string }>;
+
+/** The sentence in full (for tests and tooltips). */
+export const sendsText = (sends: Sends): string =>
+  sends.map((part) => (typeof part === 'string' ? part : part.pageText)).join('');
+
+/**
  * A live source that could answer for this paper but is not asked (it is
  * off, or its host permission was taken back): the sidebar offers it.
  */
@@ -42,9 +53,25 @@ export interface SourceOffer {
   /** What it gives, in a sentence. */
   what: string;
   /** Exactly what asking it would send for this paper, and to whom. */
-  sends: string;
+  sends: Sends;
   /** The host permissions asking it needs (requested from the user's click). */
   origins: string[];
+}
+
+/** A listed paper the extension's views can point to. */
+export interface ListedMatch {
+  key: string;
+  title: string;
+  /** Your own summary of it is in the library (else a saved one). */
+  own: boolean;
+}
+
+/** A listing page's papers that are in your library: shown in extension views only, never to the page. */
+export interface ListedMatches {
+  /** Listed papers with an item in your library, own summaries first. */
+  inLibrary: ListedMatch[];
+  /** Listed papers the kept ShortScience feed has summaries of. */
+  inFeed: number;
 }
 
 /** A remote source as the views show it: still asking, or what it answered. */

@@ -1,5 +1,7 @@
 import { arxivKey, parseArxivId } from './arxiv';
 import { keysForDoi, parseDoi } from './doi';
+import { plainText } from '@/utils/core/page-text';
+import { cutText, SCHEMA_LIMITS } from '@/utils/core/schema';
 
 /**
  * Paper metadata from the page's `<meta>` tags: Highwire Press `citation_*`
@@ -41,7 +43,8 @@ function metaValues(entries: MetaEntries, names: readonly string[]): string[] {
   const values: string[] = [];
   for (const [name, raw] of entries) {
     if (!names.includes(name.toLowerCase())) continue;
-    const content = raw.replace(/\s+/g, ' ').trim();
+    // No bidi or format characters: page metadata reaches trusted text (utils/core/page-text.ts).
+    const content = plainText(raw);
     if (content) values.push(content);
   }
   return values;
@@ -72,12 +75,16 @@ export function readPageMeta(source: ParentNode | MetaEntries): PageMeta {
     if (doi) keys.push(...keysForDoi(doi));
   }
   const citationTitle = metaValues(doc, ['citation_title'])[0];
-  const title = citationTitle ?? metaValues(doc, ['dc.title'])[0];
-  const authors = metaValues(doc, ['citation_author', 'dc.creator']).map(displayAuthor);
+  const found = citationTitle ?? metaValues(doc, ['dc.title'])[0];
+  // Within the schema's limits (utils/core/schema.ts), as everything kept about a paper is.
+  const title = found && cutText(found, SCHEMA_LIMITS.titleChars);
+  const authors = metaValues(doc, ['citation_author', 'dc.creator']).map((name) =>
+    cutText(displayAuthor(name), SCHEMA_LIMITS.authorChars),
+  );
   return {
     keys,
     ...(title ? { title } : {}),
-    authors: [...new Set(authors)],
+    authors: [...new Set(authors)].slice(0, SCHEMA_LIMITS.authors),
     ...(version ? { version } : {}),
     isArticle: Boolean(citationTitle),
   };

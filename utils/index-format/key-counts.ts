@@ -8,8 +8,8 @@ import { readPaperEntry } from './validate';
  * How many summaries an index holds per paper key, human-written and
  * machine-generated: what listing pages show as badges, answered without
  * reading a shard per key. Derived from an index's shards (it is not part of
- * the index format): at build time for the bundled index (wxt.config.ts), in
- * the worker from a remote index's cached shards.
+ * the index format) at build time for the bundled index (wxt.config.ts):
+ * only the bundled index, which every install has, may mark a listing page.
  */
 export type KeyCounts = Record<string, [human: number, machine: number]>;
 

@@ -46,6 +46,8 @@ export interface Publication {
   /** The index folder, as the builder made it (index.html and manifest.json included). */
   index: BuiltIndex;
   manifest: Manifest;
+  /** The chosen summaries left out, each with why: the index holds the others. */
+  skipped: Unpublished[];
   /** The index folder plus README.txt, under one folder named `folder`. */
   zip: Uint8Array;
   zipFileName: string;
@@ -144,15 +146,24 @@ function inputLine(item: LibraryItem, source: SummarySource, options: PublishOpt
   return JSON.stringify({ paper, summary });
 }
 
+/** A summary left out of an index, and why (in words for people). */
+export interface Unpublished {
+  title: string;
+  reason: string;
+}
+
 /**
  * The builder input lines for these items, one per summary, sorted by paper
- * key: the same summaries give the same file. Checked with the builder's own
- * parser, so a line that would not build is caught here.
+ * key: the same summaries give the same file. Each is checked with the
+ * builder's own parser; one that would not build (an item stored by an
+ * older version, past today's limits) is left out and listed in `skipped`,
+ * so one bad summary never stops the others from being published. Throws
+ * PublishError only when nothing at all can be published.
  */
 export function publishInputLines(
   items: readonly LibraryItem[],
   publishOptions: PublishOptions,
-): string[] {
+): { lines: string[]; skipped: Unpublished[] } {
   const options = checkPublishOptions(publishOptions);
   const chosen = publishableItems(items, options.tag);
   if (!chosen.length) {
@@ -171,19 +182,29 @@ export function publishInputLines(
   };
   // Code-unit order, not the locale's: the same on every machine.
   const order = (item: LibraryItem) => `${item.summary.paperKeys[0] ?? ''}\u0000${item.id}`;
-  return [...chosen]
-    .sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))
-    .map((item) => {
-      const line = inputLine(item, source, options);
-      try {
-        parseInputLine(line);
-      } catch (error) {
-        throw new PublishError(
-          `"${item.summary.paper.title}" cannot be published: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      return line;
-    });
+  const lines: string[] = [];
+  const skipped: Unpublished[] = [];
+  for (const item of [...chosen].sort((a, b) =>
+    order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0,
+  )) {
+    const line = inputLine(item, source, options);
+    try {
+      parseInputLine(line);
+      lines.push(line);
+    } catch (error) {
+      skipped.push({
+        title: item.summary.paper.title,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  if (!lines.length) {
+    const [first] = skipped;
+    throw new PublishError(
+      `None of the chosen summaries can be published: "${first!.title}": ${first!.reason}.`,
+    );
+  }
+  return { lines, skipped };
 }
 
 /** README.txt in the zip: what the folder is, how to host it, how readers add it. */
@@ -232,7 +253,7 @@ export async function publishIndex(
   publishOptions: PublishOptions,
 ): Promise<Publication> {
   const options = checkPublishOptions(publishOptions);
-  const lines = publishInputLines(items, options);
+  const { lines, skipped } = publishInputLines(items, options);
   const jsonl = lines.join('\n') + '\n';
   const index = await buildIndex(lines.map(parseInputLine), {
     name: options.name,
@@ -250,6 +271,7 @@ export async function publishIndex(
     jsonlFileName: `${folder}.jsonl`,
     index,
     manifest: index.manifest,
+    skipped,
     zip,
     zipFileName: `${folder}.zip`,
     folder,

@@ -12,7 +12,8 @@ import {
 } from './shortscience-csv';
 import { LibraryError, type EarlierVersion, type LibraryItem } from '@/utils/core/library-item';
 import { errorMessage, isObject } from '@/utils/core/guards';
-import { readSummary } from '@/utils/core/schema';
+import { readSummary, SCHEMA_LIMITS } from '@/utils/core/schema';
+import { isOwnSummary, ownSummaryId } from '@/utils/core/own-summary';
 
 /** Limits that keep a hostile file from filling the disk or the page. */
 const MAX_FILE_CHARS = 200 * 1024 * 1024;
@@ -61,14 +62,20 @@ function checkItem(raw: unknown): LibraryItem {
   const read = readSummary(raw.summary);
   if (!read.ok) throw new Error(`summary.${read.reason}`);
   const { summary } = read;
-  const id = str(raw.id, 'id', 600);
+  const id = str(raw.id, 'id', SCHEMA_LIMITS.idChars);
   if (id !== summary.id) throw new Error('id and summary.id differ');
+  // Own only when it is one (its paper's own-summary id, the own source): a file from
+  // someone else cannot make items "Your summary", published under your name. An item
+  // that says otherwise is saved, unless it takes an id kept for your own summaries.
+  const kind = itemKind === 'own' && isOwnSummary(summary) ? 'own' : 'saved';
+  if (kind === 'saved' && id.startsWith(ownSummaryId('')))
+    throw new Error('its id is kept for your own summaries, and it is not one');
   const revision = raw.revision;
   if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 1)
     throw new Error('revision is not a positive whole number');
   return {
     id,
-    kind: itemKind,
+    kind,
     summary,
     savedAt: date(raw.savedAt, 'savedAt'),
     updatedAt: date(raw.updatedAt, 'updatedAt'),

@@ -1,10 +1,9 @@
-import type { PaperRef } from '@/utils/core/paper-ref';
 import type { Summary } from '@/utils/core/summary';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { LibraryDb, LibrarySchema } from '@/utils/db/schema';
-import { LibraryError, OWN_SOURCE, type Draft, type LibraryItem } from '@/utils/core/library-item';
+import { LibraryError, type Draft, type LibraryItem } from '@/utils/core/library-item';
 import { errorMessage } from '@/utils/core/guards';
-import { safeHttpUrl } from '@/utils/core/url';
+import { buildOwnSummary, type OwnPaper } from '@/utils/core/own-summary';
 import { draftRecordId, itemRecordId } from '@/utils/core/sync-record';
 
 const now = () => new Date().toISOString();
@@ -223,11 +222,7 @@ export function normalizeTags(tags: readonly string[]): string[] {
 const ownId = (paperKey: string) => `you:${paperKey}`;
 
 /** Creates or replaces the user's own summary of a paper, and drops its draft. */
-export function saveOwnSummary(
-  db: LibraryDb,
-  paper: Pick<PaperRef, 'keys'> & Partial<Pick<PaperRef, 'title' | 'authors' | 'url'>>,
-  body: string,
-): Promise<LibraryItem> {
+export function saveOwnSummary(db: LibraryDb, paper: OwnPaper, body: string): Promise<LibraryItem> {
   const paperKey = paper.keys[0];
   if (!paperKey)
     return Promise.reject(new LibraryError('bad-data', 'No paper to write about on this page.'));
@@ -236,24 +231,7 @@ export function saveOwnSummary(
     const items = tx.objectStore('items');
     const existing = await items.get(ownId(paperKey));
     const time = now();
-    const summary: Summary = {
-      id: ownId(paperKey),
-      paperKeys: paper.keys
-        .filter((k) => !k.startsWith('title:'))
-        .concat(paper.keys.filter((k) => k.startsWith('title:'))),
-      paper: {
-        title: paper.title ?? paperKey,
-        authors: paper.authors ?? [],
-        ...(safeHttpUrl(paper.url) ? { url: safeHttpUrl(paper.url)! } : {}),
-      },
-      body,
-      format: 'markdown',
-      author: 'you',
-      date: time,
-      votes: null,
-      link: null,
-      source: { ...OWN_SOURCE },
-    };
+    const summary = buildOwnSummary(paper, body, time);
     const item: LibraryItem = existing
       ? { ...existing, summary, updatedAt: time, revision: existing.revision + 1 }
       : newItem('own', summary, time);

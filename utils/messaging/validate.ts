@@ -1,4 +1,5 @@
 import { isCanonicalKey, type PaperRef } from '@/utils/core/paper-ref';
+import { SCHEMA_LIMITS } from '@/utils/core/schema';
 
 const isStringArray = (v: unknown, max: number, maxLength: number): v is string[] =>
   Array.isArray(v) &&
@@ -24,8 +25,11 @@ export function isPaperRef(value: unknown): value is PaperRef {
     isPaperKeys(ref.keys) &&
     typeof ref.url === 'string' &&
     ref.url.length <= 4096 &&
-    (ref.title === undefined || (typeof ref.title === 'string' && ref.title.length <= 2000)) &&
-    (ref.authors === undefined || isStringArray(ref.authors, 200, 500)) &&
+    // The schema's limits, which detection keeps to (utils/detect/meta.ts): one set everywhere.
+    (ref.title === undefined ||
+      (typeof ref.title === 'string' && ref.title.length <= SCHEMA_LIMITS.titleChars)) &&
+    (ref.authors === undefined ||
+      isStringArray(ref.authors, SCHEMA_LIMITS.authors, SCHEMA_LIMITS.authorChars)) &&
     (ref.version === undefined ||
       (typeof ref.version === 'string' && /^v\d{1,3}$/.test(ref.version)))
   );

@@ -8,6 +8,7 @@ import type {
   SyncAccount,
   SyncStatus,
 } from '@/utils/core/sync';
+import type { ListedMatches } from '@/utils/core/tab-state';
 
 /**
  * Messages the extension's own pages (sidebar frame, side panel, popup,
@@ -32,6 +33,8 @@ export interface ViewToWorker {
   'view:always-ask': { request: { tabId: number; sourceId: string }; response: null };
   /** The in-page sidebar asks its tab to fold it (Esc inside the frame). */
   'view:collapse-sidebar': { request: Record<string, never>; response: null };
+  /** Which papers on a tab's listing page are in your library (never told to the page). */
+  'view:listed-matches': { request: { tabId: number }; response: ListedMatches };
   /**
    * The library, for the in-page sidebar: an extension frame inside a web
    * page counts as third-party storage and may not open IndexedDB, so the
@@ -46,7 +49,10 @@ export interface ViewToWorker {
     request: { paper: Pick<PaperRef, 'keys' | 'title' | 'authors' | 'url'>; body: string };
     response: LibraryItem;
   };
+  /** Removes an item, kept aside so that `library:undo-remove` can put it back. */
   'library:remove': { request: { id: string }; response: null };
+  /** Puts back the item last removed. */
+  'library:undo-remove': { request: { id: string }; response: LibraryItem };
   'library:draft': { request: { paperKey: string; body: string }; response: null };
   /** The library or the remote index list changed in a page: sync soon (wakes the worker). */
   'sync:changed': { request: Record<string, never>; response: null };
@@ -72,10 +78,12 @@ export const VIEW_MESSAGES: ReadonlyArray<keyof ViewToWorker> = [
   'view:ask-source-once',
   'view:always-ask',
   'view:collapse-sidebar',
+  'view:listed-matches',
   'library:paper',
   'library:toggle-save',
   'library:save-own',
   'library:remove',
+  'library:undo-remove',
   'library:draft',
   'sync:changed',
   'sync:probe',

@@ -21,7 +21,7 @@ export const huggingFace: LiveSource = {
     // Only new-style ids: Hugging Face Papers keys papers by them.
     return arxiv && !arxiv.includes('/') ? [`https://huggingface.co/api/papers/${arxiv}`] : [];
   },
-  sendsFor: (ref) => `the arXiv id ${idOf(ref.keys, 'arxiv') ?? ''} to huggingface.co`,
+  sendsFor: (ref) => [`the arXiv id ${idOf(ref.keys, 'arxiv') ?? ''} to huggingface.co`],
   parse(body, ref) {
     const data = parseJsonFrom('huggingface.co', body);
     if (!isObject(data) || typeof data.id !== 'string') {

@@ -64,8 +64,8 @@ export const openReview: LiveSource = {
   sendsFor(ref) {
     const forum = idOf(ref.keys, 'openreview');
     return forum
-      ? `the forum id ${forum} to ${HOSTS}`
-      : `the title “${titleToAsk(ref) ?? ''}” to ${HOSTS}`;
+      ? [`the forum id ${forum} to ${HOSTS}`]
+      : ['the title “', { pageText: titleToAsk(ref) ?? '' }, `” to ${HOSTS}`];
   },
   cacheKey(ref) {
     // A title's answer is kept per author list: the same title by others is another paper.

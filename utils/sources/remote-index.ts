@@ -1,5 +1,4 @@
-import { fnv1a, sha256Hex, type Manifest } from '@/utils/index-format/format';
-import { keyCountsOf, parseKeyCounts, type KeyCounts } from '@/utils/index-format/key-counts';
+import { sha256Hex, type Manifest } from '@/utils/index-format/format';
 import {
   IndexFormatError,
   MAX_MANIFEST_BYTES,
@@ -13,6 +12,7 @@ import { fetchBounded, NetError, type BoundedFetchOptions } from '@/utils/net/fe
 import { IndexReader } from '@/utils/index-format/reader';
 import { fromBase64, toBase64 } from '@/utils/core/base64';
 import { errorMessage } from '@/utils/core/guards';
+import { plainOptional } from '@/utils/core/page-text';
 
 export interface RemoteIndexOptions extends Pick<BoundedFetchOptions, 'fetch' | 'timeoutMs'> {
   /** Re-check the manifest (conditionally, with its ETag) when the copy is older than this. */
@@ -48,8 +48,6 @@ export interface RemoteStatus {
 }
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
-/** Kept shards past this size are not re-read to count summaries for listing badges. */
-const MAX_COUNTED_BYTES = 64 * 1024 * 1024;
 
 /**
  * An index in the Sidenotes format on any static host: the manifest synced
@@ -76,14 +74,15 @@ export class RemoteIndex {
     if (manifest) {
       const shards = Object.values(manifest.shards);
       Object.assign(this.status, {
-        name: manifest.name,
+        // A stranger's words, shown in trusted places: no bidi or format characters.
+        name: plainOptional(manifest.name),
         papers: manifest.counts.papers,
         summaries: manifest.counts.summaries,
         shards: shards.length,
         bytes: shards.reduce((sum, s) => sum + s.bytes, 0),
         // Set even when absent, so a new manifest without them clears the old ones.
-        publisher: manifest.publisher,
-        licence: manifest.licence,
+        publisher: plainOptional(manifest.publisher),
+        licence: plainOptional(manifest.licence),
       });
     }
     this.options.onStatus?.({ ...this.status });
@@ -278,44 +277,19 @@ export class RemoteIndex {
     await this.cache.put({ key, text: toBase64(bytes), etag: null, fetchedAt: this.now });
   }
 
-  private keyCounts: { kept: string; counts: KeyCounts } | undefined;
-
   /**
-   * Summary counts per key from the files kept for offline use (listing
-   * badges): no request, ever. Derived once per set of kept shards, and kept
-   * beside them, so a waking worker reads one file instead of every shard.
+   * Whether every shard of the manifest in use is kept ("Download all" ran
+   * and nothing was evicted since). Only then does the index count as held
+   * by this browser: the shards opened one by one as pages were read would
+   * otherwise tell which papers the reader looked at.
    */
-  async cachedKeyCounts(): Promise<KeyCounts> {
+  async keptWhole(): Promise<boolean> {
     const manifestText = (await this.cache.get(`${this.base}|manifest.json`))?.text;
-    if (!manifestText) return {};
-    const manifest = validateManifest(JSON.parse(manifestText));
+    if (!manifestText) return false;
     const held = new Set(await this.cache.keys?.(`${this.base}|shards/`));
-    const keptFiles = Object.values(manifest.shards)
-      .map((s) => ({ key: `${this.base}|${s.file}|${s.sha256}`, bytes: s.bytes }))
-      .filter((f) => held.has(f.key));
-    if (!keptFiles.length) return {};
-    const kept = fnv1a(keptFiles.map((f) => f.key).join('\n'));
-    if (this.keyCounts?.kept === kept) return this.keyCounts.counts;
-    const countsKey = `${this.base}|key-counts`;
-    const stored = await this.cache.get(countsKey);
-    if (stored?.etag === kept) {
-      this.keyCounts = { kept, counts: parseKeyCounts(stored.text) };
-      return this.keyCounts.counts;
-    }
-    // Very large kept copies are not re-read on a listing page's behalf.
-    if (keptFiles.reduce((n, f) => n + f.bytes, 0) > MAX_COUNTED_BYTES) return {};
-    const shards = [];
-    for (const file of keptFiles) {
-      const text = (await this.cache.get(file.key))?.text;
-      if (text) shards.push(JSON.parse(text) as { entries: Record<string, unknown> });
-    }
-    const counts = keyCountsOf(shards);
-    this.keyCounts = { kept, counts };
-    // The set of kept shards it was derived from stands in the ETag field.
-    await this.cache
-      .put({ key: countsKey, text: JSON.stringify(counts), etag: kept, fetchedAt: this.now })
-      .catch(() => undefined);
-    return counts;
+    return Object.values(validateManifest(JSON.parse(manifestText)).shards).every((s) =>
+      held.has(`${this.base}|${s.file}|${s.sha256}`),
+    );
   }
 
   /** A reader over the files kept for offline use only: a file not kept is an error, not a request. */

@@ -34,7 +34,7 @@ export const semanticScholar: LiveSource = {
       : doi
         ? `the DOI ${doi}`
         : `the ACL Anthology id ${idOf(ref.keys, 'acl') ?? ''}`;
-    return `${id} to api.semanticscholar.org`;
+    return [`${id} to api.semanticscholar.org`];
   },
   parse(body, ref) {
     const data = parseJsonFrom('api.semanticscholar.org', body);

@@ -64,6 +64,12 @@ export function arxivTitleFromAtom(xml: string, arxivId: string): string | null 
   return null;
 }
 
+/** Whether arXiv's API would be asked: the option is on and its permission held. No request. */
+export async function asksArxiv(): Promise<boolean> {
+  const { askArxiv } = await loadTabTitleSettings();
+  return askArxiv && (await browser.permissions.contains({ origins: ARXIV_API_ORIGINS }));
+}
+
 /** How long an answer (a title, or none) is kept. */
 const KEEP_MS = 30 * 24 * 3600_000;
 
@@ -76,9 +82,7 @@ export async function askArxivTitle(
   arxivId: string,
   options: { cache: RemoteCache; fetch?: typeof fetch; now?: () => number },
 ): Promise<string | null> {
-  const { askArxiv } = await loadTabTitleSettings();
-  if (!askArxiv || !(await browser.permissions.contains({ origins: ARXIV_API_ORIGINS })))
-    return null;
+  if (!(await asksArxiv())) return null;
   const now = (options.now ?? Date.now)();
   const key = `live|arxiv-title|${arxivId}`;
   const cached = await options.cache.get(key);

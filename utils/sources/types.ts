@@ -1,4 +1,5 @@
 import type { PaperRef } from '@/utils/core/paper-ref';
+import type { Sends } from '@/utils/core/tab-state';
 import type { ReadSummaries } from '@/utils/core/schema';
 import type { SummarySource as SourceInfo } from '@/utils/core/summary';
 import { isObject } from '@/utils/core/guards';
@@ -23,7 +24,7 @@ export interface LiveSource {
    * What asking about this paper sends, and to whom, in words ("the arXiv id
    * 2401.00001, to api.semanticscholar.org"); only called when requestUrls has some.
    */
-  sendsFor(ref: SourceRef): string;
+  sendsFor(ref: SourceRef): Sends;
   /**
    * What the cached answer depends on besides the first address, when the
    * parse reads more of the paper than the address holds (its authors).

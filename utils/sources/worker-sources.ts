@@ -235,9 +235,10 @@ export function remoteSources() {
   }
 
   /**
-   * The remote indexes the sidebar would ask (turned on and permitted), as
-   * their copies kept in this browser: summary counts and summaries from
-   * kept files only. Listing badges read these; they never cause a request.
+   * The remote indexes the sidebar would ask (turned on and permitted) that
+   * were downloaded whole for offline use, as their copies kept in this
+   * browser: summaries from kept files only, never a request. PDF tab titles
+   * read these as a last resort.
    */
   async function keptIndexes() {
     const { remoteIndexes } = await settings;
@@ -246,10 +247,10 @@ export function remoteSources() {
     for (const url of remoteIndexes) {
       if (!(await permitted([originPattern(url)]))) continue;
       const index = await remoteIndex(url);
+      if (!(await index.keptWhole())) continue;
       const name = indexName(url, statuses[url]?.name);
       kept.push({
         name,
-        counts: () => index.cachedKeyCounts(),
         summaries: async (key: string) =>
           (await lookupSummaries({ keys: [key] }, [{ name, reader: index.cachedReader() }]))
             .summaries,

@@ -417,7 +417,8 @@ ${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n')}
 }
 var isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 var SCHEMA_LIMITS = {
-  idChars: 600,
+  /** Room for the own-summary id of any key: `you:` and a key of MAX_KEY_CHARS. */
+  idChars: 1100,
   /** Keys per summary kept; more are dropped (a paper has a handful). */
   keys: 30,
   titleChars: 1e3,
@@ -441,21 +442,28 @@ var Refused = class extends Error {};
 var own = (record, key) => (Object.hasOwn(record, key) ? record[key] : void 0);
 var absent = (value) => value === void 0 || value === null;
 var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-function text(value, field, max) {
+function cutText(text2, max) {
+  if (text2.length <= max) return text2;
+  const kept = text2.slice(0, max - 1);
+  return `${/[\ud800-\udbff]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
+}
+function text(value, field, max, mode = 'strict') {
   if (typeof value !== 'string') throw new Refused(`${field} is not text`);
+  const clean = value.replace(BIDI_CONTROLS, '');
+  if (mode === 'cut') return cutText(clean, max);
   if (value.length > max)
     throw new Refused(`${field} is longer than ${max.toLocaleString('en')} characters`);
-  return value.replace(BIDI_CONTROLS, '');
+  return clean;
 }
-function requiredText(value, field, max) {
+function requiredText(value, field, max, mode) {
   if (absent(value)) throw new Refused(`${field} is missing`);
-  const kept = text(value, field, max);
+  const kept = text(value, field, max, mode);
   if (!kept.trim()) throw new Refused(`${field} is empty`);
   return kept;
 }
-function optionalText(value, field, max) {
+function optionalText(value, field, max, mode) {
   if (absent(value)) return void 0;
-  const kept = text(value, field, max);
+  const kept = text(value, field, max, mode);
   return kept.trim() ? kept : void 0;
 }
 function identifier(value, field, max) {
@@ -511,7 +519,7 @@ function sourceOf(value) {
     kind,
   };
 }
-function paperOf(value) {
+function paperOf(value, mode = 'strict') {
   if (!isObject(value))
     throw new Refused(absent(value) ? 'paper is missing' : 'paper is not an object');
   const rawAuthors = own(value, 'authors');
@@ -519,14 +527,14 @@ function paperOf(value) {
     throw new Refused('paper.authors is not a list');
   const authors = [];
   for (const [i, author] of (rawAuthors ?? []).slice(0, L.authors).entries()) {
-    const name = text(author, `paper.authors[${i}]`, L.authorChars);
+    const name = text(author, `paper.authors[${i}]`, L.authorChars, mode);
     if (name.trim()) authors.push(name);
   }
   const year = own(value, 'year');
-  const venue = optionalText(own(value, 'venue'), 'paper.venue', L.venueChars);
+  const venue = optionalText(own(value, 'venue'), 'paper.venue', L.venueChars, mode);
   const link = url(own(value, 'url'));
   return {
-    title: requiredText(own(value, 'title'), 'paper.title', L.titleChars),
+    title: requiredText(own(value, 'title'), 'paper.title', L.titleChars, mode),
     authors,
     ...(absent(year) ? {} : { year: wholeNumber(year, 'paper.year', L.minYear, L.maxYear) }),
     ...(venue ? { venue } : {}),
@@ -568,12 +576,12 @@ function summaryOf(value, paper, paperKeys2) {
     source: sourceOf(own(value, 'source')),
   };
 }
-function readSummary(value) {
+function readSummary(value, mode = 'strict') {
   const r = read(() => {
     if (!isObject(value)) throw new Refused('the summary is not an object');
     return summaryOf(
       value,
-      () => paperOf(own(value, 'paper')),
+      () => paperOf(own(value, 'paper'), mode),
       () => keysOf(own(value, 'paperKeys')),
     );
   });

@@ -183,7 +183,7 @@ describe('readSummary refuses what would break a card', () => {
     ['source.kind', 'robot', 'source.kind is neither'],
     ['source.name', 'x'.repeat(201), 'source.name is longer than 200 characters'],
     ['source.licence', 'x'.repeat(201), 'source.licence is longer than 200 characters'],
-    ['id', 'x'.repeat(601), 'id is longer than 600 characters'],
+    ['id', 'x'.repeat(1101), 'id is longer than 1,100 characters'],
     ['id', 'a\u0000b', 'id holds control characters'],
     ['paperKeys', ['doi:10.1234/x},@preamble{evil'], 'paperKeys holds no valid paper key'],
     ['paperKeys', 'arxiv:2007.12223', 'paperKeys is not a list'],

@@ -151,8 +151,9 @@ describe('publish: builder input lines', () => {
   });
 
   it('writes lines the builder reads back, with author, licence and a stable id', () => {
-    const lines = publishInputLines(ITEMS, { ...OPTIONS, tag: 'group' });
+    const { lines, skipped } = publishInputLines(ITEMS, { ...OPTIONS, tag: 'group' });
     expect(lines).toHaveLength(3);
+    expect(skipped).toEqual([]);
     const records = lines.map(parseInputLine);
     expect(records.map((r) => r.keys)).toEqual([
       ['acl:2021.naacl-main.208', 'doi:10.18653/v1/2021.naacl-main.208'],
@@ -190,6 +191,34 @@ describe('publish: builder input lines', () => {
   ])('refuses %j', (change, message) => {
     expect(() => publishInputLines(ITEMS, { ...OPTIONS, ...change })).toThrow(PublishError);
     expect(() => publishInputLines(ITEMS, { ...OPTIONS, ...change })).toThrow(message);
+  });
+
+  it('leaves out and lists a summary that cannot be published, and publishes the others', async () => {
+    // Stored by an older version: one author past the schema's 300 characters.
+    const old = own(
+      ['arxiv:1406.2661'],
+      'Generative Adversarial Networks',
+      'Two networks play.',
+      [],
+      {
+        paper: { title: 'Generative Adversarial Networks', authors: ['A'.repeat(500)] },
+      },
+    );
+    const { lines, skipped } = publishInputLines([...ITEMS, old], OPTIONS);
+    expect(lines).toHaveLength(publishInputLines(ITEMS, OPTIONS).lines.length);
+    expect(skipped).toEqual([
+      {
+        title: 'Generative Adversarial Networks',
+        reason: expect.stringContaining('longer than 300 characters'),
+      },
+    ]);
+    const publication = await publishIndex([...ITEMS, old], OPTIONS);
+    expect(publication.skipped).toHaveLength(1);
+    expect(publication.manifest.counts.summaries).toBe(lines.length);
+    // Nothing publishable at all: said, not an empty index.
+    expect(() => publishInputLines([old], OPTIONS)).toThrow(
+      'None of the chosen summaries can be published: "Generative Adversarial Networks"',
+    );
   });
 
   it('offers open licences, CC BY 4.0 first and by default, never "all rights reserved"', () => {
@@ -344,7 +373,7 @@ describe('the zip writer', () => {
 describe('manifest: publisher and licence', () => {
   const base = async (options = {}) =>
     (
-      await buildIndex([parseInputLine(publishInputLines(ITEMS, OPTIONS)[0]!)], {
+      await buildIndex([parseInputLine(publishInputLines(ITEMS, OPTIONS).lines[0]!)], {
         name: 'n',
         built: '2026-01-01',
         ...options,

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { LibraryItem } from '../../../utils/core/library-item';
+import { OWN_SOURCE, type LibraryItem } from '../../../utils/core/library-item';
 import type { Summary } from '../../../utils/core/summary';
 
 /** A fresh, empty IndexedDB for each test (fake-indexeddb). */
@@ -85,6 +85,8 @@ export function generateItems(count: number, seed = 1): LibraryItem[] {
           licence: 'CC BY 4.0',
           kind: rand(4) ? 'human' : 'machine',
         },
+        // An own summary is one by its id and its source (utils/core/own-summary.ts).
+        ...(own ? { source: { ...OWN_SOURCE } } : {}),
       },
       savedAt: date,
       updatedAt: date,

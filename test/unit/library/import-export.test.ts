@@ -169,3 +169,52 @@ describe('bad import files leave the library unchanged', () => {
     expect(await commitImport(db, preview)).toBe(49);
   });
 });
+
+describe('own summaries in a file', () => {
+  const file = (items: unknown[]) =>
+    JSON.stringify({ format: 'sidenotes-library', version: 1, exportedAt: '', items });
+  const ownShaped = (id: string, source: Record<string, unknown>, key = 'arxiv:2007.12223') => ({
+    id,
+    kind: 'own',
+    summary: makeSummary({ id, paperKeys: [key], source: source as never }),
+    savedAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    tags: [],
+    note: '',
+    revision: 1,
+  });
+  const YOURS = { id: 'you', name: 'Your summary', url: '', licence: 'yours', kind: 'human' };
+  const LAB = { id: 'lab', name: 'Your summary', url: '', licence: 'CC0', kind: 'human' };
+
+  it('are own only with their paper’s own-summary id and the own source; others are saved', () => {
+    const parsed = parseImport(
+      file([
+        ownShaped('you:arxiv:2007.12223', YOURS),
+        // Marked own by someone else's file: any id, any source.
+        ownShaped('lab:1', LAB),
+        ownShaped('lab:2', YOURS),
+      ]),
+    );
+    expect(parsed.invalid).toEqual([]);
+    expect(parsed.items.map((i) => [i.id, i.kind])).toEqual([
+      ['you:arxiv:2007.12223', 'own'],
+      ['lab:1', 'saved'],
+      ['lab:2', 'saved'],
+    ]);
+  });
+
+  it('refuses an item that takes an own-summary id without being one', () => {
+    const parsed = parseImport(
+      file([
+        ownShaped('you:arxiv:2007.12223', LAB),
+        // The own-summary id of another paper than its own.
+        ownShaped('you:arxiv:1406.2661', YOURS),
+        { ...ownShaped('you:arxiv:2007.12223', YOURS), kind: 'saved' },
+      ]),
+    );
+    expect(parsed.items).toEqual([]);
+    expect(parsed.invalid.map((p) => p.reason)).toEqual(
+      Array(3).fill('its id is kept for your own summaries, and it is not one'),
+    );
+  });
+});

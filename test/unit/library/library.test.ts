@@ -15,6 +15,10 @@ import {
 import { DB_VERSION, MIGRATIONS, openLibraryDb } from '../../../utils/db/schema';
 import { LibraryError } from '../../../utils/core/library-item';
 import { freshIndexedDb, generateItems, makeSummary } from './helpers';
+import { readSummary, SCHEMA_LIMITS } from '@/utils/core/schema';
+import { exportJson } from '@/utils/library/export';
+import { parseImport } from '@/utils/library/import';
+import { publishInputLines } from '@/utils/index-format/publish';
 
 beforeEach(freshIndexedDb);
 
@@ -151,4 +155,39 @@ describe('migrations', () => {
       expect(await itemsForPaper(db, summary.paperKeys)).toHaveLength(1);
     },
   );
+});
+
+describe('your own summary of a page with unruly metadata', () => {
+  it('is built by the schema: long authors and titles cut, bidi controls gone; it exports, imports and publishes', async () => {
+    const db = await openLibraryDb();
+    const everyone = Array.from({ length: 120 }, (_, i) => `Author Number ${i}`).join('; ');
+    const item = await saveOwnSummary(
+      db,
+      {
+        keys: ['arxiv:2007.12223'],
+        title: `Reversed \u202etxet\u202c and ${'long '.repeat(300)}`,
+        authors: [everyone, 'Ada \u202eLovelace'],
+        url: 'https://arxiv.org/abs/2007.12223',
+      },
+      'My notes.',
+    );
+    const { paper } = item.summary;
+    expect(paper.authors[0]!.length).toBe(SCHEMA_LIMITS.authorChars);
+    expect(paper.authors[0]!.endsWith('…')).toBe(true);
+    expect(paper.authors[1]).toBe('Ada Lovelace');
+    expect(paper.title.length).toBe(SCHEMA_LIMITS.titleChars);
+    expect(paper.title).not.toMatch(/[\u202a-\u202e]/);
+    // What is stored reads back through the strict schema, as an import reads it…
+    expect(readSummary(item.summary)).toEqual({ ok: true, summary: item.summary });
+    const parsed = parseImport(exportJson(await allItems(db)));
+    expect(parsed.invalid).toEqual([]);
+    expect(parsed.items).toEqual([item]);
+    // …and publishes.
+    const published = publishInputLines([item], {
+      name: 'Mine',
+      author: 'Ada',
+      licence: 'CC BY 4.0',
+    });
+    expect([published.lines.length, published.skipped]).toEqual([1, []]);
+  });
 });

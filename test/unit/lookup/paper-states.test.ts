@@ -72,7 +72,7 @@ function harness(store: TabStore, local: Summary[] = [summary('local')]): Harnes
     name: id,
     kind: 'machine',
     what: `${id} summaries`,
-    sends: `the paper's id, to ${id}`,
+    sends: [`the paper's id, to ${id}`],
     origins: [`https://${id}.example/*`],
   });
   const pending = new Map<string, Array<(a: SourceAnswer) => void>>();
@@ -250,7 +250,7 @@ describe('sources offered where the need is felt', () => {
     expect(await papers.detected(7, REF, 'v1')).toMatchObject({ count: 0 });
     let state = (await papers.get(7))!;
     expect(state.offers.map((o) => o.id)).toEqual(['hf']);
-    expect(state.offers[0]).toMatchObject({ kind: 'machine', sends: "the paper's id, to hf" });
+    expect(state.offers[0]).toMatchObject({ kind: 'machine', sends: ["the paper's id, to hf"] });
     expect(h.asks).toEqual(['s2']);
 
     expect(await papers.askOnce(7, 'hf')).toBe(true);

@@ -469,3 +469,21 @@ describe('a hostile remote index', () => {
     expect(requests.filter((r) => r.includes('/shards/'))).toEqual([]);
   });
 });
+
+describe("a remote index's own words and what it counts for", () => {
+  it('loses bidi and format characters in its name before anything shows it', async () => {
+    await publishIndex(dir, [line('2007.12223', 'x')], 'Lab \u202eten.live\u202c\u200b notes');
+    const remote = new RemoteIndex(url, idbRemoteCache(await openLibraryDb()));
+    await lookup(remote);
+    expect(remote.status.name).toBe('Lab ten.live notes');
+  });
+
+  it('is kept whole only once every shard is downloaded, not after the shards pages opened', async () => {
+    const remote = new RemoteIndex(url, idbRemoteCache(await openLibraryDb()));
+    expect(await remote.keptWhole()).toBe(false);
+    await lookup(remote);
+    expect(await remote.keptWhole()).toBe(false);
+    await remote.syncAll();
+    expect(await remote.keptWhole()).toBe(true);
+  });
+});

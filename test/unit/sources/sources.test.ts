@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sendsText } from '@/utils/core/tab-state';
 import { NetError } from '@/utils/net/fetch-bounded';
 import { huggingFace } from '@/utils/sources/huggingface';
 import { openReview } from '@/utils/sources/openreview';
@@ -97,10 +98,12 @@ describe('OpenReview', () => {
     ]);
     // Titles too short to name one paper are not asked about.
     expect(openReview.requestUrls({ ...seed, title: 'Introduction' })).toEqual([]);
-    expect(openReview.sendsFor({ ...seed, title: 'Adaptive  Loss\nScaling' })).toBe(
+    expect(sendsText(openReview.sendsFor({ ...seed, title: 'Adaptive  Loss\nScaling' }))).toBe(
       'the title “Adaptive Loss Scaling” to api2.openreview.net (and, for older venues, api.openreview.net)',
     );
-    expect(openReview.sendsFor(forum)).toMatch(/^the forum id rJlnfaNYvB to api2\.openreview\.net/);
+    expect(sendsText(openReview.sendsFor(forum))).toMatch(
+      /^the forum id rJlnfaNYvB to api2\.openreview\.net/,
+    );
   });
 
   it("reads the submission's TL;DR from API v2 and v1, not from replies", () => {
@@ -237,13 +240,13 @@ describe('surnames', () => {
 
 describe('what asking would send, for the sidebar’s offer', () => {
   it('names the id and the host', () => {
-    expect(semanticScholar.sendsFor(seed)).toBe(
+    expect(sendsText(semanticScholar.sendsFor(seed))).toBe(
       'the arXiv id 2007.12223 to api.semanticscholar.org',
     );
-    expect(semanticScholar.sendsFor({ keys: ['doi:10.1/x'] })).toBe(
+    expect(sendsText(semanticScholar.sendsFor({ keys: ['doi:10.1/x'] }))).toBe(
       'the DOI 10.1/x to api.semanticscholar.org',
     );
-    expect(huggingFace.sendsFor(seed)).toBe('the arXiv id 2007.12223 to huggingface.co');
+    expect(sendsText(huggingFace.sendsFor(seed))).toBe('the arXiv id 2007.12223 to huggingface.co');
   });
 });
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { RemoteCache } from '@/utils/db/remote-cache';
-import { realTitle, tabTitles } from '@/utils/lookup/tab-title';
+import { MAX_TAB_TITLE_CHARS, realTitle, tabTitles } from '@/utils/lookup/tab-title';
 import { browser } from '@/utils/platform/browser';
 import {
   arxivTitleFromAtom,
@@ -103,14 +103,21 @@ describe('asking arXiv for a title', () => {
 });
 
 describe("a PDF tab's name", () => {
-  const summary = (title: string) =>
-    ({ paper: { title, authors: [] }, source: { kind: 'human' } }) as never;
+  const summary = (title: string, votes: number | null = null) =>
+    ({ paper: { title, authors: [] }, votes, source: { kind: 'human' } }) as never;
   const sources = {
-    state: async () => undefined,
+    bundled: async () => [],
     library: async () => [],
-    kept: async () => [],
+    asksArxiv: async () => false,
     askArxiv: async () => null,
+    state: async () => undefined,
+    kept: async () => [],
   };
+  const ref = { keys: ['arxiv:2007.12223'], url: 'https://arxiv.org/pdf/2007.12223' };
+  const stateOf =
+    (...summaries: never[]) =>
+    async () =>
+      ({ summaries }) as never;
 
   it('skips index titles that are only the id', () => {
     expect(realTitle('arXiv:1608.08021', 'arxiv:1608.08021')).toBeUndefined();
@@ -118,15 +125,49 @@ describe("a PDF tab's name", () => {
     expect(realTitle('  Deep   Residual ', 'arxiv:1512.03385')).toBe('Deep Residual');
   });
 
-  it('comes from the tab’s summaries, then the library, then kept indexes, then arXiv', async () => {
-    const ref = { keys: ['arxiv:2007.12223'], url: 'https://arxiv.org/pdf/2007.12223' };
-    const fromLibrary = tabTitles({ ...sources, library: async () => [summary('Saved title')] });
-    expect(await fromLibrary.local(1, ref)).toBe('Saved title — arXiv 2007.12223');
-    const fromKept = tabTitles({ ...sources, kept: async () => [summary('Kept title')] });
-    expect(await fromKept.local(1, ref)).toBe('Kept title — arXiv 2007.12223');
-    const none = tabTitles({ ...sources, askArxiv: async () => 'From arXiv' });
-    expect(await none.local(1, ref)).toBeUndefined();
-    expect(await none.remote(ref)).toBe('From arXiv — arXiv 2007.12223');
-    expect(await none.remote({ ...ref, keys: ['acl:P19-1001'] })).toBeUndefined();
+  it('comes from the bundled index, then the library, then arXiv, then the others', async () => {
+    const remoteIndex = stateOf(summary('Remote title', 1_000_000));
+    const all = {
+      ...sources,
+      bundled: async () => [summary('Bundled title')],
+      library: async () => [summary('Saved title')],
+      state: remoteIndex,
+      kept: async () => [summary('Kept title')],
+    };
+    expect(await tabTitles(all).local(1, ref)).toBe('Bundled title — arXiv 2007.12223');
+    expect(await tabTitles({ ...all, bundled: async () => [] }).local(1, ref)).toBe(
+      'Saved title — arXiv 2007.12223',
+    );
+    const others = { ...sources, state: remoteIndex, kept: all.kept };
+    // arXiv off: the others name the tab at once.
+    expect(await tabTitles(others).local(1, ref)).toBe('Remote title — arXiv 2007.12223');
+    expect(await tabTitles({ ...others, state: sources.state }).local(1, ref)).toBe(
+      'Kept title — arXiv 2007.12223',
+    );
+    // arXiv on: it is asked before any of them, and they stand only when it does not know.
+    const arxiv = { ...others, asksArxiv: async () => true, askArxiv: async () => 'From arXiv' };
+    expect(await tabTitles(arxiv).local(1, ref)).toBeUndefined();
+    expect(await tabTitles(arxiv).remote(1, ref)).toBe('From arXiv — arXiv 2007.12223');
+    expect(await tabTitles({ ...arxiv, askArxiv: async () => null }).remote(1, ref)).toBe(
+      'Remote title — arXiv 2007.12223',
+    );
+    expect(await tabTitles(arxiv).remote(1, { ...ref, keys: ['acl:P19-1001'] })).toBeUndefined();
+  });
+
+  it('is not chosen by a remote index’s votes, and keeps the id in sight of a padded title', async () => {
+    const padded = `Attention\u200b${'\u200b'.repeat(900)} is all you need ${'x'.repeat(200)}`;
+    expect(padded.length).toBeGreaterThan(980);
+    const hostile = stateOf(summary(padded, 1_000_000));
+    const named = await tabTitles({
+      ...sources,
+      bundled: async () => [summary('The Lottery Ticket Hypothesis')],
+      state: hostile,
+    }).local(1, ref);
+    expect(named).toBe('The Lottery Ticket Hypothesis — arXiv 2007.12223');
+    // Known only to the remote index: shown, but without its invisible padding, and short.
+    const only = (await tabTitles({ ...sources, state: hostile }).local(1, ref))!;
+    expect(only).not.toMatch(/\p{Cf}/u);
+    expect(only.length).toBeLessThanOrEqual(MAX_TAB_TITLE_CHARS);
+    expect(only).toMatch(/^Attention is all you need x+… — arXiv 2007\.12223$/);
   });
 });

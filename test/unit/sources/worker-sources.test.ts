@@ -87,7 +87,7 @@ describe('the worker’s sources: offers, Ask once, Always ask', () => {
       ['huggingface', 'machine'],
     ]);
     expect(offers[1]).toMatchObject({
-      sends: 'the arXiv id 2405.00011 to api.semanticscholar.org',
+      sends: ['the arXiv id 2405.00011 to api.semanticscholar.org'],
       origins: S2,
     });
     // A DOI alone: Semantic Scholar only (and OpenReview by title when there is one).
