@@ -88,10 +88,34 @@ export async function benchSync() {
         sizes: uploaded,
       },
     );
+    // A second floor: what any sync that keeps per-record state must do locally at least once,
+    // reading the library and writing as many records of its size in one transaction.
+    const local = await optionsA.evaluate(async (name) => {
+      // (No named inner functions: the bench's loader would wrap them in a helper the page lacks.)
+      const t0 = performance.now();
+      const lib = await new Promise<IDBDatabase>((resolve) => {
+        const req = indexedDB.open('sidenotes');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const items = await new Promise<unknown[]>((resolve) => {
+        const req = lib.transaction('items').objectStore('items').getAll();
+        req.onsuccess = () => resolve(req.result);
+      });
+      const scratch = await new Promise<IDBDatabase>((resolve) => {
+        const req = indexedDB.open(name, 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('r', { keyPath: 'id' });
+        req.onsuccess = () => resolve(req.result);
+      });
+      const tx = scratch.transaction('r', 'readwrite');
+      for (const item of items) tx.objectStore('r').put(item);
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      return performance.now() - t0;
+    }, `floor-${Date.now()}`);
     console.log(
       `first sync, 10,000 items to an empty folder: ${s(firstSync)} (budget ≤ 10 s, ≤ 2× floor); ` +
         `${uploaded.length} files, ${(uploadedBytes / 1e6).toFixed(1)} MB encrypted; ` +
-        `floor (${uploaded.length} plain PUTs of the same sizes): ${s(floor.put)}`,
+        `floor (${uploaded.length} plain PUTs of the same sizes): ${s(floor.put)}; ` +
+        `with the library read and 10,000 records of its size written to IndexedDB once: ${s(floor.put + local)}`,
     );
     console.log(
       `  before it: Connect → passphrase's key (Argon2id, 64 MiB) + folder checked + preview: ${s(keyAndPreview)}`,
