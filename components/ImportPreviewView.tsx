@@ -51,7 +51,7 @@ export function ImportPreviewView({
         </p>
       )}
       {listed && (
-        <ul class="import-problems" aria-label={`Invalid ${unit.toLowerCase()}s`}>
+        <ul class="import-problems" aria-label={rows ? 'Invalid rows' : 'Invalid entries'}>
           {invalid.slice(0, LISTED_PROBLEMS).map((p) => (
             <li key={p.entry}>
               {unit} {p.entry}: {p.reason}
@@ -63,7 +63,7 @@ export function ImportPreviewView({
         </ul>
       )}
       <p class="hint">
-        Items already in your library are kept as they are. Invalid {unit.toLowerCase()}s are
+        Items already in your library are kept as they are. Invalid {rows ? 'rows' : 'entries'} are
         skipped.
         {rows &&
           ' Each row becomes a summary of your own, tagged “shortscience”, shown beside its paper as “Your summary”.'}
