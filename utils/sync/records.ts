@@ -35,12 +35,23 @@ const canonical = (value: unknown): string =>
 
 export const sameValue = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 
+/**
+ * Sets an own property whatever the key: a tag may be named "__proto__",
+ * which plain assignment would take as the object's prototype.
+ */
+const put = <T>(map: Record<string, T>, key: string, value: T) =>
+  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+
 const later = <T extends { s: string }>(a: T | undefined, b: T | undefined): T | undefined => {
   if (!a) return b;
   if (!b) return a;
   if (a.s !== b.s) return a.s > b.s ? a : b;
   return canonical(a) >= canonical(b) ? a : b;
 };
+
+/** A map's own entry (never one inherited from Object.prototype, as "constructor" would be). */
+const own = <T>(map: Record<string, T> | undefined, key: string): T | undefined =>
+  map && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 
 function mergeMaps<T extends { s: string }>(
   a: Record<string, T> | undefined,
@@ -49,7 +60,7 @@ function mergeMaps<T extends { s: string }>(
   if (!a && !b) return undefined;
   const out: Record<string, T> = {};
   for (const key of new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]))
-    out[key] = later(a?.[key], b?.[key])!;
+    put(out, key, later(own(a, key), own(b, key))!);
   return out;
 }
 
@@ -149,7 +160,7 @@ export function recordLocalChange(
   for (const [key, value] of Object.entries(local.fields)) {
     if (value === undefined) continue;
     if (live && shown && key in shown.fields && sameValue(shown.fields[key], value)) continue;
-    fields[key] = { s: stamp(), v: value };
+    put(fields, key, { s: stamp(), v: value });
     changed = true;
   }
   let tags = previous?.tags;
@@ -157,12 +168,12 @@ export function recordLocalChange(
     const now = new Set(local.tags);
     const before = new Set(live ? (shown?.tags ?? []) : []);
     const next = { ...(tags ?? {}) };
-    for (const tag of now) if (!before.has(tag)) next[tag] = { s: stamp(), on: true };
-    for (const tag of before) if (!now.has(tag)) next[tag] = { s: stamp(), on: false };
+    for (const tag of now) if (!before.has(tag)) put(next, tag, { s: stamp(), on: true });
+    for (const tag of before) if (!now.has(tag)) put(next, tag, { s: stamp(), on: false });
     // A record deleted and made again: tags it had and no longer has are off.
     if (!live)
       for (const [tag, t] of Object.entries(tags ?? {}))
-        if (t.on && !now.has(tag)) next[tag] = { s: stamp(), on: false };
+        if (t.on && !now.has(tag)) put(next, tag, { s: stamp(), on: false });
     if (now.size !== before.size || [...now].some((t) => !before.has(t)) || !live) changed = true;
     tags = next;
   }

@@ -218,6 +218,17 @@ describe('sync records: any order of delivery, the same library, no text lost', 
     expect(b.view('item:you:x')!.tags).toEqual(['ml', 'new']);
   });
 
+  it('tags named like Object.prototype properties sync as any other', () => {
+    const { a, b } = twoDevices();
+    a.change('item:you:x', 2000, (v) => ({ ...v!, tags: ['__proto__', 'constructor', 'ml'] }));
+    b.receive(a.records.values());
+    expect(b.view('item:you:x')!.tags).toEqual(['__proto__', 'constructor', 'ml']);
+    b.change('item:you:x', 3000, (v) => ({ ...v!, tags: ['ml'] }));
+    a.receive(JSON.parse(JSON.stringify([...b.records.values()])));
+    expect(a.view('item:you:x')!.tags).toEqual(['ml']);
+    expect(Object.getPrototypeOf(a.records.get('item:you:x')!.tags)).toBe(Object.prototype);
+  });
+
   it('a clock far behind still orders its later edit after what it has seen', () => {
     const log: TextLog = { written: new Map(), superseded: new Set() };
     const ahead = new Device('ahead', 3_600_000, log);
