@@ -16,6 +16,9 @@ export interface SyncForm {
   passphrase: string;
 }
 
+/** The shortest passphrase a new folder accepts. */
+const MIN_PASSPHRASE = 12;
+
 const EMPTY: SyncForm = { url: '', user: '', password: '', passphrase: '' };
 
 /** Tells the worker that the library or the index list changed here (it syncs soon). */
@@ -96,6 +99,11 @@ export function useSync() {
           );
         const account = { url, user: form.user, password: form.password };
         const probe = await sendToWorker('sync:probe', { account });
+        // A new folder's passphrase is all that guards it; an existing one's is what it is.
+        if (probe.fresh && form.passphrase.length < MIN_PASSPHRASE)
+          throw new Error(
+            `Choose a passphrase of at least ${MIN_PASSPHRASE} characters (a few words you will remember): it is all that keeps the folder unreadable to anyone else.`,
+          );
         setBusy('Deriving the key from your passphrase…');
         const { deriveKey } = await import('@/utils/sync/passphrase');
         const key = toBase64(await deriveKey(form.passphrase, probe.kdf));

@@ -14,6 +14,8 @@ export interface SyncRecord {
   fields: Record<string, Register>;
   tags?: Record<string, { s: string; on: boolean }>;
   text?: TextVersion[];
+  /** Short texts (a note, a draft) whose concurrent versions are all kept, shown joined. */
+  joined?: Record<string, TextVersion[]>;
 }
 
 export interface Register {

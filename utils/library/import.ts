@@ -10,7 +10,13 @@ import {
   parseShortScienceCsv,
   type CsvImportOptions,
 } from './shortscience-csv';
-import { LibraryError, type EarlierVersion, type LibraryItem } from '@/utils/core/library-item';
+import {
+  LibraryError,
+  type Draft,
+  type EarlierVersion,
+  type LibraryItem,
+} from '@/utils/core/library-item';
+import { isCanonicalKey } from '@/utils/core/paper-ref';
 import { errorMessage, isObject } from '@/utils/core/guards';
 import { readSummary, SCHEMA_LIMITS } from '@/utils/core/schema';
 import { isOwnSummary, ownSummaryId } from '@/utils/core/own-summary';
@@ -106,6 +112,17 @@ function earlierVersions(value: unknown): EarlierVersion[] {
  * checked field by field; throws with the reason when it is not one.
  */
 export const readLibraryItem = (raw: unknown): LibraryItem => checkItem(raw);
+
+/** A draft from outside data (a sync folder), checked as an item is; throws with the reason. */
+export function readDraft(raw: unknown): Draft {
+  if (!isObject(raw)) throw new Error('not an object');
+  if (!isCanonicalKey(raw.paperKey)) throw new Error('paperKey is not a paper key');
+  return {
+    paperKey: raw.paperKey,
+    body: str(raw.body, 'body', MAX_BODY_CHARS),
+    updatedAt: date(raw.updatedAt, 'updatedAt'),
+  };
+}
 
 /**
  * Reads an export file. A file that is not a Sidenotes export, is cut short

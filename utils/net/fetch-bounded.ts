@@ -14,7 +14,8 @@ export type NetErrorCode =
   | 'redirected'
   | 'bad-data'
   | 'unauthorized'
-  | 'quota';
+  | 'quota'
+  | 'exists';
 
 export class NetError extends Error {
   constructor(

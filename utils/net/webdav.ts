@@ -183,6 +183,7 @@ export class WebDav {
         `The storage on ${this.host} is full; nothing more can be written.`,
       );
     if (status === 429) return new NetError('rate-limited', `${this.host} asks to wait a while.`);
+    if (status === 412) return new NetError('exists', `${this.host} already has that file.`);
     if (status >= 300 && status < 400)
       return new NetError(
         'redirected',
@@ -191,14 +192,34 @@ export class WebDav {
     return new NetError('server', `${this.host} answered with an error (${status}).`);
   }
 
+  /** A response's bytes, never more than `maxBytes` held (a server may omit or understate its length). */
   private async body(response: Response, maxBytes: number): Promise<Uint8Array> {
+    const tooLarge = () =>
+      new NetError('too-large', `A file on ${this.host} is larger than expected.`);
     try {
       const declared = Number(response.headers.get('content-length'));
-      if (Number.isFinite(declared) && declared > maxBytes)
-        throw new NetError('too-large', `A file on ${this.host} is larger than expected.`);
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      if (bytes.length > maxBytes)
-        throw new NetError('too-large', `A file on ${this.host} is larger than expected.`);
+      if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+      if (!response.body) return new Uint8Array(0);
+      const chunks: Uint8Array[] = [];
+      let length = 0;
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        length += value.length;
+        if (length > maxBytes) {
+          await reader.cancel().catch(() => undefined);
+          throw tooLarge();
+        }
+        chunks.push(value);
+      }
+      if (chunks.length === 1) return chunks[0]!;
+      const bytes = new Uint8Array(length);
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
       return bytes;
     } catch (error) {
       if (error instanceof NetError) throw error;
@@ -229,13 +250,32 @@ export class WebDav {
     return this.body(await this.request('GET', name), maxBytes);
   }
 
-  async put(name: string, bytes: Uint8Array, contentType = 'application/octet-stream') {
-    const response = await this.request('PUT', name, {
-      body: bytes,
-      bytes: bytes.length,
-      headers: { 'Content-Type': contentType },
-    });
+  /**
+   * Writes a file. `createOnly`: only if no file has that name yet
+   * (`If-None-Match: *`); false when one had (412), so two browsers making
+   * the same folder at once cannot overwrite each other's header.
+   */
+  async put(
+    name: string,
+    bytes: Uint8Array,
+    options: { contentType?: string; createOnly?: boolean } = {},
+  ): Promise<boolean> {
+    let response: Response;
+    try {
+      response = await this.request('PUT', name, {
+        body: bytes,
+        bytes: bytes.length,
+        headers: {
+          'Content-Type': options.contentType ?? 'application/octet-stream',
+          ...(options.createOnly ? { 'If-None-Match': '*' } : {}),
+        },
+      });
+    } catch (error) {
+      if (options.createOnly && error instanceof NetError && error.code === 'exists') return false;
+      throw error;
+    }
     await this.body(response, 1024 * 1024);
+    return true;
   }
 
   /** Deletes a file; one already gone is fine. */

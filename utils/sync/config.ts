@@ -25,8 +25,6 @@ export interface SyncConfig {
 
 const CONFIG = 'sync';
 const STATUS = 'syncStatus';
-/** The folder and device id of the last connection: reconnecting to it carries on as the same device. */
-const LAST_DEVICE = 'syncLastDevice';
 /** Remote indexes another device subscribed to, waiting for this browser's permission. */
 const PENDING = 'syncPendingIndexes';
 
@@ -48,20 +46,11 @@ export async function loadConfig(): Promise<SyncConfig | null> {
 }
 
 export async function saveConfig(config: SyncConfig): Promise<void> {
-  await browser.storage.local.set({
-    [CONFIG]: config,
-    [LAST_DEVICE]: { url: config.url, device: config.device },
-  });
+  await browser.storage.local.set({ [CONFIG]: config });
 }
 
 export async function clearConfig(): Promise<void> {
   await browser.storage.local.remove(CONFIG);
-}
-
-/** The device id this browser had in `url`'s folder before, if any. */
-export async function lastDevice(url: string): Promise<string | null> {
-  const raw = (await browser.storage.local.get(LAST_DEVICE))[LAST_DEVICE];
-  return isObject(raw) && raw.url === url && typeof raw.device === 'string' ? raw.device : null;
 }
 
 export async function loadStatus(): Promise<SyncStatus> {

@@ -50,9 +50,34 @@ export function importKey(raw: Uint8Array): Promise<CryptoKey> {
   ]);
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream) {
-  const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
-  return new Uint8Array(await out.arrayBuffer());
+/** The most plain JSON one file may unpack to (a snapshot of a very large library fits). */
+export const MAX_PLAIN_BYTES = 512 * 1024 * 1024;
+
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  maxBytes = Infinity,
+) {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new RangeError('unpacks to more than a sync file may hold');
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /** The bytes stored as `name`: magic, random IV, AES-GCM of the gzipped plaintext. */
@@ -94,9 +119,12 @@ export async function unseal(key: CryptoKey, name: string, bytes: Uint8Array): P
     throw new CorruptFileError(name, 'damaged or cut short (its authentication failed)');
   }
   try {
-    return await pipe(packed, new DecompressionStream('gzip'));
-  } catch {
-    throw new CorruptFileError(name, 'its content could not be unpacked');
+    return await pipe(packed, new DecompressionStream('gzip'), MAX_PLAIN_BYTES);
+  } catch (error) {
+    throw new CorruptFileError(
+      name,
+      error instanceof RangeError ? error.message : 'its content could not be unpacked',
+    );
   }
 }
 
@@ -152,9 +180,10 @@ export function readKdf(raw: unknown): KdfParams | null {
     raw.alg !== 'argon2id' ||
     typeof raw.salt !== 'string' ||
     !/^[A-Za-z0-9+/=]{16,64}$/.test(raw.salt) ||
-    !isCount(raw.memoryKiB, 8, 1 << 21) ||
-    !isCount(raw.iterations, 1, 64) ||
-    !isCount(raw.parallelism, 1, 16)
+    // Enough to be memory-hard, never so much that a hostile header stalls the browser.
+    !isCount(raw.memoryKiB, 16 * 1024, 256 * 1024) ||
+    !isCount(raw.iterations, 1, 10) ||
+    !isCount(raw.parallelism, 1, 4)
   )
     return null;
   return {

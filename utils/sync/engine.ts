@@ -1,9 +1,9 @@
 import type { Draft, LibraryItem } from '@/utils/core/library-item';
 import type { LibraryDb, StoredRecord } from '@/utils/db/schema';
-import { readLibraryItem } from '@/utils/library/import';
+import { readDraft, readLibraryItem } from '@/utils/library/import';
 import { writeAction } from '@/utils/library/library';
 import type { DavFile, WebDav } from '@/utils/net/webdav';
-import { formatStamp, HLC_ZERO, observe, tick, type Hlc } from './clock';
+import { formatStamp, HLC_ZERO, MAX_AHEAD_MS, observe, tick, type Hlc } from './clock';
 import {
   CorruptFileError,
   HEADER_FILE,
@@ -217,12 +217,21 @@ export async function readFiles(dav: WebDav, key: CryptoKey, files: readonly Fol
   return { incoming, results, invalid };
 }
 
-const maxStamp = (records: Iterable<SyncRecord>): string | null => {
+/**
+ * The latest stamp in these records that this device's clock may adopt:
+ * none more than a day ahead of `nowMs` (see `observe`).
+ */
+const maxStamp = (records: Iterable<SyncRecord>, nowMs: number): string | null => {
+  // Stamps start with their wall time in fixed-width base 36: compared as strings.
+  const limit = `${formatStamp({ wallMs: nowMs + MAX_AHEAD_MS + 1, count: 0 }, '')}`.slice(0, 9);
   let max: string | null = null;
+  const see = (s: string) => {
+    if ((!max || s > max) && s.slice(0, 9) < limit) max = s;
+  };
   for (const r of records) {
-    for (const f of Object.values(r.fields)) if (!max || f.s > max) max = f.s;
-    for (const t of Object.values(r.tags ?? {})) if (!max || t.s > max) max = t.s;
-    for (const v of r.text ?? []) if (!max || v.s > max) max = v.s;
+    for (const f of Object.values(r.fields)) see(f.s);
+    for (const t of Object.values(r.tags ?? {})) see(t.s);
+    for (const v of r.text ?? []) see(v.s);
   }
   return max;
 };
@@ -258,6 +267,7 @@ async function mergeHere(
   listed: readonly FolderFile[],
   localSubs: readonly string[],
   restore: boolean,
+  ownMax: number,
 ) {
   const now = deps.now ?? Date.now;
   return writeAction(deps.db, [...STORES], async (tx) => {
@@ -363,13 +373,19 @@ async function mergeHere(
       queue(recordsStore.put(record));
       outbox[id] = crypto.randomUUID();
     }
+    // A first sync with this folder sends every record this device holds, changed
+    // or not: the folder may never have seen them (another folder, or one made anew).
+    if (!progress.scanned)
+      for (const id of stored.keys())
+        if (!Object.hasOwn(outbox, id)) outbox[id] = crypto.randomUUID();
 
-    const seenStamp = maxStamp(incoming.values());
-    if (seenStamp) progress.hlc = observe(progress.hlc, seenStamp);
+    const seenStamp = maxStamp(incoming.values(), now());
+    if (seenStamp) progress.hlc = observe(progress.hlc, seenStamp, now());
 
     let received = 0;
     let rejected = 0;
-    const show = (record: SyncRecord) => {
+    /** Writes what a merged record shows into the library; false when the library's checks refuse it. */
+    const show = (record: SyncRecord): boolean => {
       const k = recordKind(record.id);
       if (k?.kind === 'item') {
         const local = localItems.get(k.key);
@@ -380,44 +396,57 @@ async function mergeHere(
             localItems.delete(k.key);
             received++;
           }
-          return;
+          return true;
         }
         let item: LibraryItem;
         try {
           item = readLibraryItem(raw);
         } catch {
-          rejected++;
-          return;
+          return false;
         }
-        if (local && sameValue(itemView(local), itemView(item))) return;
+        if (local && sameValue(itemView(local), itemView(item))) return true;
         queue(items.put(item));
         localItems.set(item.id, item);
         received++;
       } else if (k?.kind === 'draft') {
         const local = localDrafts.get(k.key);
-        const draft = draftFromRecord(record);
-        if (!draft) {
-          if (local && !isLive(record)) {
+        const raw = draftFromRecord(record);
+        if (raw === undefined) {
+          if (local) {
             queue(drafts.delete(k.key));
+            localDrafts.delete(k.key);
             received++;
           }
-          return;
+          return true;
         }
-        if (local && sameValue(local, draft)) return;
+        let draft: Draft;
+        try {
+          draft = readDraft(raw);
+        } catch {
+          return false;
+        }
+        if (local && sameValue(local, draft)) return true;
         queue(drafts.put(draft));
+        localDrafts.set(k.key, draft);
         received++;
       }
+      return true;
     };
 
     for (const [id, record] of incoming) {
       const previous = stored.get(id);
       const merged = previous ? mergeRecords(previous.state, record) : record;
       if (previous && sameValue(merged, previous.state) && !restore) continue;
+      // A record the library refuses is not kept either: kept, a later change
+      // here would be compared with what it says and undo or delete it.
+      if (!show(merged)) {
+        rejected++;
+        continue;
+      }
       const next: StoredRecord = { id, state: merged };
       counted(id, previous?.state, merged);
       stored.set(id, next);
       queue(recordsStore.put(next));
-      show(merged);
     }
     if (restore) for (const r of stored.values()) if (!incoming.has(r.id)) show(r.state);
 
@@ -432,6 +461,9 @@ async function mergeHere(
       for (const r of stored.values()) if (isItem(r.id) && isLive(r.state)) progress.items++;
     } else progress.items = Math.max(0, (progress.items ?? 0) + liveDelta);
     progress.scanned = true;
+    // Files of its own this device had forgotten (a wiped profile, an upload whose
+    // bookkeeping was cut off) were read above; the next one goes after them.
+    progress.ownSeq = Math.max(progress.ownSeq, ownMax);
     queue(meta.put({ key: PROGRESS, value: progress }));
     queue(meta.put({ key: OUTBOX, value: outbox }));
     // What is still to be sent: this sync's changes, and any an interrupted one left.
@@ -457,6 +489,19 @@ async function pendingChanges(db: LibraryDb): Promise<Pending[]> {
   );
 }
 
+/**
+ * Notes the size an own file is about to be written with, before it is:
+ * an upload cut off midway then shows as a damaged own file, repaired by
+ * the next snapshot, instead of an unknown one left as it is.
+ */
+async function expectSize(deps: SyncDeps, name: string, size: number) {
+  await writeAction(deps.db, ['meta'], async (tx) => {
+    const current = await progressIn(tx.objectStore('meta'), deps);
+    const next = { ...current, ownSizes: { ...current.ownSizes, [name]: size } };
+    await tx.objectStore('meta').put({ key: PROGRESS, value: next });
+  });
+}
+
 /** Uploads every record changed here and not yet sent, in files of a few megabytes. */
 async function sendChanges(deps: SyncDeps, progress: SyncProgress, pending: readonly Pending[]) {
   let sent = 0;
@@ -473,6 +518,7 @@ async function sendChanges(deps: SyncDeps, progress: SyncProgress, pending: read
       seq,
       records: chunk.map((p) => p.state),
     });
+    await expectSize(deps, name, bytes.length);
     await deps.dav.put(name, bytes);
     const done = chunk;
     progress = await writeAction(deps.db, ['meta'], async (tx) => {
@@ -523,6 +569,7 @@ async function compact(deps: SyncDeps, progress: SyncProgress, own: readonly Fol
     seq: progress.ownSeq,
     records: states,
   });
+  await expectSize(deps, name, bytes.length);
   await deps.dav.put(name, bytes);
   const old = own.filter((f) => f.name !== name && f.seq <= progress.ownSeq);
   for (const file of old) await deps.dav.delete(file.name);
@@ -560,9 +607,11 @@ export async function syncOnce(
   let progress = await progressIn({ get: (key) => deps.db.get('meta', key) }, deps);
   const restore = options.restore ?? false;
   if (restore) progress = { ...progress, seen: {}, upTo: {}, skipped: [] };
-  // A device whose bookkeeping is gone (a wiped profile that kept its id) reads its own files too.
+  // Own files past what this device remembers writing (its bookkeeping was
+  // lost or cut off before it was saved) are read like another device's.
   const own = files.filter((f) => f.device === deps.device);
-  const rebuilding = !progress.scanned && own.length > 0;
+  const ownMax = own.reduce((max, f) => Math.max(max, f.seq), 0);
+  const rebuilding = ownMax > progress.ownSeq;
   const toRead = filesToRead(files, progress, restore || rebuilding ? null : deps.device);
   const { incoming, results, invalid } = await readFiles(deps.dav, deps.key, toRead);
   const subs = await deps.subscriptions.read();
@@ -578,9 +627,8 @@ export async function syncOnce(
       subs: localSubs,
       pending: await pendingChanges(deps.db),
     };
-  } else merged = await mergeHere(deps, incoming, results, files, localSubs, restore);
+  } else merged = await mergeHere(deps, incoming, results, files, localSubs, restore, ownMax);
   progress = merged.progress;
-  if (rebuilding) progress.ownSeq = Math.max(progress.ownSeq, ...own.map((f) => f.seq));
 
   // Indexes subscribed on another device wait here for this browser's permission.
   const live = new Set(merged.subs);

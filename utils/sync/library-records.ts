@@ -18,9 +18,10 @@ export function recordKind(id: string): { kind: RecordKind; key: string } | null
 }
 
 /**
- * A library item as a record's fields: the summary's text is the one field
- * that keeps concurrent versions (an own summary edited on two devices);
- * tags are a set; the rest are registers.
+ * A library item as a record's fields: the summary's text keeps concurrent
+ * versions (an own summary edited on two devices, one current, the others
+ * shown beside it); the note keeps them too, joined into one text; tags are
+ * a set; the rest are registers.
  */
 export function itemView(item: LibraryItem): LocalView {
   const { body, ...summary } = item.summary;
@@ -30,9 +31,9 @@ export function itemView(item: LibraryItem): LocalView {
       summary,
       savedAt: item.savedAt,
       updatedAt: item.updatedAt,
-      note: item.note,
     },
     tags: item.tags,
+    joined: { note: item.note },
     text: { current: body, others: (item.otherVersions ?? []).map((v) => v.id) },
   };
 }
@@ -54,7 +55,7 @@ export function itemFromRecord(record: SyncRecord, previousRevision = 0): unknow
     savedAt: f.savedAt,
     updatedAt: f.updatedAt,
     tags: view.tags ?? [],
-    note: f.note ?? '',
+    note: view.joined?.note ?? '',
     revision: previousRevision + 1,
     ...(others.length
       ? {
@@ -64,18 +65,21 @@ export function itemFromRecord(record: SyncRecord, previousRevision = 0): unknow
   };
 }
 
+/** A draft's text is joined as a note is: two devices typing apart keep both. */
 export const draftView = (draft: Draft): LocalView => ({
-  fields: { body: draft.body, updatedAt: draft.updatedAt },
+  fields: { updatedAt: draft.updatedAt },
+  joined: { body: draft.body },
 });
 
-export function draftFromRecord(record: SyncRecord): Draft | undefined {
+/** The draft a live record shows, as raw data: the caller checks it (readDraft) before storing it. */
+export function draftFromRecord(record: SyncRecord): unknown {
   const view = project(record);
-  const key = recordKind(record.id)?.key;
-  if (!view || !key) return undefined;
-  const { body, updatedAt } = view.fields;
-  if (typeof body !== 'string' || typeof updatedAt !== 'string' || body.length > 200_000)
-    return undefined;
-  return { paperKey: key, body, updatedAt };
+  if (!view) return undefined;
+  return {
+    paperKey: recordKind(record.id)?.key,
+    body: view.joined?.body,
+    updatedAt: view.fields.updatedAt,
+  };
 }
 
 export const subView = (url: string): LocalView => ({ fields: { url } });
@@ -92,14 +96,18 @@ export function isSyncRecord(value: unknown): value is SyncRecord {
     for (const t of Object.values(value.tags))
       if (!isObject(t) || !isStamp(t.s) || typeof t.on !== 'boolean') return false;
   }
-  if (value.text !== undefined) {
-    if (!Array.isArray(value.text) || value.text.length > 64) return false;
-    for (const v of value.text)
-      if (!isObject(v) || !isVector(v.vv) || !isStamp(v.s) || typeof v.text !== 'string')
-        return false;
+  if (value.text !== undefined && !isVersions(value.text)) return false;
+  if (value.joined !== undefined) {
+    if (!isObject(value.joined) || Object.keys(value.joined).length > 8) return false;
+    for (const versions of Object.values(value.joined)) if (!isVersions(versions)) return false;
   }
   return true;
 }
+
+const isVersions = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  value.length <= 64 &&
+  value.every((v) => isObject(v) && isVector(v.vv) && isStamp(v.s) && typeof v.text === 'string');
 
 const isVector = (value: unknown): value is Record<string, number> =>
   isObject(value) &&

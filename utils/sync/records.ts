@@ -1,5 +1,5 @@
 import type { SyncRecord, TextVersion } from '@/utils/core/sync-record';
-import { vvKey, vvLeq, vvMax } from './clock';
+import { stampDate, vvKey, vvLeq, vvMax } from './clock';
 
 export type { Register, SyncRecord, TextVersion } from '@/utils/core/sync-record';
 
@@ -18,6 +18,9 @@ export type { Register, SyncRecord, TextVersion } from '@/utils/core/sync-record
  *   the versions its device had shown (by version vector); two edits made
  *   apart are concurrent and both stay: the later is current, the other an
  *   earlier version the user sees and may dismiss. No text is lost.
+ * - `joined`: short texts (a note, a draft) kept the same way, but shown as
+ *   one text: the later version first, then each other one under a line
+ *   saying when it was written. The next edit there replaces them all.
  * - `tomb`: a delete removes what its device had seen (its version vector);
  *   a change it had not seen keeps the record alive (an edit made apart
  *   from a delete wins, so no word written is lost).
@@ -106,8 +109,34 @@ export function mergeRecords(a: SyncRecord, b: SyncRecord): SyncRecord {
   const tags = mergeMaps(a.tags, b.tags);
   if (tags) merged.tags = tags;
   if (a.text || b.text) merged.text = heads([...(a.text ?? []), ...(b.text ?? [])]);
+  if (a.joined || b.joined) {
+    const joined: Record<string, TextVersion[]> = {};
+    for (const key of new Set([...Object.keys(a.joined ?? {}), ...Object.keys(b.joined ?? {})]))
+      put(joined, key, heads([...(own(a.joined, key) ?? []), ...(own(b.joined, key) ?? [])]));
+    merged.joined = joined;
+  }
   return merged;
 }
+
+/**
+ * The one text a joined field shows: the later version, then each other
+ * version (empty ones and repeats left out) under a line with its time, in
+ * UTC so that every device shows the same text.
+ */
+export function joinVersions(versions: readonly TextVersion[]): string {
+  const texts = new Set<string>();
+  const parts: string[] = [];
+  for (const v of heads(versions).reverse()) {
+    if (!v.text || texts.has(v.text)) continue;
+    texts.add(v.text);
+    const at = stampDate(v.s).slice(0, 16).replace('T', ' ');
+    parts.push(parts.length ? `${JOIN_LINE} ${at} UTC:\n${v.text}` : v.text);
+  }
+  return parts.join('\n\n');
+}
+
+/** The line before a version written apart on another device (see joinVersions). */
+export const JOIN_LINE = '— Also written on another device while they were apart, at';
 
 /** A record as this device shows it: what the library stores, without stamps. */
 export interface LocalView {
@@ -115,6 +144,8 @@ export interface LocalView {
   tags?: readonly string[];
   /** The current text and the stamps of the earlier versions still shown beside it. */
   text?: { current: string; others: readonly string[] };
+  /** The joined fields' texts, as shown (see joinVersions). */
+  joined?: Record<string, string>;
 }
 
 /** What a live record shows; undefined when it is deleted. */
@@ -131,6 +162,12 @@ export function project(record: SyncRecord): LocalView | undefined {
   const current = heads(record.text ?? []).at(-1);
   if (current)
     view.text = { current: current.text, others: earlierVersions(record.text!).map((v) => v.s) };
+  if (record.joined) {
+    const joined: Record<string, string> = {};
+    for (const [key, versions] of Object.entries(record.joined))
+      put(joined, key, joinVersions(versions));
+    view.joined = joined;
+  }
   return view;
 }
 
@@ -198,10 +235,22 @@ export function recordLocalChange(
       changed = true;
     }
   }
+  let joined = previous?.joined;
+  for (const [key, value] of Object.entries(local.joined ?? {})) {
+    if (live && shown?.joined && own(shown.joined, key) === value) continue;
+    // What this device showed was every version joined: the edit replaces them all.
+    const versions = heads(own(previous?.joined, key) ?? []);
+    const vv = versions.reduce((acc, v) => vvMax(acc, v.vv), {} as Record<string, number>);
+    vv[device] = clock[device]!;
+    joined = { ...joined };
+    put(joined, key, heads([...versions, { vv, s: stamp(), text: value }]));
+    changed = true;
+  }
   if (!changed) return undefined;
   const record: SyncRecord = { id, clock, fields };
   if (previous?.tomb) record.tomb = previous.tomb;
   if (tags) record.tags = tags;
   if (text) record.text = text;
+  if (joined) record.joined = joined;
   return record;
 }

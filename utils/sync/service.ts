@@ -12,7 +12,6 @@ import { normalizeIndexUrl, originPattern } from '@/utils/sources/settings';
 import { loadSettings, saveSettings } from '@/utils/sources/settings-store';
 import {
   clearConfig,
-  lastDevice,
   loadConfig,
   loadPending,
   loadStatus,
@@ -78,7 +77,8 @@ export function describeSyncError(error: unknown, host: string): string {
 
 export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: () => void }) {
   let running: Promise<SyncStatus> | null = null;
-  let again = false;
+  let queued: Promise<SyncStatus> | null = null;
+  let queuedRestore = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const subscriptions = {
@@ -169,22 +169,33 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
     return status;
   }
 
-  /** One sync now (or right after the one under way); off when not connected. */
+  /**
+   * One sync now, or right after the one under way (changes made meanwhile
+   * go then; a restore asked for meanwhile is a restore then, not lost).
+   */
   async function run(options: { restore?: boolean } = {}): Promise<SyncStatus> {
     clearTimeout(timer);
     if (running) {
-      again = true;
-      return running;
+      queuedRestore ||= options.restore ?? false;
+      queued ??= running
+        .catch(() => undefined)
+        .then(() => {
+          const restore = queuedRestore;
+          queued = null;
+          queuedRestore = false;
+          return run({ restore });
+        });
+      return queued;
     }
-    const config = await loadConfig();
-    if (!config) return { state: 'off', message: 'Sync is off.' };
-    running = once(config, options.restore ?? false).finally(() => {
+    // Set before the first await: a second call in the meantime must find it.
+    running = (async (): Promise<SyncStatus> => {
+      const config = await loadConfig();
+      if (!config) return { state: 'off', message: 'Sync is off.' };
+      return once(config, options.restore ?? false);
+    })().finally(() => {
       running = null;
     });
-    const status = await running;
-    if (!again) return status;
-    again = false;
-    return run();
+    return running;
   }
 
   return {
@@ -250,19 +261,22 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
       let listing = await dav.list();
       let entry = listing.find((f) => f.name === HEADER_FILE);
       if (request.fresh && !entry) {
+        // Only if no other browser made it meanwhile: then its header, and its key, decide.
         await dav.put(
           HEADER_FILE,
           new TextEncoder().encode(JSON.stringify(await makeHeader(key, request.kdf), null, 1)),
-          'application/json',
+          { contentType: 'application/json', createOnly: true },
         );
         listing = await dav.list();
         entry = listing.find((f) => f.name === HEADER_FILE);
       }
       if (!entry) throw new SyncError('folder-gone', `${HEADER_FILE} could not be written.`);
-      // Another browser may have made the folder meanwhile: its key decides.
       if (!(await keyFits(key, parseHeader(await dav.get(HEADER_FILE, 64 * 1024)))))
         throw new SyncError('passphrase', WRONG_PASSPHRASE);
-      const device = (await lastDevice(url)) ?? newDeviceId();
+      // A new device on every connection: what this browser knew of any folder
+      // before is not trusted to say what this one holds, so its first sync
+      // compares and sends the whole library.
+      const device = newDeviceId();
       await saveConfig({
         url,
         user: request.account.user,

@@ -15,9 +15,23 @@ import {
   updateItem,
 } from '@/utils/library/library';
 import { WebDav } from '@/utils/net/webdav';
-import { HEADER_FILE, importKey, keyFits, makeHeader, newSalt } from '@/utils/sync/crypto';
-import { COMPACT_AFTER, countFolder, syncOnce, type Subscriptions } from '@/utils/sync/engine';
-import { newDeviceId } from '@/utils/sync/folder';
+import { formatStamp } from '@/utils/sync/clock';
+import {
+  HEADER_FILE,
+  importKey,
+  keyFits,
+  makeHeader,
+  newSalt,
+  sealJson,
+} from '@/utils/sync/crypto';
+import {
+  COMPACT_AFTER,
+  countFolder,
+  readFiles,
+  syncOnce,
+  type Subscriptions,
+} from '@/utils/sync/engine';
+import { fileName, folderFiles, newDeviceId } from '@/utils/sync/folder';
 import { startWebDav, type WebDavServer } from '../../helpers/webdav-server';
 import { freshIndexedDb, generateItems, makeSummary } from '../library/helpers';
 
@@ -31,20 +45,25 @@ afterAll(() => server?.close());
 
 let folderN = 0;
 let folder = '';
-beforeEach(async () => {
-  freshIndexedDb();
-  // Each test its own folder on the one server.
+/** A new folder on the one server, with its header; `folder` names it from then on. */
+async function newFolder() {
   folder = `${server.url.replace(/Sidenotes\/$/, '')}t${++folderN}/`;
   const dav = account();
   await dav.makeFolder();
   const header = await makeHeader(await importKey(RAW_KEY), {
     alg: 'argon2id',
     salt: newSalt(),
-    memoryKiB: 64,
-    iterations: 1,
+    // Never derived here (the key is random): only the header's shape counts.
+    memoryKiB: 65_536,
+    iterations: 3,
     parallelism: 1,
   });
   await dav.put(HEADER_FILE, new TextEncoder().encode(JSON.stringify(header)));
+}
+beforeEach(async () => {
+  freshIndexedDb();
+  // Each test its own folder on the one server.
+  await newFolder();
 });
 
 const account = (fetchImpl?: typeof fetch) =>
@@ -325,5 +344,103 @@ describe('sync through a real WebDAV server (rclone)', () => {
     await a.sync();
     await b.sync();
     expect(b.subs).toEqual({ active: [], pending: [] });
+  });
+
+  it('connecting anew (another folder, or one started anew) sends the whole library, not only changes', async () => {
+    const a = await device();
+    await importItems(a.db, generateItems(15, 6));
+    await saveDraft(a.db, 'arxiv:2101.29998', 'a draft');
+    expect((await a.sync()).sent).toBe(16);
+    // The user connects this browser to another folder: a new device there (as connect does).
+    await newFolder();
+    a.device = newDeviceId();
+    expect((await a.sync()).sent).toBe(16);
+    const b = await device();
+    await b.sync();
+    expect(shown(await b.items())).toEqual(shown(await a.items()));
+    expect((await getDraft(b.db, 'arxiv:2101.29998'))?.body).toBe('a draft');
+  });
+
+  it('a device that lost its bookkeeping never writes over its own earlier files', async () => {
+    const a = await device();
+    await importItems(a.db, generateItems(10, 7));
+    await a.sync();
+    await saveOwnSummary(a.db, paper(40), 'second file');
+    await a.sync();
+    const before = new Map(serverFiles().map((n, i) => [n, serverBytes()[i]!.toString('base64')]));
+    // Its progress is gone (a profile restored from an old copy); its records stay.
+    await a.db.delete('meta', 'sync.progress');
+    await saveOwnSummary(a.db, paper(41), 'third file');
+    // The next sync merges, then dies before its upload; the one after finishes.
+    const noPut: typeof fetch = (input, init) =>
+      init?.method === 'PUT' ? Promise.reject(new TypeError('network error')) : fetch(input, init);
+    await expect(a.sync({ fetch: noPut })).rejects.toThrow();
+    await a.sync();
+    const after = new Map(serverFiles().map((n, i) => [n, serverBytes()[i]!.toString('base64')]));
+    for (const [name, bytes] of before)
+      if (name !== HEADER_FILE) expect(after.get(name), `${name} kept as written`).toBe(bytes);
+    const b = await device();
+    await b.sync();
+    expect((await b.items()).length).toBe(12);
+  });
+
+  it('a record the library refuses is neither applied nor kept, so nothing here undoes or deletes it', async () => {
+    const a = await device();
+    await importItems(a.db, generateItems(3, 8));
+    await a.sync();
+    // Another device (a newer Sidenotes, say) wrote an item this one cannot read.
+    const [good] = await a.items();
+    const s = formatStamp({ wallMs: Date.now(), count: 0 }, 'f0f0f0f0f0f0f0f0');
+    const odd = {
+      id: 'item:from-the-future',
+      clock: { f0f0f0f0f0f0f0f0: 1 },
+      fields: { kind: { s, v: 'annotation' }, summary: { s, v: { id: 'from-the-future' } } },
+    };
+    const name = fileName('f0f0f0f0f0f0f0f0', 1, 'seg');
+    await account().put(
+      name,
+      await sealJson(await importKey(RAW_KEY), name, {
+        format: 'sidenotes-sync-records',
+        version: 1,
+        records: [odd],
+      }),
+    );
+    const b = await device();
+    const report = await b.sync();
+    expect(report.rejected).toBe(1);
+    expect(await b.db.get('syncRecords', odd.id)).toBeUndefined();
+    expect((await b.items()).map((i) => i.id)).toContain(good!.id);
+    // A large change here compares the whole library: the odd record is not deleted by it.
+    await importItems(b.db, generateItems(220, 9));
+    await b.sync();
+    const { incoming } = await readFiles(
+      account(),
+      await importKey(RAW_KEY),
+      folderFiles(await account().list()).filter((f) => f.device === b.device),
+    );
+    expect(incoming.has(odd.id)).toBe(false);
+  });
+
+  it('an own upload cut off midway is found damaged and written again; no device sees it damaged after', async () => {
+    const a = await device();
+    const b = await device();
+    await saveOwnSummary(a.db, paper(500), 'first');
+    await a.sync();
+    await saveOwnSummary(a.db, paper(501), 'second');
+    // The upload lands half written, and its answer never comes.
+    const cut: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT' && String(input).endsWith('.seg')) {
+        const body = init.body as Uint8Array;
+        await fetch(input, { ...init, body: body.subarray(0, body.length >> 1) as BodyInit });
+        throw new TypeError('network error');
+      }
+      return fetch(input, init);
+    };
+    await expect(a.sync({ fetch: cut })).rejects.toThrow();
+    await a.sync();
+    await a.sync();
+    const report = await b.sync();
+    expect(report.skipped).toEqual([]);
+    expect((await b.items()).map((i) => i.summary.body).sort()).toEqual(['first', 'second']);
   });
 });

@@ -1,11 +1,22 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatStamp, HLC_ZERO, tick, observe, type Hlc } from '@/utils/sync/clock';
+import {
+  formatStamp,
+  HLC_ZERO,
+  MAX_AHEAD_MS,
+  observe,
+  parseStamp,
+  tick,
+  vvLeq,
+  vvMax,
+  type Hlc,
+} from '@/utils/sync/clock';
 import {
   heads,
   isLive,
   mergeRecords,
   project,
+  JOIN_LINE,
   recordLocalChange,
   sameValue,
   type LocalView,
@@ -51,12 +62,16 @@ class Device {
     const next = recordLocalChange(id, before, after, this.id, this.stamp(nowMs));
     if (!next) return;
     // Texts this change replaced had been on this device's screen: not lost.
-    const kept = new Set(next.text ? heads(next.text).map((v) => v.s) : []);
-    for (const v of heads(before?.text ?? [])) {
-      if (!kept.has(v.s) || (!isLive(next) && before && isLive(before)))
-        this.log.superseded.add(v.s);
+    const deleted = !isLive(next) && before !== undefined && isLive(before);
+    for (const field of ['text', 'note'] as const) {
+      const versionsOf = (r: SyncRecord | undefined) =>
+        field === 'text' ? (r?.text ?? []) : (r?.joined?.note ?? []);
+      const kept = new Set(heads(versionsOf(next)).map((v) => v.s));
+      for (const v of heads(versionsOf(before)))
+        if (!kept.has(v.s) || deleted) this.log.superseded.add(v.s);
+      for (const v of versionsOf(next))
+        this.log.written.set(v.s, { record: id, field, text: v.text });
     }
-    for (const v of next.text ?? []) this.log.written.set(v.s, { record: id, text: v.text });
     this.records.set(id, next);
   }
 
@@ -64,20 +79,26 @@ class Device {
     for (const r of records) {
       const mine = this.records.get(r.id);
       this.records.set(r.id, mine ? mergeRecords(mine, r) : r);
-      for (const f of Object.values(r.fields)) this.hlc = observe(this.hlc, f.s);
+      for (const f of Object.values(r.fields))
+        this.hlc = observe(this.hlc, f.s, Number.MAX_SAFE_INTEGER);
     }
   }
 }
 
 interface TextLog {
-  written: Map<string, { record: string; text: string }>;
+  written: Map<string, { record: string; field: 'text' | 'note'; text: string }>;
   superseded: Set<string>;
 }
 
 const normal = (records: Map<string, SyncRecord>) =>
   [...records.values()]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((r) => ({ ...r, text: r.text && heads(r.text) }));
+    .map((r) => ({
+      ...r,
+      text: r.text && heads(r.text),
+      joined:
+        r.joined && Object.fromEntries(Object.entries(r.joined).map(([k, v]) => [k, heads(v)])),
+    }));
 
 const RECORDS = ['item:you:arxiv:1', 'item:you:arxiv:2', 'item:saved:3'];
 const TAGS = ['ml', 'pruning', 'to read'];
@@ -110,8 +131,8 @@ function history(seed: number) {
             fields: {
               kind: id.startsWith('item:you') ? 'own' : 'saved',
               savedAt: String(now),
-              note: '',
             },
+            joined: { note: '' },
             tags: [],
             text: { current: `text ${++texts}`, others: [] },
           }
@@ -121,7 +142,7 @@ function history(seed: number) {
       if (op < 0.72) return undefined;
       if (op < 0.82) return { ...view, tags: [...new Set([...(view.tags ?? []), pick(TAGS)])] };
       if (op < 0.9) return { ...view, tags: (view.tags ?? []).filter((t) => t !== pick(TAGS)) };
-      return { ...view, fields: { ...view.fields, note: `note ${++texts}` } };
+      return { ...view, joined: { note: `note ${++texts}` } };
     });
   }
   return { devices, log, rand };
@@ -144,13 +165,16 @@ describe('sync records: any order of delivery, the same library, no text lost', 
         expect(sameValue(s, states[0]), `seed ${seed}: devices disagree`).toBe(true);
       // Every text written is still there, unless a device that showed it replaced or deleted it.
       const final = devices[0]!.records;
-      for (const [stamp, { record, text }] of log.written) {
+      for (const [stamp, { record, field, text }] of log.written) {
         if (log.superseded.has(stamp)) continue;
         const r = final.get(record)!;
-        expect(
-          isLive(r) && heads(r.text ?? []).some((v) => v.s === stamp && v.text === text),
-          `seed ${seed}: "${text}" of ${record} was lost`,
-        ).toBe(true);
+        const kept =
+          field === 'text'
+            ? heads(r.text ?? []).some((v) => v.s === stamp && v.text === text)
+            : project(r)!.joined!.note!.includes(text);
+        expect(isLive(r) && kept, `seed ${seed}: "${text}" (${field}) of ${record} was lost`).toBe(
+          true,
+        );
       }
     }
   });
@@ -240,10 +264,85 @@ describe('sync records: any order of delivery, the same library, no text lost', 
     expect(ahead.view('item:saved:1')!.fields.note).toBe('new');
   });
 
+  it('a note written on two devices apart keeps both, joined; the next edit there replaces them', () => {
+    const { a, b } = twoDevices();
+    const note = (text: string) => (v: LocalView | undefined) => ({
+      ...v!,
+      joined: { note: text },
+    });
+    a.change('item:you:x', Date.UTC(2026, 11, 6, 14, 2), note('from A'));
+    b.change('item:you:x', Date.UTC(2026, 11, 6, 15, 0), note('from B'));
+    a.receive(b.records.values());
+    b.receive(a.records.values());
+    const joined = `from B\n\n${JOIN_LINE} 2026-12-06 14:02 UTC:\nfrom A`;
+    expect(a.view('item:you:x')!.joined!.note).toBe(joined);
+    expect(b.view('item:you:x')!.joined!.note).toBe(joined);
+    // Seeing the joined note changes nothing by itself.
+    const before = a.records.get('item:you:x');
+    a.change('item:you:x', Date.UTC(2026, 11, 6, 16, 0), (v) => v);
+    expect(a.records.get('item:you:x')).toBe(before);
+    // Editing it there (the user tidied it) replaces both, everywhere.
+    a.change('item:you:x', Date.UTC(2026, 11, 6, 16, 0), note('from A and B'));
+    b.receive(a.records.values());
+    expect(b.view('item:you:x')!.joined!.note).toBe('from A and B');
+  });
+
+  it('the same note written on both devices, or one left empty, is no conflict to show', () => {
+    const { a, b } = twoDevices();
+    a.change('item:you:x', 2000, (v) => ({ ...v!, joined: { note: 'same' } }));
+    b.change('item:you:x', 2100, (v) => ({ ...v!, joined: { note: 'same' } }));
+    a.receive(b.records.values());
+    expect(a.view('item:you:x')!.joined!.note).toBe('same');
+    b.change('item:you:x', 3000, (v) => ({ ...v!, joined: { note: '' } }));
+    a.change('item:you:x', 3100, (v) => ({ ...v!, joined: { note: 'kept' } }));
+    b.receive(a.records.values());
+    expect(b.view('item:you:x')!.joined!.note).toBe('kept');
+  });
+
   it('records nothing when nothing changed', () => {
     const { a } = twoDevices();
     const before = a.records.get('item:you:x');
     a.change('item:you:x', 5000, (v) => v);
     expect(a.records.get('item:you:x')).toBe(before);
+  });
+});
+
+describe('sync clocks', () => {
+  it('stamps keep sorting as their clock does when the counter runs out within one millisecond', () => {
+    let clock: Hlc = { wallMs: 1_800_000_000_000, count: 36 ** 4 - 2 };
+    const stamps: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      clock = tick(clock, 1_800_000_000_000);
+      stamps.push(formatStamp(clock, 'a1'));
+    }
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(4);
+    expect(stamps.every((s) => parseStamp(s) !== null)).toBe(true);
+  });
+
+  it('is not pulled more than a day ahead by a device whose clock is years ahead', () => {
+    const now = 1_800_000_000_000;
+    const far = formatStamp({ wallMs: now + 5 * 365 * 86_400_000, count: 0 }, 'b2');
+    const near = formatStamp({ wallMs: now + MAX_AHEAD_MS - 1000, count: 3 }, 'b2');
+    const mine: Hlc = { wallMs: now, count: 0 };
+    expect(observe(mine, far, now)).toEqual(mine);
+    expect(observe(mine, near, now)).toEqual({ wallMs: now + MAX_AHEAD_MS - 1000, count: 3 });
+  });
+
+  it('version vectors treat device ids named like Object.prototype properties as any other', () => {
+    const a = JSON.parse('{"constructor": 2, "__proto__": 1, "a1": 1}') as Record<string, number>;
+    expect(vvLeq({ constructor: 1 }, {})).toBe(false);
+    expect(vvLeq({}, { constructor: 1 })).toBe(true);
+    expect(vvLeq({ constructor: 0 }, {})).toBe(true);
+    expect(vvMax({}, JSON.parse('{"constructor": 1, "__proto__": 2}'))).toEqual(
+      JSON.parse('{"constructor": 1, "__proto__": 2}'),
+    );
+    const max = vvMax(a, { constructor: 3 });
+    expect(Object.entries(max).sort()).toEqual([
+      ['__proto__', 1],
+      ['a1', 1],
+      ['constructor', 3],
+    ]);
+    expect(Object.getPrototypeOf(max)).toBe(Object.prototype);
   });
 });

@@ -1,5 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { NetError } from '@/utils/net/fetch-bounded';
 import { folderUrl, parseListing, WebDav } from '@/utils/net/webdav';
 import { HEADER_FILE, importKey, makeHeader, newSalt } from '@/utils/sync/crypto';
@@ -74,8 +76,9 @@ describe('a real server (rclone)', () => {
     const kdf = {
       alg: 'argon2id' as const,
       salt: newSalt(),
-      memoryKiB: 64,
-      iterations: 1,
+      // Never derived here (the key is random): only the header's shape counts.
+      memoryKiB: 65_536,
+      iterations: 3,
       parallelism: 1,
     };
     await dav().put(
@@ -100,5 +103,47 @@ describe('a real server (rclone)', () => {
     expect(error).toBeInstanceOf(NetError);
     expect((error as NetError).code).toBe('offline');
     await server.start();
+  });
+});
+
+describe('a server that does not say how large a file is, or refuses to overwrite', () => {
+  let server: Server;
+  let url = '';
+  let sent = 0;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.method === 'PUT') {
+        req.resume();
+        // As a server that honours If-None-Match: * does when the file exists.
+        res.writeHead(req.headers['if-none-match'] === '*' ? 412 : 201).end();
+        return;
+      }
+      // Chunked, without a Content-Length: 64 KB at a time, for as long as it is read.
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      const chunk = Buffer.alloc(64 * 1024, 1);
+      const more = () => {
+        while (!res.destroyed && sent < 64 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      more();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/f/`;
+  });
+  afterAll(() => server?.close());
+  const dav = () => new WebDav({ url, user: 'u', password: 'p' }, { timeoutMs: 5000 });
+
+  it('stops reading past the limit, holding no more than it', async () => {
+    await expect(dav().get('big.seg', 1024 * 1024)).rejects.toMatchObject({ code: 'too-large' });
+    // It stopped reading: far less than the 64 MB on offer went out.
+    expect(sent).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('a create-only write reports that the file was there (412) instead of overwriting it', async () => {
+    expect(await dav().put('h.json', new Uint8Array(3), { createOnly: true })).toBe(false);
+    expect(await dav().put('h.json', new Uint8Array(3))).toBe(true);
   });
 });
