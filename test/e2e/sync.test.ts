@@ -385,7 +385,10 @@ describe('sync and backup through a WebDAV folder the user owns', () => {
     expect(onA.map((i) => i.id)).not.toContain(deleted);
     const item = onA.find((i) => i.id === noted) as unknown as { tags: string[]; note: string };
     expect(new Set(item.tags)).toEqual(new Set(['from-a', 'from-b']));
-    expect(item.note).toBe('note from B, later');
+    // Both notes were written apart: both kept, the later first, the other under a dated line.
+    expect(item.note).toMatch(
+      /^note from B, later\n\n— Also written on another device while they were apart, at \d{4}-\d\d-\d\d \d\d:\d\d UTC:\nnote from A$/,
+    );
     const own = onA.find((i) => i.id.startsWith('you:')) as unknown as {
       summary: { body: string };
       otherVersions: Array<{ body: string }>;
