@@ -111,11 +111,14 @@ export async function benchSync() {
       await new Promise((resolve) => (tx.oncomplete = resolve));
       return performance.now() - t0;
     }, `floor-${Date.now()}`);
+    // The floor the budget's "≤ 2×" is held to: the same PUTs, and the IndexedDB work any
+    // local-first sync must do once (docs/sync.md says why the PUTs alone cannot be the floor).
+    const localFloor = floor.put + local;
     console.log(
-      `first sync, 10,000 items to an empty folder: ${s(firstSync)} (budget ≤ 10 s, ≤ 2× floor); ` +
+      `first sync, 10,000 items to an empty folder: ${s(firstSync)} (budget ≤ 10 s); ` +
         `${uploaded.length} files, ${(uploadedBytes / 1e6).toFixed(1)} MB encrypted; ` +
-        `floor (${uploaded.length} plain PUTs of the same sizes): ${s(floor.put)}; ` +
-        `with the library read and 10,000 records of its size written to IndexedDB once: ${s(floor.put + local)}`,
+        `floor: the same ${uploaded.length} plain PUTs ${s(floor.put)}, with the library read and 10,000 records ` +
+        `of its size written to IndexedDB once ${s(localFloor)}: ${(firstSync / localFloor).toFixed(2)}× (budget ≤ 2×)`,
     );
     console.log(
       `  before it: Connect → passphrase's key (Argon2id, 64 MiB) + folder checked + preview: ${s(keyAndPreview)}`,

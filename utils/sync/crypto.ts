@@ -129,7 +129,12 @@ export async function unseal(key: CryptoKey, name: string, bytes: Uint8Array): P
 }
 
 export async function sealJson(key: CryptoKey, name: string, value: unknown) {
-  return seal(key, name, new TextEncoder().encode(JSON.stringify(value)));
+  return sealText(key, name, JSON.stringify(value));
+}
+
+/** As sealJson, for JSON already written (a file of records, each stringified once). */
+export async function sealText(key: CryptoKey, name: string, json: string) {
+  return seal(key, name, new TextEncoder().encode(json));
 }
 
 export async function unsealJson(key: CryptoKey, name: string, bytes: Uint8Array) {

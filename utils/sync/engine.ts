@@ -9,7 +9,7 @@ import {
   HEADER_FILE,
   keyFits,
   parseHeader,
-  sealJson,
+  sealText,
   unsealJson,
 } from './crypto';
 import {
@@ -502,25 +502,31 @@ async function expectSize(deps: SyncDeps, name: string, size: number) {
   });
 }
 
+/** A file of records, as JSON: each record was stringified once, when the file was sized. */
+const recordsJson = (device: string, seq: number, records: readonly string[]) =>
+  `{"format":"${RECORDS_FORMAT}","version":1,"device":"${device}","seq":${seq},"records":[${records.join(',')}]}`;
+
 /** Uploads every record changed here and not yet sent, in files of a few megabytes. */
 async function sendChanges(deps: SyncDeps, progress: SyncProgress, pending: readonly Pending[]) {
   let sent = 0;
-  let chunk: Pending[] = [];
+  let chunk: Array<{ change: Pending; json: string }> = [];
   let size = 0;
   const flush = async () => {
     if (!chunk.length) return;
     const seq = progress.ownSeq + 1;
     const name = fileName(deps.device, seq, 'seg');
-    const bytes = await sealJson(deps.key, name, {
-      format: RECORDS_FORMAT,
-      version: 1,
-      device: deps.device,
-      seq,
-      records: chunk.map((p) => p.state),
-    });
+    const bytes = await sealText(
+      deps.key,
+      name,
+      recordsJson(
+        deps.device,
+        seq,
+        chunk.map((c) => c.json),
+      ),
+    );
     await expectSize(deps, name, bytes.length);
     await deps.dav.put(name, bytes);
-    const done = chunk;
+    const done = chunk.map((c) => c.change);
     progress = await writeAction(deps.db, ['meta'], async (tx) => {
       const current = await progressIn(tx.objectStore('meta'), deps);
       const next = {
@@ -540,14 +546,10 @@ async function sendChanges(deps: SyncDeps, progress: SyncProgress, pending: read
     size = 0;
   };
   for (const change of pending) {
-    // Roughly its JSON's length (its texts counted once, not escaped): enough to size files.
-    const length =
-      500 +
-      JSON.stringify(change.state.fields).length +
-      (change.state.text ?? []).reduce((n, v) => n + v.text.length, 0);
-    if (size + length > MAX_FILE_JSON) await flush();
-    chunk.push(change);
-    size += length;
+    const json = JSON.stringify(change.state);
+    if (size + json.length > MAX_FILE_JSON) await flush();
+    chunk.push({ change, json });
+    size += json.length;
   }
   await flush();
   return { sent, progress };
@@ -561,14 +563,8 @@ async function sendChanges(deps: SyncDeps, progress: SyncProgress, pending: read
  */
 async function compact(deps: SyncDeps, progress: SyncProgress, own: readonly FolderFile[]) {
   const name = fileName(deps.device, progress.ownSeq, 'snap');
-  const states = (await deps.db.getAll('syncRecords')).map((r) => r.state);
-  const bytes = await sealJson(deps.key, name, {
-    format: RECORDS_FORMAT,
-    version: 1,
-    device: deps.device,
-    seq: progress.ownSeq,
-    records: states,
-  });
+  const states = (await deps.db.getAll('syncRecords')).map((r) => JSON.stringify(r.state));
+  const bytes = await sealText(deps.key, name, recordsJson(deps.device, progress.ownSeq, states));
   await expectSize(deps, name, bytes.length);
   await deps.dav.put(name, bytes);
   const old = own.filter((f) => f.name !== name && f.seq <= progress.ownSeq);

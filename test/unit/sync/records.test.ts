@@ -177,7 +177,8 @@ describe('sync records: any order of delivery, the same library, no text lost', 
         );
       }
     }
-  });
+    // 400 histories take a second or two; far longer on a busy machine.
+  }, 60_000);
 
   const own = (text: string): LocalView => ({
     fields: { kind: 'own', note: '' },
