@@ -1,7 +1,7 @@
 import { matchAclUrl } from './acl';
 import { matchArxivUrl } from './arxiv';
 import { matchCvfUrl } from './cvf';
-import { matchDoiUrl } from './doi';
+import { matchDoiUrl } from './doi-url';
 import { matchJmlrUrl } from './jmlr';
 import { readPageMeta, type MetaEntries } from './meta';
 import { matchNeuripsUrl } from './neurips';
