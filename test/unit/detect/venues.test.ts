@@ -45,23 +45,29 @@ const CASES: Array<[url: string, key: string | null]> = [
   ['http://papers.nips.cc/paper/4043-learning-to-count-objects-in-images.pdf', 'nips:4043'],
   ['https://papers.nips.cc/paper/7181-attention-is-all-you-need/', 'nips:7181'],
   ['https://proceedings.neurips.cc/paper/7181-attention-is-all-you-need.pdf', 'nips:7181'],
+  // NeurIPS: a paper's other files resolve to the paper
+  [
+    'https://papers.nips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Bibtex.bib',
+    ATTENTION,
+  ],
+  [
+    'https://papers.nips.cc/paper_files/paper/2022/file/4a9eaf6dff3fdac9ab1aaf4c0fe2d563-Supplemental-Conference.pdf',
+    'neurips:2022/4a9eaf6dff3fdac9ab1aaf4c0fe2d563',
+  ],
+  ['https://papers.nips.cc/paper/7181-attention-is-all-you-need-supplemental.pdf', 'nips:7181'],
   // NeurIPS: not papers
   ['https://papers.nips.cc/', null],
   ['https://papers.nips.cc/paper_files/paper/2017/', null],
   ['https://proceedings.neurips.cc/paper/2020', null],
+  ['https://papers.nips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa', null],
   [
-    'https://papers.nips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Bibtex.bib',
-    null,
-  ],
-  [
-    'https://papers.nips.cc/paper_files/paper/2022/file/4a9eaf6dff3fdac9ab1aaf4c0fe2d563-Supplemental-Conference.pdf',
+    'https://neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
     null,
   ],
   [
     'https://papers.nips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845a-Abstract.html',
     null,
   ], // 31 hex digits
-  ['https://papers.nips.cc/paper/7181-attention-is-all-you-need-supplemental.pdf', null],
   ['https://papers.nips.cc/paper/7181-attention-is-all-you-need/bibtex', null],
   ['https://papers.nips.cc/book/advances-in-neural-information-processing-systems-30-2017', null],
   ['https://neurips.cc/virtual/2023/poster/70000', null],
