@@ -244,7 +244,7 @@ describe('metadata on venue pages', () => {
     ]);
   });
 
-  it('turns an arXiv DOI in the metadata into the arXiv key (Semantic Scholar page)', () => {
+  it('makes an arXiv DOI in the metadata the canonical key (Semantic Scholar page)', () => {
     const doc = page(`
       <meta name="citation_title" content="Attention is All you Need">
       <meta name="citation_doi" content="10.48550/arXiv.1706.03762">`);
@@ -253,10 +253,31 @@ describe('metadata on venue pages', () => {
       doc,
     );
     expect(ref?.keys).toEqual([
-      S2_ATTENTION,
       'arxiv:1706.03762',
+      S2_ATTENTION,
       'title:attention is all you need',
     ]);
+  });
+
+  it('makes a DOI in the metadata the canonical key of a Semantic Scholar page, not of a venue page', () => {
+    const doc = page(`
+      <meta name="citation_title" content="Attention is All you Need">
+      <meta name="citation_doi" content="10.5555/3295222.3295349">`);
+    const s2 = detectPaper(
+      'https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776',
+      doc,
+    );
+    expect(s2?.keys.slice(0, 2)).toEqual(['doi:10.5555/3295222.3295349', S2_ATTENTION]);
+    const venue = detectPaper(
+      'https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
+      doc,
+    );
+    expect(venue?.keys.slice(0, 2)).toEqual([ATTENTION, 'doi:10.5555/3295222.3295349']);
+    // Without metadata the record's id is all there is.
+    expect(
+      detectPaper('https://www.semanticscholar.org/reader/204e3073870fae3d05bcbc2f6a8e263d9b72e776')
+        ?.keys,
+    ).toEqual([S2_ATTENTION]);
   });
 
   it('keeps a PMLR, CVF or JMLR page known by title and its arXiv id', () => {
