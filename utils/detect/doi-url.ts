@@ -122,8 +122,9 @@ const BY_HOST: Readonly<Record<string, Rule>> = {
   },
 };
 
-/** The Atypon platform's article paths, on any host. */
-const ATYPON = /^\/doi\/(?:(?:abs|full|fullHtml|pdf|epdf|pdfdirect|reader)\/)?(10\.\d{4,9}\/.+)$/;
+/** The Atypon platform's article paths, on any host (the DOI's slash may come percent-encoded). */
+const ATYPON =
+  /^\/doi\/(?:(?:abs|full|fullHtml|pdf|epdf|pdfdirect|reader)\/)?(10\.\d{4,9}(?:\/|%2F).+)$/i;
 
 /** The DOI a URL names, lower-cased and held to the key grammar; null if it names none. */
 export function doiFromUrl(url: URL): string | null {
