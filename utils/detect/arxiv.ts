@@ -6,8 +6,11 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
  * - old style `archive(.SC)/YYMMNNN`, e.g. `hep-th/9901001`, `math.GT/0309136`.
  *   The subject class is not part of the identity, so the key drops it.
  * Pages: `/abs/`, `/pdf/` (with or without `.pdf`), `/html/` (and its
- * sub-paths), `/format/`, `/ps/` on arxiv.org, www.arxiv.org and
- * export.arxiv.org; mirrors ar5iv, alphaXiv and Hugging Face Papers.
+ * sub-paths), `/format/`, `/ps/` on arxiv.org, www.arxiv.org,
+ * export.arxiv.org and browse.arxiv.org; the PDFs some papers are served
+ * as, `/ftp/<archive>/papers/<yymm>/<number>.pdf` (archive `arxiv` for
+ * new-style ids); mirrors ar5iv, alphaXiv (abstract, overview, PDF, audio
+ * and replicate pages) and Hugging Face Papers.
  *
  * Tested on:
  *   https://arxiv.org/abs/2007.12223 → arxiv:2007.12223
@@ -20,14 +23,21 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
  *   https://arxiv.org/ps/2007.12223v1 → arxiv:2007.12223
  *   https://www.arxiv.org/abs/2007.12223?context=cs → arxiv:2007.12223
  *   https://export.arxiv.org/abs/2007.12223 → arxiv:2007.12223
+ *   https://browse.arxiv.org/abs/2003.13678 → arxiv:2003.13678
+ *   https://browse.arxiv.org/pdf/2003.13678v1 → arxiv:2003.13678
+ *   https://arxiv.org/ftp/arxiv/papers/1110/1110.2832.pdf → arxiv:1110.2832
+ *   https://arxiv.org/ftp/cond-mat/papers/0408/0408502.pdf → arxiv:cond-mat/0408502
  *   https://arxiv.org/abs/hep-th/9901001 → arxiv:hep-th/9901001
  *   https://arxiv.org/abs/math.GT/0309136v2 → arxiv:math/0309136
  *   https://ar5iv.labs.arxiv.org/html/1706.03762 → arxiv:1706.03762
  *   https://ar5iv.org/abs/1706.03762 → arxiv:1706.03762
  *   https://alphaxiv.org/abs/2007.12223 → arxiv:2007.12223
  *   https://www.alphaxiv.org/abs/2007.12223 → arxiv:2007.12223
+ *   https://www.alphaxiv.org/audio/1706.03762 → arxiv:1706.03762
+ *   https://www.alphaxiv.org/replicate/1706.03762 → arxiv:1706.03762
  *   https://huggingface.co/papers/2007.12223 → arxiv:2007.12223
  *   https://arxiv.org/list/cs.LG/recent → none
+ *   https://arxiv.org/ftp/arxiv/papers/1110/ → none
  *   https://huggingface.co/papers/trending → none
  */
 
@@ -81,13 +91,16 @@ export function parseArxivId(raw: string): ArxivId | null {
 
 export const arxivKey = (id: string): string => `arxiv:${id}`;
 
-const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org']);
 const ARXIV_PATHS = /^\/(?:abs|pdf|html|format|ps)\/(.+)$/;
+/** `/ftp/arxiv/papers/1110/1110.2832.pdf`, `/ftp/cond-mat/papers/0408/0408502.pdf`. */
+const FTP_PATH = /^\/ftp\/([a-z-]+)\/papers\/\d{4}\/([^/]+\.pdf)$/;
+const ALPHAXIV = /^\/(?:abs|overview|pdf|audio|replicate)\/(.+)$/;
 const MIRRORS: Record<string, RegExp> = {
   'ar5iv.labs.arxiv.org': /^\/(?:html|abs)\/(.+)$/,
   'ar5iv.org': /^\/(?:html|abs)\/(.+)$/,
-  'alphaxiv.org': /^\/(?:abs|overview|pdf)\/(.+)$/,
-  'www.alphaxiv.org': /^\/(?:abs|overview|pdf)\/(.+)$/,
+  'alphaxiv.org': ALPHAXIV,
+  'www.alphaxiv.org': ALPHAXIV,
   'huggingface.co': /^\/papers\/(.+)$/,
 };
 
@@ -108,11 +121,18 @@ function idFromPathRest(rest: string): ArxivId | null {
 
 /** Detects an arXiv paper from a URL on arXiv or one of its mirrors. */
 export function matchArxivUrl(url: URL): UrlMatch | null {
-  const pattern = ARXIV_HOSTS.has(url.hostname) ? ARXIV_PATHS : MIRRORS[url.hostname];
+  const onArxiv = ARXIV_HOSTS.has(url.hostname);
+  const pattern = onArxiv ? ARXIV_PATHS : MIRRORS[url.hostname];
   if (!pattern) return null;
-  const m = pattern.exec(url.pathname);
-  if (!m?.[1]) return null;
-  const parsed = idFromPathRest(m[1]);
+  const ftp = onArxiv ? FTP_PATH.exec(url.pathname) : null;
+  // New-style ids are filed under the archive `arxiv`; old-style ones under their own.
+  const rest = ftp?.[2]
+    ? ftp[1] === 'arxiv'
+      ? ftp[2]
+      : `${ftp[1]}/${ftp[2]}`
+    : pattern.exec(url.pathname)?.[1];
+  if (!rest) return null;
+  const parsed = idFromPathRest(rest);
   if (!parsed) return null;
   return { keys: [arxivKey(parsed.id)], ...(parsed.version ? { version: parsed.version } : {}) };
 }

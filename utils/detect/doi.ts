@@ -1,18 +1,11 @@
 import { arxivKey, parseArxivId } from './arxiv';
 import { aclKeyFromId } from './acl';
-import { isCanonicalKey, type UrlMatch } from '@/utils/core/paper-ref';
+import { isCanonicalKey } from '@/utils/core/paper-ref';
 
 /*
- * DOIs, from `citation_doi` metadata (meta.ts) and from resolver links. The
- * resolver only redirects, so the content script never runs on doi.org:
- * this detector serves links (index building, pasted URLs), not pages.
- *
- * Tested on:
- *   https://doi.org/10.18653/v1/2021.naacl-main.208 → acl:2021.naacl-main.208
- *   https://doi.org/10.48550/arXiv.2007.12223 → arxiv:2007.12223
- *   https://doi.org/10.48550/arXiv.hep-th/9901001 → arxiv:hep-th/9901001
- *   https://dx.doi.org/10.1093/MIND/LIX.236.433 → doi:10.1093/mind/lix.236.433
- *   https://doi.org/ → none
+ * DOIs, from `citation_doi` metadata (meta.ts) and from URLs (doi-url.ts,
+ * the resolver's and publishers'): the one DOI normalization, and the keys
+ * a DOI stands for.
  */
 
 /** Matches a DOI anywhere in a string: `10.<registrant>/<suffix>`. */
@@ -56,11 +49,4 @@ export function keysForDoi(doi: string): string[] {
   const aclKey = acl?.[1] ? aclKeyFromId(acl[1]) : null;
   if (aclKey) keys.unshift(aclKey);
   return keys;
-}
-
-/** Detects a paper from a doi.org URL. */
-export function matchDoiUrl(url: URL): UrlMatch | null {
-  if (url.hostname !== 'doi.org' && url.hostname !== 'dx.doi.org') return null;
-  const doi = parseDoi(url.pathname.slice(1));
-  return doi ? { keys: keysForDoi(doi) } : null;
 }

@@ -1,7 +1,7 @@
 import { matchAclUrl } from './acl';
 import { matchArxivUrl } from './arxiv';
 import { matchCvfUrl } from './cvf';
-import { matchDoiUrl } from './doi';
+import { matchDoiUrl } from './doi-url';
 import { matchJmlrUrl } from './jmlr';
 import { readPageMeta, type MetaEntries } from './meta';
 import { matchNeuripsUrl } from './neurips';
@@ -49,12 +49,20 @@ export function detectFromUrl(url: URL): UrlMatch | null {
 }
 
 const MAX_KEYS = 20;
+
+/**
+ * Kinds of key that name a catalogue's record of a paper rather than the
+ * paper (Semantic Scholar's corpus id): on such a page, an id of the paper
+ * itself from the metadata (its arXiv id, its DOI) is the canonical key.
+ */
+const RECORD_KINDS = ['s2:'];
 const MAX_TITLE_CHARS = 1000;
 
 /**
  * Finds the paper a page is about, from its URL and, when given, its
- * metadata. The URL wins for the canonical key (it is what the user opened);
- * metadata adds other keys (DOI, arXiv id), the title and authors. A page that
+ * metadata. The URL wins for the canonical key (it is what the user opened)
+ * unless it names only a catalogue record (RECORD_KINDS); metadata adds
+ * other keys (DOI, arXiv id), the title and authors. A page that
  * only has `citation_title` metadata is still a paper, known by title.
  */
 export function detectPaper(href: string, doc?: ParentNode | MetaEntries): PaperRef | null {
@@ -76,10 +84,11 @@ export function detectPaper(href: string, doc?: ParentNode | MetaEntries): Paper
   const keys = [...(fromUrl?.keys ?? []), ...(meta?.keys ?? [])].filter(isCanonicalKey);
   const byTitle = meta?.title ? titleKey(meta.title) : null;
   if (byTitle && isCanonicalKey(byTitle)) keys.push(byTitle);
+  const urlNamesPaper = fromUrl && !RECORD_KINDS.some((kind) => fromUrl.keys[0]!.startsWith(kind));
   // Bounded as every message and the library bound them: a page with
   // hundreds of identifiers or a huge title gets the first ones, not a
   // paper the library then refuses to save.
-  const ordered = (fromUrl ? [...new Set(keys)] : orderKeys(keys)).slice(0, MAX_KEYS);
+  const ordered = (urlNamesPaper ? [...new Set(keys)] : orderKeys(keys)).slice(0, MAX_KEYS);
   if (!ordered.length) return null;
   const version = fromUrl?.version ?? meta?.version;
   const title = meta?.title?.slice(0, MAX_TITLE_CHARS);

@@ -1,9 +1,9 @@
 import type { UrlMatch } from '@/utils/core/paper-ref';
 
 /*
- * NeurIPS (NIPS until 2018) proceedings: papers.nips.cc and its newer name
- * proceedings.neurips.cc (same paths), and the 2021 Datasets and Benchmarks
- * track's own host.
+ * NeurIPS (NIPS until 2018) proceedings: papers.nips.cc and its newer names
+ * proceedings.neurips.cc, papers.neurips.cc and proceedings.nips.cc (same
+ * paths), and the 2021 Datasets and Benchmarks track's own host.
  * - Since the 2020 redesign a paper is a 32-hex hash under its year:
  *   `/paper/<year>/hash/<hash>-Abstract.html` and the PDF at
  *   `/paper/<year>/file/<hash>-Paper.pdf`, both moved under `/paper_files/`
@@ -15,7 +15,10 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
  *   them). Key: `nips:7181`. It is a second numbering of the same papers, so
  *   it is a kind of its own: ids are compared only within a kind (keysAgree),
  *   and `neurips:2017/<hash>` must not look like it disagrees with `nips:7181`.
- * Supplements, reviews, BibTeX files and the year listings are not the paper.
+ * A paper's other files (supplement, author feedback, reviews, meta-review,
+ * metadata, BibTeX) are named by its hash or number too: they resolve to
+ * the paper, whose notes are what their reader wants. Year listings are
+ * not a paper.
  *
  * Tested on:
  *   https://papers.nips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html → neurips:2017/3f5ee243547dee91fbd053c1c4a845aa
@@ -35,19 +38,32 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
  *   https://papers.nips.cc/paper/5346-sequence-to-sequence-learning-with-neural-networks.pdf → nips:5346
  *   https://papers.nips.cc/paper_files/paper/2017 → none
  *   https://papers.nips.cc/paper/2017 → none
- *   https://papers.nips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Supplemental.zip → none
- *   https://papers.nips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Reviews.html → none
- *   https://papers.nips.cc/paper/7181-attention-is-all-you-need-supplemental.zip → none
+ *   https://papers.neurips.cc/paper_files/paper/1987/hash/523f87e9d08e6071a3bbd150e6da40fb-Abstract.html → neurips:1987/523f87e9d08e6071a3bbd150e6da40fb
+ *   https://papers.neurips.cc/paper_files/paper/1987/file/523f87e9d08e6071a3bbd150e6da40fb-Paper.pdf → neurips:1987/523f87e9d08e6071a3bbd150e6da40fb
+ *   https://proceedings.nips.cc/paper_files/paper/1987/hash/523f87e9d08e6071a3bbd150e6da40fb-Abstract.html → neurips:1987/523f87e9d08e6071a3bbd150e6da40fb
+ *   https://papers.nips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Supplemental.zip → neurips:2017/3f5ee243547dee91fbd053c1c4a845aa
+ *   https://papers.nips.cc/paper_files/paper/2017/file/3f5ee243547dee91fbd053c1c4a845aa-Reviews.html → neurips:2017/3f5ee243547dee91fbd053c1c4a845aa
+ *   https://papers.nips.cc/paper_files/paper/2019/file/0234c510bc6d908b28c70ff313743079-AuthorFeedback.pdf → neurips:2019/0234c510bc6d908b28c70ff313743079
+ *   https://papers.nips.cc/paper_files/paper/2019/file/0234c510bc6d908b28c70ff313743079-MetaReview.html → neurips:2019/0234c510bc6d908b28c70ff313743079
+ *   https://papers.nips.cc/paper_files/paper/2019/file/0234c510bc6d908b28c70ff313743079-Metadata.json → neurips:2019/0234c510bc6d908b28c70ff313743079
+ *   https://papers.nips.cc/paper_files/paper/2021/file/cba0a4ee5ccd02fda0fe3f9a3e7b89fe-Supplemental.pdf → neurips:2021/cba0a4ee5ccd02fda0fe3f9a3e7b89fe
+ *   https://papers.nips.cc/paper/7181-attention-is-all-you-need-supplemental.zip → nips:7181
+ *   https://papers.nips.cc/paper/7181-attention-is-all-you-need/bibtex → none
+ *   https://papers.neurips.cc/ → none
  */
 
-const HOST = /^(?:papers\.nips\.cc|(?:datasets-benchmarks-)?proceedings\.neurips\.cc)$/;
+const HOST =
+  /^(?:(?:papers|proceedings)\.(?:nips|neurips)\.cc|datasets-benchmarks-proceedings\.neurips\.cc)$/;
 
-/** `/paper/<year>/hash|file/<hash>-Abstract….html` or `…-Paper….pdf`, optionally under `/paper_files`. */
+/**
+ * `/paper/<year>/hash|file/<hash>-<Kind>[-<track>].<ext>`, optionally under
+ * `/paper_files`: `-Abstract….html`, `-Paper….pdf` and the paper's other files.
+ */
 const BY_HASH =
-  /^\/(?:paper_files\/)?paper\/(\d{4})\/(?:hash|file)\/([0-9a-f]{32})-(?:Abstract(?:-\w+)?\.html|Paper(?:-\w+)?\.pdf)$/i;
+  /^\/(?:paper_files\/)?paper\/(\d{4})\/(?:hash|file)\/([0-9a-f]{32})-[A-Za-z]+(?:-\w+)?\.[a-z]+$/i;
 
-/** `/paper/<number>-<title-slug>` or its `.pdf` (the pre-2020 site), not `…-supplemental`. */
-const BY_NUMBER = /^\/paper\/(\d+)-[^/.]+(?<!-supplemental)(?:\.pdf)?\/?$/i;
+/** `/paper/<number>-<title-slug>` or its `.pdf` (the pre-2020 site), and its `-supplemental` files. */
+const BY_NUMBER = /^\/paper\/(\d+)-[^/.]+(?:\.[a-z]+)?\/?$/i;
 
 /** Detects a NeurIPS proceedings paper from its abstract page or PDF URL. */
 export function matchNeuripsUrl(url: URL): UrlMatch | null {

@@ -26,13 +26,22 @@ import { ROOT } from '../../helpers/fixtures';
 const DETECT_DIR = join(ROOT, 'utils/detect');
 
 /** Files in utils/detect/ that are not site detectors: the shared parts. */
-const HELPERS = ['index', 'meta', 'sites', 'title'];
+const HELPERS = ['doi', 'index', 'meta', 'sites', 'title'];
 
 /**
  * Hosts a detector may list that the content script never runs on: a DOI
  * resolver only redirects, so its detector serves links, not pages.
  */
 const NOT_PAGE_HOSTS = ['doi.org', 'dx.doi.org'];
+
+/**
+ * Detectors and hosts the content script does not run on yet: publishers'
+ * pages (doi-url.ts) and further hosts of supported sites wait for the
+ * permission to run there (issue 23, its permissions part); until then
+ * their detectors serve links (index building, imports, pasted URLs).
+ */
+const NOT_YET_PAGE_FILES = ['doi-url'];
+const NOT_YET_PAGE_HOSTS = ['browse.arxiv.org', 'papers.neurips.cc', 'proceedings.nips.cc'];
 
 type Detector = (url: URL) => unknown;
 
@@ -159,7 +168,13 @@ describe('every key kind a detector gives is known downstream', () => {
 });
 
 describe('every host a detector claims is a paper site', () => {
-  const pages = table.filter((e) => e.key && !NOT_PAGE_HOSTS.includes(new URL(e.url).hostname));
+  const pages = table.filter(
+    (e) =>
+      e.key &&
+      !NOT_PAGE_HOSTS.includes(new URL(e.url).hostname) &&
+      !NOT_YET_PAGE_FILES.includes(e.file) &&
+      !NOT_YET_PAGE_HOSTS.includes(new URL(e.url).hostname),
+  );
 
   it.each(pages)('$url is in PAPER_SITES', ({ url }) => {
     expect(PAPER_SITES.some((pattern) => matchesPattern(pattern, url))).toBe(true);

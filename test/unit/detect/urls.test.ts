@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPaper } from '@/utils/detect';
+import { doiFromUrl } from '@/utils/detect/doi-url';
 
 /** URL → canonical key (first key), or null for pages that are not papers. */
 const CASES: Array<[url: string, key: string | null, version?: string]> = [
@@ -111,6 +112,37 @@ describe('detectPaper from the URL alone', () => {
     expect(detectPaper('https://doi.org/10.18653/v1/2021.naacl-main.208')?.keys).toEqual([
       'acl:2021.naacl-main.208',
       'doi:10.18653/v1/2021.naacl-main.208',
+    ]);
+  });
+});
+
+describe("DOIs from publishers' URLs (doi-url.ts): odd forms", () => {
+  it.each([
+    // one normalization: lower case, percent-decoding, the key grammar
+    ['https://dl.acm.org/doi/10.1145%2F3292500.3330701', '10.1145/3292500.3330701'],
+    ['https://pubs.rsc.org/en/content/articlehtml/2022/dd/D2DD00066K', '10.1039/d2dd00066k'],
+    ['https://www.biorxiv.org/content/10.1101/123456v1', '10.1101/123456'],
+    [
+      'https://www.frontiersin.org/journals/space-sciences/articles/10.3389/fpace.2022.892330/full',
+      '10.3389/fpace.2022.892330',
+    ],
+    [
+      'https://www.tandfonline.com/doi/full/10.1080/01621459.2017.1285773',
+      '10.1080/01621459.2017.1285773',
+    ],
+    ['https://dl.acm.org/doi/10.1145/x%7D,@preamble%7B', null],
+    ['https://link.springer.com.evil.com/article/10.1007/s41095-022-0271-y', null],
+    ['https://www.nature.com/articles/s41467-018-07210-0/figures/1', null],
+    ['https://www.biorxiv.org/content/10.1101/2021.11.08.467690v2.supplementary-material', null],
+    ['https://www.ijcai.org/proceedings/2020/0', null],
+    ['https://journals.plos.org/climate/article?id=not-a-doi', null],
+  ])('%s → %s', (url, doi) => {
+    expect(doiFromUrl(new URL(url))).toBe(doi);
+  });
+
+  it('gives an arXiv DOI in a publisher URL the arXiv key', () => {
+    expect(detectPaper('https://dl.acm.org/doi/abs/10.48550/arXiv.2007.12223')?.keys).toEqual([
+      'arxiv:2007.12223',
     ]);
   });
 });

@@ -45,23 +45,29 @@ const CASES: Array<[url: string, key: string | null]> = [
   ['http://papers.nips.cc/paper/4043-learning-to-count-objects-in-images.pdf', 'nips:4043'],
   ['https://papers.nips.cc/paper/7181-attention-is-all-you-need/', 'nips:7181'],
   ['https://proceedings.neurips.cc/paper/7181-attention-is-all-you-need.pdf', 'nips:7181'],
+  // NeurIPS: a paper's other files resolve to the paper
+  [
+    'https://papers.nips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Bibtex.bib',
+    ATTENTION,
+  ],
+  [
+    'https://papers.nips.cc/paper_files/paper/2022/file/4a9eaf6dff3fdac9ab1aaf4c0fe2d563-Supplemental-Conference.pdf',
+    'neurips:2022/4a9eaf6dff3fdac9ab1aaf4c0fe2d563',
+  ],
+  ['https://papers.nips.cc/paper/7181-attention-is-all-you-need-supplemental.pdf', 'nips:7181'],
   // NeurIPS: not papers
   ['https://papers.nips.cc/', null],
   ['https://papers.nips.cc/paper_files/paper/2017/', null],
   ['https://proceedings.neurips.cc/paper/2020', null],
+  ['https://papers.nips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa', null],
   [
-    'https://papers.nips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Bibtex.bib',
-    null,
-  ],
-  [
-    'https://papers.nips.cc/paper_files/paper/2022/file/4a9eaf6dff3fdac9ab1aaf4c0fe2d563-Supplemental-Conference.pdf',
+    'https://neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
     null,
   ],
   [
     'https://papers.nips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845a-Abstract.html',
     null,
   ], // 31 hex digits
-  ['https://papers.nips.cc/paper/7181-attention-is-all-you-need-supplemental.pdf', null],
   ['https://papers.nips.cc/paper/7181-attention-is-all-you-need/bibtex', null],
   ['https://papers.nips.cc/book/advances-in-neural-information-processing-systems-30-2017', null],
   ['https://neurips.cc/virtual/2023/poster/70000', null],
@@ -82,7 +88,10 @@ const CASES: Array<[url: string, key: string | null]> = [
   ['https://proceedings.mlr.press/', null],
   ['https://proceedings.mlr.press/v139', null],
   ['https://proceedings.mlr.press/v139/index.html', null],
-  ['https://proceedings.mlr.press/v139/radford21a/radford21a-supp.pdf', null],
+  ['https://proceedings.mlr.press/v139/radford21a/radford21a-supp.pdf', 'pmlr:v139/radford21a'],
+  ['https://proceedings.mlr.press/v139/radford21a', 'pmlr:v139/radford21a'],
+  ['https://proceedings.mlr.press/v139/index', null],
+  ['https://proceedings.mlr.press/v139/radford21a/radford21a-appendix.pdf', null],
   ['https://proceedings.mlr.press/v139/radford21a.bib', null],
   ['https://proceedings.mlr.press/spec.html', null],
   ['https://proceedings.mlr.press.evil.com/v139/radford21a.html', null],
@@ -235,7 +244,7 @@ describe('metadata on venue pages', () => {
     ]);
   });
 
-  it('turns an arXiv DOI in the metadata into the arXiv key (Semantic Scholar page)', () => {
+  it('makes an arXiv DOI in the metadata the canonical key (Semantic Scholar page)', () => {
     const doc = page(`
       <meta name="citation_title" content="Attention is All you Need">
       <meta name="citation_doi" content="10.48550/arXiv.1706.03762">`);
@@ -244,10 +253,31 @@ describe('metadata on venue pages', () => {
       doc,
     );
     expect(ref?.keys).toEqual([
-      S2_ATTENTION,
       'arxiv:1706.03762',
+      S2_ATTENTION,
       'title:attention is all you need',
     ]);
+  });
+
+  it('makes a DOI in the metadata the canonical key of a Semantic Scholar page, not of a venue page', () => {
+    const doc = page(`
+      <meta name="citation_title" content="Attention is All you Need">
+      <meta name="citation_doi" content="10.5555/3295222.3295349">`);
+    const s2 = detectPaper(
+      'https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776',
+      doc,
+    );
+    expect(s2?.keys.slice(0, 2)).toEqual(['doi:10.5555/3295222.3295349', S2_ATTENTION]);
+    const venue = detectPaper(
+      'https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
+      doc,
+    );
+    expect(venue?.keys.slice(0, 2)).toEqual([ATTENTION, 'doi:10.5555/3295222.3295349']);
+    // Without metadata the record's id is all there is.
+    expect(
+      detectPaper('https://www.semanticscholar.org/reader/204e3073870fae3d05bcbc2f6a8e263d9b72e776')
+        ?.keys,
+    ).toEqual([S2_ATTENTION]);
   });
 
   it('keeps a PMLR, CVF or JMLR page known by title and its arXiv id', () => {
