@@ -26,7 +26,10 @@ export interface FirefoxLaunched {
   requests: string[];
   /** A new tab whose web requests are answered from `pages`. */
   newPage(): Promise<Page>;
-  /** moz-extension://…/`path` in a new tab (automation may not navigate there itself). */
+  /**
+   * moz-extension://…/`path` in a new tab (automation may not navigate
+   * there itself), opened from an extension tab or a sidebar already open.
+   */
   extensionPage(path: string): Promise<Page>;
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
@@ -110,9 +113,12 @@ export async function launch(options: {
       const url = `${EXTENSION_ORIGIN}/${path}`;
       const from = await extensionFrame(browser);
       const opened = waitForPage(browser, url);
+      // An extension tab has `tabs`; a sidebar frame in a web page has not in Firefox, but
+      // its window.open is not held back by the popup blocker (a tab's is, without a click).
       await from.evaluate((u) => {
-        const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-        return ext.tabs.create({ url: u }).then(() => undefined);
+        const tabs = (globalThis as unknown as { browser: Partial<typeof chrome> }).browser.tabs;
+        if (tabs) return tabs.create({ url: u }).then(() => undefined);
+        window.open(u, '_blank', 'noopener');
       }, url);
       return opened;
     },
