@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clickInSidebar, launch, sidebarAttribute, type FirefoxLaunched } from '../helpers/firefox';
+import {
+  clickInSidebar,
+  confirmWrite,
+  launch,
+  sidebarAttribute,
+  type FirefoxLaunched,
+} from '../helpers/firefox';
 import { ROOT } from '../helpers/fixtures';
 import { SEED, seedAbsPage } from '../helpers/pages';
 
@@ -44,6 +50,8 @@ describe('the library in Firefox', () => {
     const page = await ff!.newPage();
     await page.goto(ABS);
     await clickInSidebar(page, '[data-testid="save-button"]');
+    // Firefox has no Intersection Observer v2: a write from the page's sidebar is confirmed.
+    await confirmWrite(page);
     await expect
       .poll(() => sidebarAttribute(page, '[data-testid="save-button"]', 'aria-pressed'))
       .toBe('true');

@@ -252,3 +252,41 @@ export const sidebarPaper = (page: Page): Promise<string | null> =>
   page.evaluate(
     () => document.querySelector('sidenotes-sidebar')?.getAttribute('data-sidenotes-paper') ?? null,
   );
+
+/** Where `selector` in the sidebar frame is on the page (CSS px of the tab), or null. */
+export async function sidebarBox(page: Page, selector: string) {
+  const frame = await sidebarFrame(page);
+  const element = await frame.frameElement();
+  const outer = await element?.boundingBox();
+  const inner = await frame
+    .$eval(selector, (el) => {
+      const r = el.getBoundingClientRect();
+      return r.width && r.height ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+    })
+    .catch(() => null);
+  await element?.dispose();
+  return outer && inner ? { ...inner, x: outer.x + inner.x, y: outer.y + inner.y } : null;
+}
+
+/** A real pointer click at the middle of `selector` in the sidebar, through whatever lies over it. */
+export async function pressInSidebar(page: Page, selector: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let box = await sidebarBox(page, selector);
+  while (!box) {
+    if (Date.now() > deadline) throw new Error(`No ${selector} in the sidebar.`);
+    await sleep(50);
+    box = await sidebarBox(page, selector);
+  }
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/**
+ * Confirms the write the sidebar waits for, as a reader does: finds the
+ * confirm where it appeared, reads it (longer than CONFIRM_MIN_MS), clicks it.
+ */
+export async function confirmWrite(page: Page): Promise<void> {
+  const button = '[data-testid="write-confirm-button"]';
+  await inSidebar(page, () => !!document.querySelector('[data-testid="write-confirm-button"]'));
+  await sleep(700);
+  await pressInSidebar(page, button);
+}
