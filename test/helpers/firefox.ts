@@ -52,6 +52,8 @@ export async function launch(options: {
   /** Keep the first-run page that the add-on opens at install (closed otherwise). */
   keepWelcome?: boolean;
   extensionDir?: string;
+  /** More Firefox preferences (about:config) for this run. */
+  prefs?: Record<string, unknown>;
 }): Promise<FirefoxLaunched> {
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json')))
@@ -82,6 +84,7 @@ export async function launch(options: {
       'network.dns.disableIPv6': true,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      ...options.prefs,
     },
   });
   const requests: string[] = [];
