@@ -54,6 +54,10 @@ export async function launch(options: {
   extensionDir?: string;
   /** More Firefox preferences (about:config) for this run. */
   prefs?: Record<string, unknown>;
+  /** False: a window on screen (npm run start:firefox). */
+  headless?: boolean;
+  /** False: what `pages` does not answer loads from the network (npm run start:firefox). */
+  offline?: boolean;
 }): Promise<FirefoxLaunched> {
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json')))
@@ -73,9 +77,9 @@ export async function launch(options: {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
-    headless: true,
+    headless: options.headless ?? true,
     userDataDir: profileDir,
-    defaultViewport: { width: 1280, height: 800 },
+    defaultViewport: options.headless === false ? null : { width: 1280, height: 800 },
     extraPrefsFirefox: {
       'extensions.originControls.grantByDefault': options.grantByDefault ?? true,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
@@ -94,6 +98,7 @@ export async function launch(options: {
     requests.push(url);
     const answer = answerFor(options.pages, url);
     if (answer) return void request.respond(answer).catch(() => undefined);
+    if (options.offline === false) return void request.continue().catch(() => undefined);
     void request.abort('internetdisconnected').catch(() => undefined);
   };
   const welcome = (fresh || install === 'temporary') && waitForPage(browser, '/welcome.html');
