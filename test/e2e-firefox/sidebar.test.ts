@@ -10,7 +10,7 @@ import {
   type FirefoxLaunched,
 } from '../helpers/firefox';
 import { ROOT } from '../helpers/fixtures';
-import { aclPage, arxivAbsPage, openReviewPage, SEED, seedAbsPage } from '../helpers/pages';
+import { aclPage, hostileAbsPage, openReviewPage, SEED, seedAbsPage } from '../helpers/pages';
 
 const ABS = `https://arxiv.org/abs/${SEED.arxivId}`;
 const OPENREVIEW = 'https://openreview.net/forum?id=rJlnfaNYvB';
@@ -22,27 +22,8 @@ const pages = {
   [ABS]: seedAbsPage(),
   [OPENREVIEW]: openReviewPage('rJlnfaNYvB', 'Adaptive Loss Scaling for Mixed Precision Training'),
   [ACL]: aclPage('A00-1031', 'TnT - A Statistical Part-Of-Speech Tagger'),
-  // The Chromium suite's hostile page (test/e2e/sidebar.test.ts): CSS that unsets and hides
-  // everything, and a script that tries the host's root, its text, its frames and a forged message.
-  [HOSTILE]: arxivAbsPage(
-    '2007.13916',
-    'Demystifying Contrastive Self-Supervised Learning: Invariances, Augmentations and Dataset Biases',
-    ['Senthil Purushwalkam', 'Abhinav Gupta'],
-  ).replace(
-    '</head>',
-    `<style>* { all: unset !important; } iframe, aside, sidenotes-sidebar { display: none !important; width: 0 !important; }</style>
-     <script>
-       window.__stolen = [];
-       setInterval(() => {
-         const host = document.querySelector('sidenotes-sidebar');
-         if (!host) return;
-         window.__stolen.push('root:' + String(host.shadowRoot));
-         window.__stolen.push('text:' + host.textContent + host.innerHTML);
-         window.__stolen.push('frames:' + Array.from(window.frames).map((f) => { try { return f.location.href; } catch (e) { return 'blocked'; } }).join(','));
-         for (const f of Array.from(window.frames)) { try { f.postMessage({ type: 'library:toggle-save' }, '*'); } catch (e) {} }
-       }, 100);
-     </script></head>`,
-  ),
+  // The Chromium suite's hostile page (test/e2e/sidebar.test.ts).
+  [HOSTILE]: hostileAbsPage(),
 };
 
 /** The summary cards' texts in the page's sidebar, once there are some. */
