@@ -4,7 +4,7 @@ import type { PaperRef } from '@/utils/core/paper-ref';
 import { onLibraryChange } from '@/utils/db/open';
 import type { LibraryItem } from '@/utils/core/library-item';
 import { sendToWorker } from '@/utils/messaging/client';
-import { HIDDEN_BY_PAGE, visibleToUser } from './visible-to-user';
+import { guardWrite } from './use-write-confirm';
 import type { Summary } from '@/utils/core/summary';
 
 export interface PaperLibrary {
@@ -60,11 +60,7 @@ export function usePaperLibrary(
     return onLibraryChange(() => void refresh());
   }, [refresh]);
 
-  const act = async (action: () => Promise<unknown>): Promise<boolean> => {
-    if (!visibleToUser()) {
-      setError(HIDDEN_BY_PAGE);
-      return false;
-    }
+  const write = async (action: () => Promise<unknown>): Promise<boolean> => {
     try {
       await action();
       setError(null);
@@ -75,6 +71,18 @@ export function usePaperLibrary(
       return false;
     }
   };
+  /** A write from the user's click, if the frame can be known to be seen or it is confirmed. */
+  const act = (label: string, action: () => Promise<unknown>): Promise<boolean> =>
+    new Promise((resolve) =>
+      guardWrite(
+        label,
+        () => resolve(write(action)),
+        (why) => {
+          if (why) setError(why);
+          resolve(false);
+        },
+      ),
+    );
 
   return {
     saved,
@@ -82,12 +90,17 @@ export function usePaperLibrary(
     draft,
     error,
     async toggleSave(summary) {
-      await act(() => sendToWorker('library:toggle-save', { summary }));
+      await act(
+        saved.has(summary.id)
+          ? 'Remove this summary from your library?'
+          : 'Save this summary to your library?',
+        () => sendToWorker('library:toggle-save', { summary }),
+      );
     },
     saveOwn(body) {
       if (!paper) return Promise.resolve(false);
       const { keys, title, authors, url } = paper;
-      return act(() =>
+      return act('Save your summary?', () =>
         sendToWorker('library:save-own', {
           paper: { keys, url, ...(title ? { title } : {}), ...(authors ? { authors } : {}) },
           body,
@@ -96,12 +109,16 @@ export function usePaperLibrary(
     },
     async deleteOwn() {
       const id = own?.id;
-      if (id && (await act(() => sendToWorker('library:remove', { id })))) setDeleted(id);
+      if (id && (await act('Delete your summary?', () => sendToWorker('library:remove', { id }))))
+        setDeleted(id);
     },
     deleted,
     async undoDelete() {
       const id = deleted;
-      if (id && (await act(() => sendToWorker('library:undo-remove', { id }))))
+      if (
+        id &&
+        (await act('Bring your summary back?', () => sendToWorker('library:undo-remove', { id })))
+      )
         setDeleted(undefined);
     },
     keepDraft(body) {

@@ -18,6 +18,7 @@ import {
   arxivAbsPage,
   minimalPdf,
   openReviewPage,
+  hostileAbsPage,
   plainPage,
   SEED,
   seedAbsPage,
@@ -46,28 +47,7 @@ const pages = {
   [NO_SUMMARIES]: arxivAbsPage('2401.00001', 'A Paper Nobody Has Summarized Yet', ['A. Author']),
   [LISTING]: plainPage('cs.LG recent', '<h1>Machine Learning</h1><ul><li>2007.12223</li></ul>'),
   [ELSEWHERE]: plainPage('A blog', '<p>Not a paper.</p>'),
-  [HOSTILE]: arxivAbsPage(
-    '2007.13916',
-    'Demystifying Contrastive Self-Supervised Learning: Invariances, Augmentations and Dataset Biases',
-    ['Senthil Purushwalkam', 'Abhinav Gupta'],
-  ).replace(
-    '</head>',
-    `<style>* { all: unset !important; } iframe, aside, sidenotes-sidebar { display: none !important; width: 0 !important; }</style>
-     <script>
-       window.__stolen = [];
-       const original = Element.prototype.attachShadow;
-       setInterval(() => {
-         const host = document.querySelector('sidenotes-sidebar');
-         if (!host) return;
-         // Everything a page can try on the host: its shadow root, its text, its
-         // frames, and making it invisible to clickjack it.
-         window.__stolen.push('root:' + String(host.shadowRoot));
-         window.__stolen.push('text:' + host.textContent + host.innerHTML);
-         window.__stolen.push('frames:' + Array.from(window.frames).map((f) => { try { return f.location.href; } catch (e) { return 'blocked'; } }).join(','));
-         for (const f of Array.from(window.frames)) { try { f.postMessage({ type: 'library:toggle-save' }, '*'); } catch (e) {} }
-       }, 100);
-     </script></head>`,
-  ),
+  [HOSTILE]: hostileAbsPage(),
 };
 
 let browser: Launched;
