@@ -258,7 +258,8 @@ describe('CSL-JSON export, read by citation-js', () => {
     expect(a.note).toBe(
       `arXiv: 2007.12223\n\n${itemNote(full)
         .replace(/\r\n/g, '\n')
-        .replace(/[\t\u0000]/g, ' ')}`,
+        .replace('\t', ' ')
+        .replace('\u0000', ' ')}`,
     );
     expect(b).toMatchObject({
       type: 'article',
