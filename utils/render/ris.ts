@@ -9,16 +9,20 @@ import { oneLine, paperIds, splitName } from '@/utils/render/reference';
  * line breaks and control characters turned into spaces, and a note keeps
  * its line breaks as continuation lines, the way Zotero's own RIS export
  * writes a multi-line note and its import reads it back. A line of the note
- * that a reader would take for a tag (`ER  - ` ends the record; any
- * `[A-Z][A-Z0-9]`, spaces and `-` at a line's start could be one, and
- * readers trim lines first) is joined to the line before it, so no text is
- * changed and only that line break is lost. Lines end with CR LF, as the
+ * that a reader would take for a tag (`ER  - ` ends the record; readers trim
+ * lines first) is joined to the line before it, so no text is changed and
+ * only that line break is lost. Lines end with CR LF, as the
  * specification says.
  */
 export const RIS_EOL = '\r\n';
 
-/** What a reader could take for a tag at the start of a (trimmed) line. */
-const TAG_LIKE = /^[A-Za-z][A-Za-z0-9]\s*-/;
+/**
+ * What a reader could take for a tag at the start of a (trimmed) line: the
+ * specification's upper-case letter and letter-or-digit, then a hyphen after
+ * any spaces (readers differ on how many). Lower case is no tag, so a line
+ * starting "re-run" keeps its line break.
+ */
+const TAG_LIKE = /^[A-Z][A-Z0-9]\s*-/;
 
 /** Text for a one-line RIS field. */
 export const risText = (text: string): string => oneLine(text);

@@ -224,12 +224,16 @@ describe('RIS export, read by citation-js', () => {
   });
 
   it('never lets a note line start a tag, whatever its text', () => {
-    for (const line of ['ER  - ', 'TY  - JOUR', ' KW - x', 'n1  -', 'A1-', '\u00a0ER  - ']) {
+    for (const line of ['ER  - ', 'TY  - JOUR', ' KW - x', 'N1  -', 'A1-', '\u00a0ER  - ']) {
       const note = risNote(`first\n\n${line}\nlast`);
       for (const l of note.split('\r\n').slice(1))
-        expect(l.trim()).not.toMatch(/^[A-Z][A-Z0-9]\s*-/i);
+        expect(l.trim()).not.toMatch(/^[A-Z][A-Z0-9]\s*-/);
       expect(squash(note)).toBe(squash(`first ${line} last`));
     }
+    // Lower case is no tag: ordinary lines keep their breaks; CR, LS and PS are line breaks too.
+    expect(risNote('Results:\nre-run it\rco-train\u2028ok - fine\u2029end')).toBe(
+      'Results:\r\nre-run it\r\nco-train\r\nok - fine\r\nend',
+    );
   });
 });
 
