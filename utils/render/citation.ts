@@ -113,7 +113,8 @@ export function bibtexEntry(
   const url = safeHttpUrl(paper.url) ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : undefined);
   const fields: Array<[string, string | number | undefined]> = [
     ['title', `{${bibText(paper.title)}}`],
-    ['author', paper.authors.length ? bibText(paper.authors.join(' and ')) : undefined],
+    // Blank names left out: each would read as one more author (a trailing `and` one).
+    ['author', paper.authors.map(bibText).filter(Boolean).join(' and ') || undefined],
     ['year', validYear(paper.year)],
     ['booktitle', paper.venue ? bibText(paper.venue) : undefined],
     ['eprint', arxiv && bibVerbatim(arxiv)],
