@@ -14,12 +14,18 @@ export interface PaperLibrary {
   /** The last failure, in words for the user. */
   error: string | null;
   toggleSave(summary: Summary): Promise<void>;
-  saveOwn(body: string): Promise<boolean>;
+  /** `draftBase`: the draft as the editor last saw it (a draft changed since is kept). */
+  saveOwn(body: string, draftBase?: string): Promise<boolean>;
   deleteOwn(): Promise<void>;
   /** The id of the own summary just deleted, while Undo can bring it back. */
   deleted: string | undefined;
   undoDelete(): Promise<void>;
-  keepDraft(body: string): void;
+  /**
+   * Keeps the editor's text as the draft, given the draft as the editor last
+   * saw it; answers the draft now stored (with another device's words joined
+   * in, when sync brought some meanwhile), or null when it could not.
+   */
+  keepDraft(body: string, base: string): Promise<string | null>;
 }
 
 /**
@@ -97,13 +103,14 @@ export function usePaperLibrary(
         () => sendToWorker('library:toggle-save', { summary }),
       );
     },
-    saveOwn(body) {
+    saveOwn(body, draftBase) {
       if (!paper) return Promise.resolve(false);
       const { keys, title, authors, url } = paper;
       return act('Save your summary?', () =>
         sendToWorker('library:save-own', {
           paper: { keys, url, ...(title ? { title } : {}), ...(authors ? { authors } : {}) },
           body,
+          ...(draftBase !== undefined ? { draftBase } : {}),
         }),
       );
     },
@@ -121,11 +128,14 @@ export function usePaperLibrary(
       )
         setDeleted(undefined);
     },
-    keepDraft(body) {
-      if (paperKey)
-        sendToWorker('library:draft', { paperKey, body }).catch((e: unknown) =>
-          setError(errorMessage(e)),
-        );
+    async keepDraft(body, base) {
+      if (!paperKey) return null;
+      try {
+        return (await sendToWorker('library:draft', { paperKey, body, base })).body;
+      } catch (e) {
+        setError(errorMessage(e));
+        return null;
+      }
     },
   };
 }

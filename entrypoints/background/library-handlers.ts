@@ -75,15 +75,20 @@ export function libraryHandlers(
     },
 
     async 'library:save-own'(payload) {
-      const { paper, body } = (payload ?? {}) as { paper?: unknown; body?: unknown };
+      const { paper, body, draftBase } = (payload ?? {}) as {
+        paper?: unknown;
+        body?: unknown;
+        draftBase?: unknown;
+      };
       if (
         !isPaperRef({ url: '', ...(paper as object) }) ||
         typeof body !== 'string' ||
-        body.length > 200_000
+        body.length > 200_000 ||
+        (draftBase !== undefined && (typeof draftBase !== 'string' || draftBase.length > 400_000))
       ) {
         return fail('bad-request', 'Malformed summary.');
       }
-      const item = await saveOwnSummary(await library(), paper as PaperRef, body);
+      const item = await saveOwnSummary(await library(), paper as PaperRef, body, draftBase);
       announceLibraryChange();
       changed();
       return ok(item);
@@ -109,13 +114,22 @@ export function libraryHandlers(
     },
 
     async 'library:draft'(payload) {
-      const { paperKey, body } = (payload ?? {}) as { paperKey?: unknown; body?: unknown };
-      if (typeof paperKey !== 'string' || typeof body !== 'string' || body.length > 200_000) {
+      const { paperKey, body, base } = (payload ?? {}) as {
+        paperKey?: unknown;
+        body?: unknown;
+        base?: unknown;
+      };
+      if (
+        typeof paperKey !== 'string' ||
+        typeof body !== 'string' ||
+        body.length > 200_000 ||
+        (base !== undefined && (typeof base !== 'string' || base.length > 400_000))
+      ) {
         return fail('bad-request', 'Malformed request.');
       }
-      await saveDraft(await library(), paperKey, body);
+      const stored = await saveDraft(await library(), paperKey, body, base);
       changed();
-      return ok(null);
+      return ok({ body: stored });
     },
   };
 }

@@ -46,14 +46,23 @@ export interface ViewToWorker {
   };
   'library:toggle-save': { request: { summary: Summary }; response: { saved: boolean } };
   'library:save-own': {
-    request: { paper: Pick<PaperRef, 'keys' | 'title' | 'authors' | 'url'>; body: string };
+    /** `draftBase`: the draft as the editor last saw it (see saveOwnSummary). */
+    request: {
+      paper: Pick<PaperRef, 'keys' | 'title' | 'authors' | 'url'>;
+      body: string;
+      draftBase?: string;
+    };
     response: LibraryItem;
   };
   /** Removes an item, kept aside so that `library:undo-remove` can put it back. */
   'library:remove': { request: { id: string }; response: null };
   /** Puts back the item last removed. */
   'library:undo-remove': { request: { id: string }; response: LibraryItem };
-  'library:draft': { request: { paperKey: string; body: string }; response: null };
+  /** Keeps a draft; `base` is the draft as the editor last saw it. Answers the draft now stored. */
+  'library:draft': {
+    request: { paperKey: string; body: string; base?: string };
+    response: { body: string };
+  };
   /** The library or the remote index list changed in a page: sync soon (wakes the worker). */
   'sync:changed': { request: Record<string, never>; response: null };
   /** Options → Sync: look at a folder (made if missing) before the passphrase is used. */

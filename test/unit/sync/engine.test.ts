@@ -492,4 +492,28 @@ describe('sync through a real WebDAV server (rclone)', () => {
     expect(report.skipped).toEqual([]);
     expect((await b.items()).map((i) => i.summary.body).sort()).toEqual(['first', 'second']);
   });
+
+  it("an editor left open keeps another device's draft words that sync brought in meanwhile", async () => {
+    const a = await device();
+    const b = await device();
+    const key = 'arxiv:2101.29997';
+    // A's editor opens on no draft and keeps what is typed; B writes a draft of its own.
+    let base = await saveDraft(a.db, key, 'A, first words', '');
+    await saveDraft(b.db, key, 'B writes apart', '');
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    // A's store now holds both; A's editor still shows only its own text and types on.
+    expect((await getDraft(a.db, key))?.body).toContain('B writes apart');
+    base = await saveDraft(a.db, key, 'A, first words and more', base);
+    expect(base).toMatch(/^A, first words and more\n\n/);
+    expect(base).toContain('B writes apart');
+    // Saving the summary from that editor keeps the draft that held B's words.
+    await saveOwnSummary(a.db, paper(9997), 'A, first words and more', 'A, first words');
+    expect((await getDraft(a.db, key))?.body).toContain('B writes apart');
+    await a.sync();
+    await b.sync();
+    expect((await getDraft(b.db, key))?.body).toContain('B writes apart');
+    expect((await getDraft(b.db, key))?.body).toContain('A, first words and more');
+  });
 });
