@@ -14,6 +14,9 @@ import { SEED, seedAbsPage } from '../test/helpers/pages';
 const url = `https://arxiv.org/abs/${SEED.arxivId}`;
 const headless =
   !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux';
+// `npm start -- --firefox` comes here too: Firefox ESR is installed as the tests install it.
+if (!process.env.FIREFOX_PATH)
+  execFileSync('bash', ['scripts/ensure-test-tools.sh', 'firefox-esr'], { stdio: 'inherit' });
 if (!existsSync(FIREFOX)) {
   console.error(
     `No Firefox at ${FIREFOX}: run "bash scripts/ensure-test-tools.sh" or set FIREFOX_PATH.`,

@@ -43,12 +43,12 @@ describe('the own-summary editor and its draft', () => {
       ),
     );
     await type('A, more');
-    await act(() => vi.advanceTimersByTimeAsync(500));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(500)));
     expect(kept[0]).toEqual({ body: 'A, more', base: 'A' });
     expect(textarea().value).toBe(`A, more${joined}`);
     // The next keep sends what is shown, against the draft as stored: nothing dropped unseen.
     await type(`A, more${joined} and on`);
-    await act(() => vi.advanceTimersByTimeAsync(500));
+    await act(async () => void (await vi.advanceTimersByTimeAsync(500)));
     expect(kept[1]).toEqual({ body: `A, more${joined} and on`, base: `A, more${joined}` });
   });
 });
