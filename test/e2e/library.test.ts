@@ -156,7 +156,21 @@ describe('the library', () => {
     // A draft survives closing the sidebar.
     await frame.getByTestId('edit-own').click();
     await frame.getByTestId('own-body').fill('A better draft');
-    await page.waitForTimeout(700);
+    // Kept once the worker stored it (typing is kept after a short pause).
+    await expect
+      .poll(() =>
+        browser!.worker.evaluate(
+          () =>
+            new Promise<string[]>((resolve) => {
+              const open = indexedDB.open('sidenotes');
+              open.onsuccess = () => {
+                const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+                all.onsuccess = () => resolve(all.result.map((d: { body: string }) => d.body));
+              };
+            }),
+        ),
+      )
+      .toContain('A better draft');
     await page.reload();
     await sidebarFrame(page).getByTestId('write-own').click();
     expect(await sidebarFrame(page).getByTestId('own-body').inputValue()).toBe('A better draft');
