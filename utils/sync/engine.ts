@@ -615,11 +615,7 @@ export async function syncOnce(
   // device (syncDevice). A damaged own file (an upload cut short) is simply
   // written again under its name.
   const beyond = files.filter((f) => f.device === deps.device && f.seq > progress.ownSeq);
-  if (
-    !restore &&
-    beyond.length &&
-    (await readFiles(deps.dav, deps.key, beyond)).results.some((r) => r.ok)
-  )
+  if (beyond.length && (await readFiles(deps.dav, deps.key, beyond)).results.some((r) => r.ok))
     throw new SyncError(
       'device-replaced',
       'This browser has written to the folder after the copy of its library it now holds.',
