@@ -138,7 +138,8 @@ function risFields(text: string): Array<Array<[string, string]>> {
 const values = (record: Array<[string, string]>, tag: string) =>
   record.filter(([t]) => t === tag).map(([, v]) => v);
 
-describe('RIS export, read by citation-js', () => {
+// citation-js reads large files slowly on a busy machine.
+describe('RIS export, read by citation-js', { timeout: 30_000 }, () => {
   const ris = exportRis(ITEMS);
 
   it('is one record per paper, every field back as written', async () => {
@@ -237,7 +238,8 @@ describe('RIS export, read by citation-js', () => {
   });
 });
 
-describe('CSL-JSON export, read by citation-js', () => {
+// citation-js reads large files slowly on a busy machine.
+describe('CSL-JSON export, read by citation-js', { timeout: 30_000 }, () => {
   it('gives every field back exactly, notes with their line breaks', async () => {
     const json = exportCslJson(ITEMS);
     const data = await read(JSON.parse(json) as never);
@@ -285,7 +287,8 @@ describe('CSL-JSON export, read by citation-js', () => {
   });
 });
 
-describe('BibTeX export, read by citation-js', () => {
+// citation-js reads large files slowly on a busy machine.
+describe('BibTeX export, read by citation-js', { timeout: 30_000 }, () => {
   it('gives title, authors, year, venue, ids and URL back', async () => {
     const bib = exportBibtex(ITEMS);
     const entries = (await plugins.input.chainLinkAsync(bib, {
