@@ -34,6 +34,8 @@ export const arxivListing: ListingSite = {
     HOSTS.has(url.hostname) && (LIST.test(url.pathname) || OTHER.test(url.pathname)),
   links: 'dl dt a[title="Abstract"], li.arxiv-result > div > p.list-title > a:first-child',
   kind: 'arxiv',
+  entryHref: '/abs/{id}',
+  entryVersions: true,
   entry(link, page) {
     const url = linkUrl(link, page);
     if (!url) return null;
