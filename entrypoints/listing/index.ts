@@ -29,12 +29,13 @@ import { watchUrl } from '@/utils/page/watch-url';
  * DOMContentLoaded (the parser takes the rest of the page in one go), and a
  * badge that waits for an answer asked for then misses the page's first
  * frame after it (measured: 1–2 of 4 badges in it on a 2,000-entry list).
- * Their links still go to the worker (the popup lists the page's papers
- * from them; it answers links of any other form, and all of them while
- * there is no table: the worker was slow to start, or the site gives no
- * link form): the first screenful as soon as it has parsed, the rest after
- * that frame. A live list is observed once parsed, and sends one batch per
- * change.
+ * Every entry's link still goes to the worker (the popup lists the page's
+ * papers from them; it answers links of any other form, and all of them
+ * while there is no table: the worker was slow to start, or the site gives
+ * no link form): without a table the first screenful as soon as it has
+ * parsed, so that those badges come with the page's first paint; the rest
+ * once the page has drawn that frame and is idle. A live list is observed
+ * once parsed, and sends one batch per change.
  */
 
 /** Links sent in one message at most (the worker's limit). */
@@ -49,7 +50,7 @@ const LIVE_READ_MS = 150;
 const LIVE_READ_MAX_MS = 1000;
 /** How long the rest of a list waits, at most, for the page to be idle after its first frame. */
 const AFTER_FRAME_MAX_MS = 300;
-/** Links looked at while the page parses, at most: a page of a million links costs no more. */
+/** Entry links looked at while the page parses, at most: a page of a million costs no more. */
 const MAX_LINKS_SCANNED = 200_000;
 
 type Found = BadgeCount & { key: string };
@@ -76,8 +77,6 @@ class ListingBadges {
   private batches = 0;
   private total = 0;
   private parsed = document.readyState !== 'loading';
-  private readonly links = document.getElementsByTagName('a');
-  private scanned = 0;
   /** Entry links (the site's selector) the looks went past, in document order. */
   private passed = 0;
   private readonly observer = new MutationObserver(() => this.changed());
@@ -126,7 +125,7 @@ class ListingBadges {
   }
 
   private changed() {
-    if (!this.parsed) this.readNew();
+    if (!this.parsed) this.readParsed();
     else if (this.site.live && this.liveTimer === undefined) {
       this.liveTimer = setTimeout(() => {
         this.liveTimer = undefined;
@@ -136,45 +135,30 @@ class ListingBadges {
     }
   }
 
-  /** While the page parses, new links arrive at its end: reads only those. */
-  private readNew() {
-    const page = new URL(location.href);
-    const fresh: ListingEntry[] = [];
-    const end = Math.min(this.links.length, MAX_LINKS_SCANNED);
-    for (; this.scanned < end && this.total + fresh.length < MAX_ENTRIES;) {
-      const link = this.links[this.scanned++]!;
-      // The selector first: most links are not entries, and `seen` reads each one's href.
-      if (!link.matches(this.site.links)) continue;
-      this.passed++;
-      if (this.seen.has(link)) continue;
-      this.seen.add(link);
-      const entry = this.site.entry(link, page);
-      if (entry) fresh.push(entry);
-    }
-    this.take(fresh);
-  }
-
   /**
-   * At DOMContentLoaded, of the entry links parsed since the last look (a
-   * long list's last ~half: the parser takes it in one go), only those the
-   * table has, whose badges the page's next frame must show: reading every
-   * entry there (a URL parsed, a closure made per entry) cost a 2,000-entry
-   * list 15–28 ms of CPU in front of that frame, and walking its new links
-   * one by one in script ~20 ms more than one query. The rest are read
-   * once the page is done with that frame (readAll: also any link the page
-   * put before those already read).
+   * The entry links parsed since the last look (new links arrive at the
+   * page's end). With the table, only those it has: their badges are drawn
+   * now, and the rest are read once the page has drawn its first frame
+   * after DOMContentLoaded (readAll; also any link the page put before those
+   * already read). Reading every entry as it parsed (a URL parsed, a closure
+   * made, a map entry per entry) cost a 2,000-entry list 15–28 ms of CPU at
+   * DOMContentLoaded, in front of that frame, and as much again while it
+   * parsed; walking every link in script (a live collection, each link's
+   * selector matched) ~20 ms more than one query for the entry links.
    */
-  private readMatched() {
-    const table = this.table;
-    if (!table) return;
+  private readParsed() {
     const page = new URL(location.href);
-    const fresh: ListingEntry[] = [];
     const links = document.querySelectorAll(this.site.links);
-    for (let i = this.passed; i < links.length && this.total + fresh.length < MAX_ENTRIES; i++) {
-      const link = links[i]!;
-      const href = link.getAttribute('href');
-      const url = href && plainLinkUrl(href, page.origin);
-      if (!url || !tableMatch(table, this.site.kind, url) || this.seen.has(link)) continue;
+    const end = Math.min(links.length, MAX_LINKS_SCANNED);
+    const fresh: ListingEntry[] = [];
+    for (; this.passed < end && this.total + fresh.length < MAX_ENTRIES; this.passed++) {
+      const link = links[this.passed]!;
+      if (this.table) {
+        const href = link.getAttribute('href');
+        const url = href && plainLinkUrl(href, page.origin);
+        if (!url || !tableMatch(this.table, this.site.kind, url)) continue;
+      }
+      if (this.seen.has(link)) continue;
       this.seen.add(link);
       const entry = this.site.entry(link, page);
       if (entry) fresh.push(entry);
@@ -188,7 +172,7 @@ class ListingBadges {
     if (this.site.live) this.observer.observe(document, { childList: true, subtree: true });
     // What the page's next frame needs: the last links' badges from the table, and the
     // badges whose place or title was still parsing when their count came.
-    this.readMatched();
+    this.readParsed();
     for (const url of this.entries.keys()) this.show(url);
     // The rest once that frame is drawn and the page's own work after it is done (idle, or
     // AFTER_FRAME_MAX_MS at most), and the links to the worker.
