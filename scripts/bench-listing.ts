@@ -16,7 +16,7 @@ import type { CDPSession, Page } from 'playwright-core';
  */
 const URL_ = 'https://arxiv.org/list/cs.LG/recent?skip=0&show=2000';
 const BUDGET_OVER_FLOOR_MS = 16;
-const WARM_ROUNDS = 12;
+const WARM_ROUNDS = 20;
 const COLD_ROUNDS = 6;
 
 const quantile = (xs: number[], q: number) =>
