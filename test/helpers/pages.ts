@@ -123,7 +123,9 @@ export interface ListedPaper {
  * An arXiv /list/ page of `papers`, in the markup of arxiv-browse's list
  * templates (as test/fixtures/pages/arxiv-listing/list-new.html), with
  * `extra` HTML after the list (fake entries). `bench` adds the page's own
- * mark for its first frame after DOMContentLoaded, the floor for badges.
+ * mark for its first frame after DOMContentLoaded (set once that frame is
+ * drawn), with the badges its requestAnimationFrame callback found in the
+ * DOM: those are in that frame.
  */
 export function arxivListPage(papers: readonly ListedPaper[], extra = '', bench = false): string {
   const items = papers.map(
@@ -149,7 +151,10 @@ export function arxivListPage(papers: readonly ListedPaper[], extra = '', bench 
 </dd>`,
   );
   const mark = bench
-    ? `<script>document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => setTimeout(() => performance.mark('page:first-frame-after-dcl'))));</script>`
+    ? `<script>document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => {
+  const badges = document.getElementsByTagName('sidenotes-badge').length;
+  setTimeout(() => performance.mark('page:first-frame-after-dcl', { detail: { badges } }));
+}));</script>`
     : '';
   return `<!DOCTYPE html>
 <html lang="en">

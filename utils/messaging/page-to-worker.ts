@@ -1,3 +1,5 @@
+import type { ListingTable } from '@/utils/detect/listing';
+
 /**
  * Messages a paper page's content script sends the worker. A page is the
  * least trusted sender: it may send only these, only from the top frame of
@@ -37,6 +39,18 @@ export interface PageToWorker {
     response: Record<string, { key: string; human: number; machine: number }>;
   };
   /**
+   * A listing page's table, asked for at document_start: the bundled
+   * index's papers of the page's kind by the exact link its entries have
+   * (ListingSite.entryHref, utils/lookup/listing-counts.ts), so that the
+   * badges of entries read at DOMContentLoaded are drawn at once, in the
+   * page's first frame. Null where the site gives no link form. Never
+   * causes a request.
+   */
+  'page:listing-table': {
+    request: Record<string, never>;
+    response: ListingTable | null;
+  };
+  /**
    * The reader activated a listed paper's badge (`url`: its entry's link):
    * that paper becomes the tab's paper, in a new page view, shown open in
    * the tab's sidebar (the paper pages' script owns it, on the same sites),
@@ -51,5 +65,6 @@ export interface PageToWorker {
 export const PAGE_MESSAGES: ReadonlyArray<keyof PageToWorker> = [
   'page:visit',
   'page:listing',
+  'page:listing-table',
   'page:open-listed',
 ];
