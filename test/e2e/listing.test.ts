@@ -117,15 +117,18 @@ describe('badges on an arXiv list of 2,000 papers', () => {
         })
         .sort(),
     );
-    // Nothing but the page itself: the counts come from what the browser holds.
-    await page.waitForTimeout(500);
+    // Every link reported to the worker (the script's work on the page is done); and then
+    // nothing but the page itself was asked for: the counts come from what the browser holds.
+    const listingStats = () =>
+      browser.worker.evaluate(
+        () =>
+          (globalThis as { sidenotesListingStats?: { batches: number; links: number } })
+            .sidenotesListingStats ?? { batches: 0, links: 0 },
+      );
+    await expect.poll(async () => (await listingStats()).links).toBe(papers.length + 1);
     expect(browser.requests.slice(before)).toEqual([LIST]);
     // Batched: the first screenful while the page parses, the rest at once (not one per entry).
-    const stats = await browser.worker.evaluate(
-      () =>
-        (globalThis as { sidenotesListingStats?: { batches: number; links: number } })
-          .sidenotesListingStats!,
-    );
+    const stats = await listingStats();
     expect(stats.batches).toBeLessThanOrEqual(2);
     // Every entry's link, and the fake entry's (whose host names no paper).
     expect(stats.links).toBe(papers.length + 1);
@@ -393,9 +396,18 @@ describe('a remote index kept for offline use, on a listing page', () => {
     await options.getByTestId('remote-index-url').fill(url);
     await options.getByTestId('add-remote-index').click();
     await options.getByTestId('index-stats').waitFor();
+    // Downloaded once what the browser keeps of it grew past the manifest (or it failed).
+    const kept = () => options.getByTestId('index-cache').textContent();
+    const before = await kept();
     await options.getByTestId('sync-index').click();
-    await options.waitForTimeout(500);
-    await options.getByTestId('index-progress').waitFor({ state: 'detached' });
+    const downloaded = async () =>
+      (await options.getByTestId('index-error').count()) > 0 ||
+      ((await options.getByTestId('index-progress').count()) === 0 && (await kept()) !== before);
+    // (A setup step: polled by hand, expect.poll belongs to tests.)
+    for (const deadline = Date.now() + 30_000; !(await downloaded());) {
+      if (Date.now() > deadline) throw new Error('The index did not finish downloading.');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     if (await options.getByTestId('index-error').count())
       throw new Error(
         `The index did not sync: ${await options.getByTestId('index-error').textContent()}`,
