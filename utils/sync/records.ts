@@ -1,5 +1,5 @@
 import type { SyncRecord, TextVersion } from '@/utils/core/sync-record';
-import { stampDate, vvKey, vvLeq, vvMax } from './clock';
+import { formatStamp, parseStamp, stampDate, tick, vvKey, vvLeq, vvMax } from './clock';
 
 export type { Register, SyncRecord, TextVersion } from '@/utils/core/sync-record';
 
@@ -138,6 +138,18 @@ export function joinVersions(versions: readonly TextVersion[]): string {
 /** The line before a version written apart on another device (see joinVersions). */
 export const JOIN_LINE = '— Also written on another device while they were apart, at';
 
+/**
+ * The stamp of a write that replaces a register stamped `replaced`: this
+ * device's own, or just after `replaced` when that one is ahead of it (a
+ * device whose clock runs ahead wrote it; its stamp is not adopted by the
+ * clock, but an edit made after seeing its value must still win over it).
+ */
+function after(replaced: string | undefined, mine: string, device: string): string {
+  if (!replaced || mine > replaced) return mine;
+  const seen = parseStamp(replaced);
+  return seen ? formatStamp(tick(seen, seen.wallMs), device) : mine;
+}
+
 /** A record as this device shows it: what the library stores, without stamps. */
 export interface LocalView {
   fields: Record<string, unknown>;
@@ -197,7 +209,7 @@ export function recordLocalChange(
   for (const [key, value] of Object.entries(local.fields)) {
     if (value === undefined) continue;
     if (live && shown && key in shown.fields && sameValue(shown.fields[key], value)) continue;
-    put(fields, key, { s: stamp(), v: value });
+    put(fields, key, { s: after(own(previous?.fields, key)?.s, stamp(), device), v: value });
     changed = true;
   }
   let tags = previous?.tags;
@@ -205,12 +217,13 @@ export function recordLocalChange(
     const now = new Set(local.tags);
     const before = new Set(live ? (shown?.tags ?? []) : []);
     const next = { ...(tags ?? {}) };
-    for (const tag of now) if (!before.has(tag)) put(next, tag, { s: stamp(), on: true });
-    for (const tag of before) if (!now.has(tag)) put(next, tag, { s: stamp(), on: false });
+    const at = (tag: string) => after(own(tags, tag)?.s, stamp(), device);
+    for (const tag of now) if (!before.has(tag)) put(next, tag, { s: at(tag), on: true });
+    for (const tag of before) if (!now.has(tag)) put(next, tag, { s: at(tag), on: false });
     // A record deleted and made again: tags it had and no longer has are off.
     if (!live)
       for (const [tag, t] of Object.entries(tags ?? {}))
-        if (t.on && !now.has(tag)) put(next, tag, { s: stamp(), on: false });
+        if (t.on && !now.has(tag)) put(next, tag, { s: at(tag), on: false });
     if (now.size !== before.size || [...now].some((t) => !before.has(t)) || !live) changed = true;
     tags = next;
   }

@@ -304,6 +304,23 @@ describe('sync records: any order of delivery, the same library, no text lost', 
     expect(b.view('item:you:x')!.joined!.note).toBe('kept');
   });
 
+  it('an edit made after seeing a value from a clock days ahead still wins over it', () => {
+    const log: TextLog = { written: new Map(), superseded: new Set() };
+    const ahead = new Device('ahead', 3 * 86_400_000, log);
+    const here = new Device('here', 0, log);
+    ahead.change('item:saved:1', 1000, () => ({ fields: { kind: 'saved' }, tags: ['ml', 'old'] }));
+    here.receive(ahead.records.values());
+    // Not adopted by this clock (more than a day ahead) ...
+    here.hlc = observe(HLC_ZERO, formatStamp({ wallMs: 3 * 86_400_000, count: 0 }, 'ahead'), 2000);
+    // ... yet this edit, made after seeing those values, is the later one everywhere.
+    here.change('item:saved:1', 2000, (v) => ({ fields: { kind: 'own' }, tags: ['ml'] }));
+    ahead.receive(here.records.values());
+    for (const d of [here, ahead]) {
+      expect(d.view('item:saved:1')!.fields.kind).toBe('own');
+      expect(d.view('item:saved:1')!.tags).toEqual(['ml']);
+    }
+  });
+
   it('records nothing when nothing changed', () => {
     const { a } = twoDevices();
     const before = a.records.get('item:you:x');
