@@ -313,7 +313,7 @@ describe('sync records: any order of delivery, the same library, no text lost', 
     // Not adopted by this clock (more than a day ahead) ...
     here.hlc = observe(HLC_ZERO, formatStamp({ wallMs: 3 * 86_400_000, count: 0 }, 'ahead'), 2000);
     // ... yet this edit, made after seeing those values, is the later one everywhere.
-    here.change('item:saved:1', 2000, (v) => ({ fields: { kind: 'own' }, tags: ['ml'] }));
+    here.change('item:saved:1', 2000, () => ({ fields: { kind: 'own' }, tags: ['ml'] }));
     ahead.receive(here.records.values());
     for (const d of [here, ahead]) {
       expect(d.view('item:saved:1')!.fields.kind).toBe('own');
