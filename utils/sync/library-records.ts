@@ -54,7 +54,8 @@ export function itemFromRecord(record: SyncRecord, previousRevision = 0): unknow
     summary: isObject(f.summary) ? { ...f.summary, body: view.text?.current ?? '' } : undefined,
     savedAt: f.savedAt,
     updatedAt: f.updatedAt,
-    tags: view.tags ?? [],
+    // The library holds 50 tags an item: two devices' sets joined may hold more (the latest kept).
+    tags: (view.tags ?? []).slice(-50),
     note: view.joined?.note ?? '',
     revision: previousRevision + 1,
     ...(others.length
