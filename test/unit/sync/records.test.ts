@@ -22,6 +22,9 @@ import {
   type LocalView,
   type SyncRecord,
 } from '@/utils/sync/records';
+import { readLibraryItem } from '@/utils/library/import';
+import { itemFromRecord, itemView } from '@/utils/sync/library-records';
+import { generateItems } from '../library/helpers';
 
 /** A small seeded generator (mulberry32): the same seed, the same history. */
 function random(seed: number) {
@@ -366,5 +369,20 @@ describe('sync clocks', () => {
       ['constructor', 3],
     ]);
     expect(Object.getPrototypeOf(max)).toBe(Object.prototype);
+  });
+});
+
+describe('a record as a library item', () => {
+  it('two devices whose tags joined pass the library’s 50 give an item with the latest 50', () => {
+    const [item] = generateItems(1, 2);
+    const view = itemView({ ...item!, tags: [] });
+    let record = recordLocalChange('item:x', undefined, view, 'a1', () => '000000001.0000.a1')!;
+    let n = 0;
+    const tags = Array.from({ length: 60 }, (_, i) => `tag ${i}`);
+    record = recordLocalChange('item:x', record, { ...view, tags }, 'a1', () =>
+      formatStamp({ wallMs: 2000, count: n++ }, 'a1'),
+    )!;
+    const read = readLibraryItem({ ...(itemFromRecord(record) as object), id: item!.id });
+    expect(read.tags).toEqual(tags.slice(-50));
   });
 });
