@@ -1,6 +1,7 @@
 import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
 import { keysForDoi, parseDoi } from '@/utils/detect/doi';
-import { isCanonicalKey, orderKeys } from '@/utils/core/paper-ref';
+import { isCanonicalKey, orderKeys, paperPageUrl } from '@/utils/core/paper-ref';
+import { shortScienceBibtexUrl } from '@/utils/core/shortscience';
 import { readSummary } from '@/utils/core/schema';
 import { titleKey } from '@/utils/detect/title';
 import { keyLabel } from '@/utils/render/links';
@@ -277,10 +278,6 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
   return records;
 }
 
-/** ShortScience's page of a paper, by its bibtexKey. */
-export const shortScienceBibtexUrl = (bibtexKey: string): string =>
-  `https://www.shortscience.org/paper?bibtexKey=${encodeURIComponent(bibtexKey)}`;
-
 /**
  * The arXiv id in what follows `journals/corr/`: ShortScience's own form
  * (`2007.12223`, from its arXiv search) or DBLP's (`abs-1706-03762`,
@@ -299,7 +296,7 @@ function arxivIdFromCorr(rest: string): string | null {
 export interface BibtexKeyPaper {
   /** Canonical keys, most specific first. */
   keys: string[];
-  /** The paper's page: arXiv, doi.org, or ShortScience's page for other ids. */
+  /** The paper's page (`paperPageUrl`), or ShortScience's page for ids that name none. */
   url: string;
 }
 
@@ -320,21 +317,18 @@ export function paperForBibtexKey(raw: string): BibtexKeyPaper | null {
   ) {
     return null;
   }
+  const paper = (keys: string[]): BibtexKeyPaper => ({
+    keys,
+    url: paperPageUrl({ keys }) ?? shortScienceBibtexUrl(bibtexKey),
+  });
   const corr = /^journals\/corr\/(.+)$/i.exec(bibtexKey);
   const arxiv = corr ? arxivIdFromCorr(corr[1]!) : null;
-  if (arxiv) return { keys: [arxivKey(arxiv)], url: `https://arxiv.org/abs/${arxiv}` };
+  if (arxiv) return paper([arxivKey(arxiv)]);
   const doi = /^10\.\d{4,9}\//.test(bibtexKey) ? parseDoi(bibtexKey) : null;
-  if (doi) {
-    const keys = keysForDoi(doi);
-    const arxivOfDoi = keys[0]!.startsWith('arxiv:') ? keys[0]!.slice('arxiv:'.length) : null;
-    return {
-      keys,
-      url: arxivOfDoi ? `https://arxiv.org/abs/${arxivOfDoi}` : `https://doi.org/${doi}`,
-    };
-  }
+  if (doi) return paper(keysForDoi(doi));
   // Else ShortScience's own key, by the one key grammar (no braces, quotes, `@`…).
   const key = `shortscience:${bibtexKey}`;
-  return isCanonicalKey(key) ? { keys: [key], url: shortScienceBibtexUrl(bibtexKey) } : null;
+  return isCanonicalKey(key) ? paper([key]) : null;
 }
 
 /** What the bundled index or the ShortScience feed knows of a paper. */
