@@ -14,8 +14,9 @@ import { removeUndoably, undoRemove } from '@/utils/library/undo';
 import { fail, ok } from '@/utils/core/result';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
+import { SCHEMA_LIMITS } from '@/utils/core/schema';
 import { isPaperRef } from '@/utils/messaging/validate';
-import { isStrings, summaryFromMessage } from '@/utils/messaging/validate-library';
+import { isPaperKeys, isSummaryIds, summaryFromMessage } from '@/utils/messaging/validate-library';
 
 type LibraryMessages =
   | 'library:paper'
@@ -36,7 +37,7 @@ export function libraryHandlers(
   return {
     async 'library:paper'(payload) {
       const { keys, summaryIds } = (payload ?? {}) as { keys?: unknown; summaryIds?: unknown };
-      if (!isStrings(keys, 20) || !keys.length || !isStrings(summaryIds, 500))
+      if (!isPaperKeys(keys) || !isSummaryIds(summaryIds))
         return fail('bad-request', 'Malformed library request.');
       const db = await library();
       const [items, saved, draft] = await Promise.all([
@@ -79,7 +80,7 @@ export function libraryHandlers(
       if (
         !isPaperRef({ url: '', ...(paper as object) }) ||
         typeof body !== 'string' ||
-        body.length > 200_000
+        body.length > SCHEMA_LIMITS.bodyChars
       ) {
         return fail('bad-request', 'Malformed summary.');
       }
@@ -110,7 +111,11 @@ export function libraryHandlers(
 
     async 'library:draft'(payload) {
       const { paperKey, body } = (payload ?? {}) as { paperKey?: unknown; body?: unknown };
-      if (typeof paperKey !== 'string' || typeof body !== 'string' || body.length > 200_000) {
+      if (
+        typeof paperKey !== 'string' ||
+        typeof body !== 'string' ||
+        body.length > SCHEMA_LIMITS.bodyChars
+      ) {
         return fail('bad-request', 'Malformed request.');
       }
       await saveDraft(await library(), paperKey, body);

@@ -1,30 +1,17 @@
 import { fail, ok } from '@/utils/core/result';
+import { SCHEMA_LIMITS as L } from '@/utils/core/schema';
 import { safeHttpUrl } from '@/utils/core/url';
 import { detectPaper } from '@/utils/detect';
 import { keyOfListed, listingSiteFor } from '@/utils/detect/listing';
-import { MAX_META_CHARS, MAX_META_ENTRIES } from '@/utils/detect/meta';
 import type { Tally } from '@/utils/lookup/listing-counts';
 import type { tabTitles } from '@/utils/lookup/tab-title';
 import type { PaperStates } from '@/utils/lookup/paper-states';
 import { sendToTab } from '@/utils/messaging/client';
 import type { PageToWorker } from '@/utils/messaging/page-to-worker';
 import type { Handlers } from '@/utils/messaging/router';
-import { isListingLinks } from '@/utils/messaging/validate';
+import { isListingLinks, isMetaEntries } from '@/utils/messaging/validate';
 import { openSidePanel } from '@/utils/platform/side-panel';
 import type { remoteSources } from '@/utils/sources/worker-sources';
-
-const isMeta = (v: unknown): v is Array<[string, string]> =>
-  Array.isArray(v) &&
-  v.length <= MAX_META_ENTRIES &&
-  v.every(
-    (e) =>
-      Array.isArray(e) &&
-      e.length === 2 &&
-      typeof e[0] === 'string' &&
-      e[0].length <= 100 &&
-      typeof e[1] === 'string' &&
-      e[1].length <= MAX_META_CHARS,
-  );
 
 /** What a paper page may ask: what paper it is. Pages can send anything: all is checked. */
 export function pageHandlers(
@@ -45,10 +32,10 @@ export function pageHandlers(
       if (
         typeof url !== 'string' ||
         (pdf !== undefined && typeof pdf !== 'boolean') ||
-        url.length > 4096 ||
-        (meta !== null && !isMeta(meta)) ||
+        url.length > L.pageUrlChars ||
+        (meta !== null && !isMetaEntries(meta)) ||
         typeof view !== 'string' ||
-        view.length > 64 ||
+        view.length > L.viewNameChars ||
         // A page speaks for its own address only.
         (sender.url && new URL(sender.url).origin !== safeOrigin(url))
       )

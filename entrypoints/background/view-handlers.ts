@@ -1,4 +1,5 @@
 import { fail, ok } from '@/utils/core/result';
+import { SCHEMA_LIMITS } from '@/utils/core/schema';
 import type { ListedMatches } from '@/utils/core/tab-state';
 import type { PaperStates } from '@/utils/lookup/paper-states';
 import { sendToTab } from '@/utils/messaging/client';
@@ -14,9 +15,16 @@ type ViewMessages =
   | 'view:collapse-sidebar'
   | 'view:listed-matches';
 
+/** A live source's id, or an index's: `index:` and its URL (utils/sources/worker-sources.ts). */
+const MAX_SOURCE_ID_CHARS = 'index:'.length + SCHEMA_LIMITS.urlChars;
+
 const isTabSource = (payload: unknown): payload is { tabId: number; sourceId: string } => {
   const { tabId, sourceId } = (payload ?? {}) as Record<string, unknown>;
-  return typeof tabId === 'number' && typeof sourceId === 'string' && sourceId.length <= 2100;
+  return (
+    typeof tabId === 'number' &&
+    typeof sourceId === 'string' &&
+    sourceId.length <= MAX_SOURCE_ID_CHARS
+  );
 };
 
 const isLiveSourceId = (id: string): id is LiveSourceId =>
