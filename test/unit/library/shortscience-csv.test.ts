@@ -11,15 +11,17 @@ import {
 import { itemsForPaper, saveOwnSummary } from '@/utils/library/library';
 import { openLibraryDb } from '@/utils/db/schema';
 import {
-  CSV_MAX_FILE_BYTES,
-  CSV_MAX_ROWS,
   CSV_MAX_TEXT_CHARS,
   CsvReader,
+  parseCsv,
+  type CsvRecord,
+} from '@/utils/library/csv-reader';
+import {
+  CSV_MAX_FILE_BYTES,
+  CSV_MAX_ROWS,
   hintFromSummaries,
   paperForBibtexKey,
-  parseCsv,
   parseShortScienceCsv,
-  type CsvRecord,
   type PaperHint,
 } from '@/utils/library/shortscience-csv';
 import { LibraryError } from '@/utils/core/library-item';
