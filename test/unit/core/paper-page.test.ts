@@ -26,7 +26,10 @@ describe("a paper's page", () => {
         { keys: ['acl:P19-1001', 'openreview:rJlnfaNYvB'] },
         'https://openreview.net/forum?id=rJlnfaNYvB',
       ],
-      [{ keys: ['doi:10.1145/x', 'acl:P19-1001'], url: PMLR }, 'https://aclanthology.org/P19-1001/'],
+      [
+        { keys: ['doi:10.1145/x', 'acl:P19-1001'], url: PMLR },
+        'https://aclanthology.org/P19-1001/',
+      ],
       [{ keys: ['doi:10.1145/x', 'pmlr:v97/a'], url: PMLR }, PMLR],
       [{ keys: ['doi:10.1145/x'], url: 'javascript:alert(1)' }, 'https://doi.org/10.1145/x'],
       [{ keys: ['doi:10.1145/x'] }, 'https://doi.org/10.1145/x'],
@@ -39,7 +42,12 @@ describe("a paper's page", () => {
   it('is the same wherever it is written: citation, BibTeX, search result, imported paper', () => {
     const papers = [
       { title: 'Lottery tickets', authors: [], keys: ['arxiv:2007.12223'], url: PMLR },
-      { title: 'Proceedings paper', authors: [], keys: ['doi:10.1145/3292500.3330701', 'pmlr:v97/a'], url: PMLR },
+      {
+        title: 'Proceedings paper',
+        authors: [],
+        keys: ['doi:10.1145/3292500.3330701', 'pmlr:v97/a'],
+        url: PMLR,
+      },
       { title: 'Resolver only', authors: [], keys: ['doi:10.1145/3292500.3330701'] },
       { title: 'Forum thread', authors: [], keys: ['openreview:rJlnfaNYvB'], url: PMLR },
     ];
