@@ -434,6 +434,10 @@ ${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n')}
 `;
 }
 var isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+var META_ENTRIES = 300;
+var META_NAME_CHARS = 100;
+var META_VALUE_CHARS = 2e3;
+var LISTING_ENTRIES = 1e4;
 var SCHEMA_LIMITS = {
   /** Room for the own-summary id of any key: `you:` and a key of MAX_KEY_CHARS. */
   idChars: 1100,
@@ -454,6 +458,38 @@ var SCHEMA_LIMITS = {
   maxVotes: 1e6,
   minYear: 1e3,
   maxYear: 2100,
+  /** A link from outside (`safeHttpUrl`). */
+  urlChars: MAX_URL_CHARS,
+  /** One paper key (`isCanonicalKey`). */
+  keyChars: MAX_KEY_CHARS,
+  // What a page says of itself and its paper (its messages; detection keeps to the same).
+  /** The address of the page a paper is on (query strings can be long). */
+  pageUrlChars: 4096,
+  /** Keys of the paper a page is on: detection keeps the first ones, a message with more is refused. */
+  pageKeys: 20,
+  metaEntries: META_ENTRIES,
+  metaNameChars: META_NAME_CHARS,
+  metaValueChars: META_VALUE_CHARS,
+  /** DOIs read from one page's metadata: a page may repeat the field hundreds of times. */
+  metaDois: 10,
+  listingEntries: LISTING_ENTRIES,
+  /** One listing link, absolute. */
+  listingLinkChars: MAX_URL_CHARS,
+  /** A view's name (which frame of a tab speaks). */
+  viewNameChars: 64,
+  /** A PaperRef's version (`v3`). */
+  versionDigits: 3,
+  // A library item's own fields (imports, sync, messages from the views).
+  /** Tags per item kept, each cut to tagChars. */
+  tags: 50,
+  tagChars: 64,
+  /** Your note on an item and a draft: as long as a summary. */
+  noteChars: 2e5,
+  /** Earlier versions of your own summary kept with it. */
+  otherVersions: 64,
+  versionIdChars: 100,
+  /** Summary ids one library request names (the cards of one paper). */
+  summaryIdsPerRequest: 500,
 };
 var L = SCHEMA_LIMITS;
 var Refused = class extends Error {};
