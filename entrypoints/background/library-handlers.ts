@@ -14,9 +14,6 @@ import { removeUndoably, undoRemove } from '@/utils/library/undo';
 import { fail, ok } from '@/utils/core/result';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
-import { SCHEMA_LIMITS } from '@/utils/core/schema';
-import { isPaperRef } from '@/utils/messaging/validate';
-import { isPaperKeys, isSummaryIds, summaryFromMessage } from '@/utils/messaging/validate-library';
 
 type LibraryMessages =
   | 'library:paper'
@@ -35,10 +32,7 @@ export function libraryHandlers(
   changed: () => void = () => undefined,
 ): Handlers<Pick<ViewToWorker, LibraryMessages>> {
   return {
-    async 'library:paper'(payload) {
-      const { keys, summaryIds } = (payload ?? {}) as { keys?: unknown; summaryIds?: unknown };
-      if (!isPaperKeys(keys) || !isSummaryIds(summaryIds))
-        return fail('bad-request', 'Malformed library request.');
+    async 'library:paper'({ keys, summaryIds }) {
       const db = await library();
       const [items, saved, draft] = await Promise.all([
         itemsForPaper(db, keys),
@@ -52,9 +46,7 @@ export function libraryHandlers(
       });
     },
 
-    async 'library:toggle-save'(payload) {
-      const summary = summaryFromMessage((payload as { summary?: unknown } | null)?.summary);
-      if (!summary) return fail('bad-request', 'Malformed summary.');
+    async 'library:toggle-save'({ summary }) {
       const db = await library();
       // Ids come from outside (a remote index can name any): a card may only
       // remove the saved copy of itself, never the user's own summary or an
@@ -75,24 +67,14 @@ export function libraryHandlers(
       return ok({ saved: !isSaved });
     },
 
-    async 'library:save-own'(payload) {
-      const { paper, body } = (payload ?? {}) as { paper?: unknown; body?: unknown };
-      if (
-        !isPaperRef({ url: '', ...(paper as object) }) ||
-        typeof body !== 'string' ||
-        body.length > SCHEMA_LIMITS.bodyChars
-      ) {
-        return fail('bad-request', 'Malformed summary.');
-      }
+    async 'library:save-own'({ paper, body }) {
       const item = await saveOwnSummary(await library(), paper as PaperRef, body);
       announceLibraryChange();
       changed();
       return ok(item);
     },
 
-    async 'library:remove'(payload) {
-      const id = (payload as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string') return fail('bad-request', 'Malformed request.');
+    async 'library:remove'({ id }) {
       // Undoable: the sidebar offers Undo, so no click loses your own summary for good.
       await removeUndoably(await library(), id);
       announceLibraryChange();
@@ -100,24 +82,14 @@ export function libraryHandlers(
       return ok(null);
     },
 
-    async 'library:undo-remove'(payload) {
-      const id = (payload as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string') return fail('bad-request', 'Malformed request.');
+    async 'library:undo-remove'({ id }) {
       const item = await undoRemove(await library(), id);
       announceLibraryChange();
       changed();
       return ok(item);
     },
 
-    async 'library:draft'(payload) {
-      const { paperKey, body } = (payload ?? {}) as { paperKey?: unknown; body?: unknown };
-      if (
-        typeof paperKey !== 'string' ||
-        typeof body !== 'string' ||
-        body.length > SCHEMA_LIMITS.bodyChars
-      ) {
-        return fail('bad-request', 'Malformed request.');
-      }
+    async 'library:draft'({ paperKey, body }) {
       await saveDraft(await library(), paperKey, body);
       changed();
       return ok(null);

@@ -1,6 +1,4 @@
 import { fail, ok } from '@/utils/core/result';
-import { SCHEMA_LIMITS as L } from '@/utils/core/schema';
-import { safeHttpUrl } from '@/utils/core/url';
 import { detectPaper } from '@/utils/detect';
 import { keyOfListed, listingSiteFor } from '@/utils/detect/listing';
 import type { Tally } from '@/utils/lookup/listing-counts';
@@ -9,7 +7,6 @@ import type { PaperStates } from '@/utils/lookup/paper-states';
 import { sendToTab } from '@/utils/messaging/client';
 import type { PageToWorker } from '@/utils/messaging/page-to-worker';
 import type { Handlers } from '@/utils/messaging/router';
-import { isListingLinks, isMetaEntries } from '@/utils/messaging/validate';
 import { openSidePanel } from '@/utils/platform/side-panel';
 import type { remoteSources } from '@/utils/sources/worker-sources';
 
@@ -28,17 +25,9 @@ export function pageHandlers(
   return {
     async 'page:visit'(payload, sender) {
       const tabId = sender.tab!.id!;
-      const { url, meta, view, pdf } = (payload ?? {}) as Record<string, unknown>;
-      if (
-        typeof url !== 'string' ||
-        (pdf !== undefined && typeof pdf !== 'boolean') ||
-        url.length > L.pageUrlChars ||
-        (meta !== null && !isMetaEntries(meta)) ||
-        typeof view !== 'string' ||
-        view.length > L.viewNameChars ||
-        // A page speaks for its own address only.
-        (sender.url && new URL(sender.url).origin !== safeOrigin(url))
-      )
+      const { url, meta, view, pdf } = payload;
+      // A page speaks for its own address only.
+      if (sender.url && new URL(sender.url).origin !== safeOrigin(url))
         return fail('bad-request', 'The page sent a malformed visit.');
       const ref = detectPaper(url, meta ?? undefined);
       if (!ref) {
@@ -67,8 +56,7 @@ export function pageHandlers(
 
     // Local data only: nothing here may cause a request (no source asked, no feed sync).
     async 'page:listing'(payload, sender) {
-      const { links } = (payload ?? {}) as Record<string, unknown>;
-      if (!isListingLinks(links)) return fail('bad-request', 'The page sent malformed links.');
+      const { links } = payload;
       // Keys of the kind the page lists, read here: a page cannot claim one.
       const site = listingSiteFor(sender.url ?? '');
       const keyOf = new Map(links.map((link) => [link, keyOfListed(site, link)]));
@@ -89,10 +77,10 @@ export function pageHandlers(
 
     async 'page:open-listed'(payload, sender) {
       const tabId = sender.tab!.id!;
-      // The entry's own link: a URL Sidenotes would open, naming a paper of the kind listed.
-      const url = safeHttpUrl((payload as { url?: unknown } | null)?.url, { allowHttp: true });
-      const key = url ? keyOfListed(listingSiteFor(sender.url ?? ''), url) : null;
-      if (!url || !key) return fail('bad-request', 'The page sent a malformed paper.');
+      // The entry's own link (a safe URL: PAGE_PAYLOADS), naming a paper of the kind listed.
+      const { url } = payload;
+      const key = keyOfListed(listingSiteFor(sender.url ?? ''), url);
+      if (!key) return fail('bad-request', 'The page sent a malformed paper.');
       const view = Math.random().toString(36).slice(2);
       const { count } = await papers.detected(tabId, { keys: [key], url }, view);
       const shownIn = await sendToTab(tabId, 'tab:show-paper', { paperKey: key, count, view })

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { libraryHandlers } from '@/entrypoints/background/library-handlers';
+import { checked } from '@/utils/messaging/router';
+import { VIEW_PAYLOADS } from '@/utils/messaging/view-to-worker';
 import { LISTING_ENTRIES, SCHEMA_LIMITS as L, readSummary } from '@/utils/core/schema';
 import { detectPaper } from '@/utils/detect';
 import { MAX_ENTRIES } from '@/utils/detect/listing';
@@ -119,12 +121,12 @@ describe('one table of limits', () => {
     it('may name any summary the schema lets in', async () => {
       const longId = `lab:${text(L.idChars - 4)}`;
       expect(readSummary(makeSummary({ id: longId })).ok).toBe(true);
-      const answer = await libraryHandlers()['library:paper'](
+      const answer = await checked(VIEW_PAYLOADS, libraryHandlers())['library:paper'](
         { keys: ['arxiv:2007.12223'], summaryIds: [longId] },
         {} as never,
       );
       expect(answer.ok).toBe(true);
-      const tooMany = await libraryHandlers()['library:paper'](
+      const tooMany = await checked(VIEW_PAYLOADS, libraryHandlers())['library:paper'](
         { keys: ['arxiv:2007.12223'], summaryIds: Array(L.summaryIdsPerRequest + 1).fill('a') },
         {} as never,
       );
