@@ -23,17 +23,12 @@ const VIEWS = ['hooks', 'components'];
  */
 const PAGE = ['utils/page'];
 const ENTRY = ['entrypoints'];
-const ALL = [
-  'utils/core',
-  ...PURE,
-  ...STORES,
-  ...SERVICES,
-  ...SYNC,
-  ...WORKER,
-  ...VIEWS,
-  ...PAGE,
-  ...ENTRY,
-];
+/** Everything above the stores and transports. */
+const ABOVE_STORES = [...SERVICES, ...SYNC, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY];
+const ALL = ['utils/core', ...PURE, ...STORES, ...ABOVE_STORES];
+
+/** Pure folders the index format may use: detection (its key rules), search (its search file). */
+const INDEX_FORMAT_USES = ['utils/detect', 'utils/search'];
 
 /** `files` may not import `forbidden` (type-only imports allowed where `types` is true). */
 const layer = (files, forbidden, { types = false, also = [] } = {}) => ({
@@ -102,16 +97,10 @@ export default tseslint.config(
       [
         ...PURE.filter(
           (f) =>
-            f !== folder &&
-            !(folder === 'utils/index-format' && ['utils/detect', 'utils/search'].includes(f)),
+            f !== folder && !(folder === 'utils/index-format' && INDEX_FORMAT_USES.includes(f)),
         ),
         ...STORES,
-        ...SERVICES,
-        ...SYNC,
-        ...WORKER,
-        ...VIEWS,
-        ...PAGE,
-        ...ENTRY,
+        ...ABOVE_STORES,
       ],
       { also: ['webextension-polyfill', 'wxt/browser', 'idb'] },
     ),
@@ -119,18 +108,7 @@ export default tseslint.config(
   // One folder per store or transport: IndexedDB, the network and the
   // extension API each use only the core, never one another.
   ...['utils/db', 'utils/net', 'utils/platform'].map((folder) =>
-    layer(
-      [`${folder}/**`],
-      [
-        ...STORES.filter((f) => f !== folder),
-        ...SERVICES,
-        ...SYNC,
-        ...WORKER,
-        ...VIEWS,
-        ...PAGE,
-        ...ENTRY,
-      ],
-    ),
+    layer([`${folder}/**`], [...STORES.filter((f) => f !== folder), ...ABOVE_STORES]),
   ),
   layer(
     ['utils/messaging/**'],
