@@ -2,6 +2,7 @@ import { errorMessage } from '@/utils/core/guards';
 import { useState } from 'preact/hooks';
 import type { EarlierVersion, LibraryItem } from '@/utils/core/library-item';
 import { CardBoundary } from './CardBoundary';
+import { CitationActions } from './CitationActions';
 import { SummaryCard } from './SummaryCard';
 
 export interface ItemDetailProps {
@@ -31,6 +32,14 @@ export function ItemDetail({ item, images, onSave, onRemove }: ItemDetailProps) 
   const dirty = tags !== item.tags.join(', ') || note !== item.note;
   return (
     <section class="detail" aria-label="Selected item" data-testid="item-detail">
+      {item.summary.paper.title && (
+        <CitationActions
+          paper={{
+            ...item.summary.paper,
+            keys: item.summary.paperKeys.filter((k) => !k.startsWith('title:')),
+          }}
+        />
+      )}
       <CardBoundary key={item.id} summaryId={item.id}>
         <SummaryCard summary={item.summary} images={images} />
       </CardBoundary>

@@ -96,8 +96,31 @@ export function LibraryPage({ lib, images }: { lib: LibraryState; images: boolea
           <button type="button" class="button" onClick={() => void exportAs('md')}>
             Export Markdown
           </button>
-          <button type="button" class="button" onClick={() => void exportAs('bib')}>
+          <button
+            type="button"
+            class="button"
+            onClick={() => void exportAs('bib')}
+            data-testid="export-bibtex"
+          >
             Export BibTeX
+          </button>
+          <button
+            type="button"
+            class="button"
+            onClick={() => void exportAs('ris')}
+            title="RIS, for Zotero, Mendeley and EndNote: each paper with its summaries as notes and your tags as keywords"
+            data-testid="export-ris"
+          >
+            Export RIS
+          </button>
+          <button
+            type="button"
+            class="button"
+            onClick={() => void exportAs('csl')}
+            title="CSL-JSON, for Zotero and citation processors: each paper with its summaries as a note and your tags as keywords"
+            data-testid="export-csl"
+          >
+            Export CSL-JSON
           </button>
           <label
             class="button file-button"

@@ -1,8 +1,10 @@
+import type { PaperSiteAccess } from '@/hooks/use-paper-site-access';
 import type { LibraryItem } from '@/utils/core/library-item';
 import type { ListedMatches, TabState } from '@/utils/core/tab-state';
 import type { SearchSet } from '@/utils/search/search-set';
 import type { CurrentPaper } from './CurrentPaper';
 import { ListedMatchesView } from './ListedMatchesView';
+import { PaperSiteAccessNotice } from './PaperSiteAccessNotice';
 import { SavedList } from './SavedList';
 import { SearchView } from './SearchView';
 
@@ -22,6 +24,8 @@ export interface PopupAppProps {
   onOpenOptions(): void;
   onOpenLibrary(): void;
   onResults(): void;
+  /** Whether the browser lets Sidenotes on the paper sites (Firefox may not): said first when not. */
+  access?: PaperSiteAccess;
 }
 
 /** The toolbar popup: this tab's paper, search over every summary, the newest saved items. */
@@ -39,6 +43,7 @@ export function PopupApp(props: PopupAppProps) {
           </button>
         </nav>
       </header>
+      {props.access && <PaperSiteAccessNotice access={props.access} compact />}
       {props.state && props.CurrentPaper && (
         <props.CurrentPaper state={props.state} images={props.images} />
       )}

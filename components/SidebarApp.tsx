@@ -8,6 +8,12 @@ export function SidebarApp({ load, images }: { load: TabStateLoad; images: boole
   useLayoutEffect(() => {
     if (load.status === 'ready') markPaintedWhenRendered();
   }, [load.status]);
+  // The revision of the state on screen (a testing hook: a test waits for the
+  // revision it expects instead of sleeping before it checks what is not shown).
+  const revision = load.status === 'ready' ? load.state.revision : null;
+  useLayoutEffect(() => {
+    if (revision !== null) document.documentElement.dataset.revision = String(revision);
+  }, [revision]);
   if (load.status === 'loading')
     return (
       <p class="empty" aria-busy="true">

@@ -61,9 +61,10 @@ export function SidebarView({
     <OwnSummaryEditor
       images={images}
       initialBody={library.draft ?? own?.body ?? ''}
+      draftBase={library.draft ?? ''}
       onDraft={library.keepDraft}
-      onSave={async (body) => {
-        const ok = await library.saveOwn(body);
+      onSave={async (body, draftBase) => {
+        const ok = await library.saveOwn(body, draftBase);
         if (ok) setEditing(false);
         return ok;
       }}

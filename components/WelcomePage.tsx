@@ -1,5 +1,7 @@
+import type { PaperSiteAccess } from '@/hooks/use-paper-site-access';
 import type { SourceSettingsState } from '@/hooks/use-source-settings';
 import type { WelcomeState } from '@/hooks/use-welcome';
+import { PaperSiteAccessNotice } from './PaperSiteAccessNotice';
 import { SourceRow } from './SourceRow';
 
 /** What each command does, in the words of this page (the manifest's are for the browser's list). */
@@ -36,7 +38,16 @@ function Keys({ shortcut }: { shortcut: string }) {
  * source on), the sources with their switches, the shortcuts, how to pin
  * the icon.
  */
-export function WelcomePage({ s, w }: { s: SourceSettingsState; w: WelcomeState }) {
+export function WelcomePage({
+  s,
+  w,
+  access,
+}: {
+  s: SourceSettingsState;
+  w: WelcomeState;
+  /** Whether the browser lets Sidenotes on the paper sites; asked for first when not. */
+  access?: PaperSiteAccess;
+}) {
   return (
     <main class="welcome-page" aria-labelledby="welcome-title">
       <header class="welcome-head">
@@ -51,6 +62,8 @@ export function WelcomePage({ s, w }: { s: SourceSettingsState; w: WelcomeState 
           Close
         </button>
       </header>
+
+      {access && <PaperSiteAccessNotice access={access} />}
 
       <section aria-labelledby="what-heading">
         <h2 id="what-heading">What it does</h2>

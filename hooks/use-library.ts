@@ -5,6 +5,7 @@ import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open
 import { lookupSummaries } from '@/utils/index-format/lookup';
 import { publishIndex, type PublishOptions, type Unpublished } from '@/utils/index-format/publish';
 import { exportBibtex, exportJson, exportMarkdown } from '@/utils/library/export';
+import { exportCslJson, exportRis } from '@/utils/library/export-refs';
 import {
   commitImport,
   describeImport,
@@ -36,7 +37,7 @@ export const DEFAULT_REMINDER_DAYS = 30;
 
 /** A message on the library page; `undo` when what it reports can be taken back. */
 export type Notice = { text: string; error: boolean; undo?: () => void } | null;
-export type ExportKind = 'json' | 'md' | 'bib';
+export type ExportKind = 'json' | 'md' | 'bib' | 'ris' | 'csl';
 
 function download(name: string, type: string, content: BlobPart) {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -151,6 +152,18 @@ export function useLibrary() {
         download(`sidenotes-library-${stamp}.md`, 'text/markdown', exportMarkdown(items));
       if (kind === 'bib')
         download(`sidenotes-library-${stamp}.bib`, 'application/x-bibtex', exportBibtex(items));
+      if (kind === 'ris')
+        download(
+          `sidenotes-library-${stamp}.ris`,
+          'application/x-research-info-systems',
+          exportRis(items),
+        );
+      if (kind === 'csl')
+        download(
+          `sidenotes-library-${stamp}.csl.json`,
+          'application/vnd.citationstyles.csl+json',
+          exportCslJson(items),
+        );
       if (kind === 'json') {
         // The date of this browser's last backup: a local fact, nothing for sync to send.
         try {

@@ -4,7 +4,7 @@ import type { PaperRef } from '@/utils/core/paper-ref';
 import { onLibraryChange } from '@/utils/db/open';
 import type { LibraryItem } from '@/utils/core/library-item';
 import { sendToWorker } from '@/utils/messaging/client';
-import { HIDDEN_BY_PAGE, visibleToUser } from './visible-to-user';
+import { guardWrite } from './use-write-confirm';
 import type { Summary } from '@/utils/core/summary';
 
 export interface PaperLibrary {
@@ -14,12 +14,18 @@ export interface PaperLibrary {
   /** The last failure, in words for the user. */
   error: string | null;
   toggleSave(summary: Summary): Promise<void>;
-  saveOwn(body: string): Promise<boolean>;
+  /** `draftBase`: the draft as the editor last saw it (a draft changed since is kept). */
+  saveOwn(body: string, draftBase?: string): Promise<boolean>;
   deleteOwn(): Promise<void>;
   /** The id of the own summary just deleted, while Undo can bring it back. */
   deleted: string | undefined;
   undoDelete(): Promise<void>;
-  keepDraft(body: string): void;
+  /**
+   * Keeps the editor's text as the draft, given the draft as the editor last
+   * saw it; answers the draft now stored (with another device's words joined
+   * in, when sync brought some meanwhile), or null when it could not.
+   */
+  keepDraft(body: string, base: string): Promise<string | null>;
 }
 
 /**
@@ -60,11 +66,7 @@ export function usePaperLibrary(
     return onLibraryChange(() => void refresh());
   }, [refresh]);
 
-  const act = async (action: () => Promise<unknown>): Promise<boolean> => {
-    if (!visibleToUser()) {
-      setError(HIDDEN_BY_PAGE);
-      return false;
-    }
+  const write = async (action: () => Promise<unknown>): Promise<boolean> => {
     try {
       await action();
       setError(null);
@@ -75,6 +77,18 @@ export function usePaperLibrary(
       return false;
     }
   };
+  /** A write from the user's click, if the frame can be known to be seen or it is confirmed. */
+  const act = (label: string, action: () => Promise<unknown>): Promise<boolean> =>
+    new Promise((resolve) =>
+      guardWrite(
+        label,
+        () => resolve(write(action)),
+        (why) => {
+          if (why) setError(why);
+          resolve(false);
+        },
+      ),
+    );
 
   return {
     saved,
@@ -82,33 +96,46 @@ export function usePaperLibrary(
     draft,
     error,
     async toggleSave(summary) {
-      await act(() => sendToWorker('library:toggle-save', { summary }));
+      await act(
+        saved.has(summary.id)
+          ? 'Remove this summary from your library?'
+          : 'Save this summary to your library?',
+        () => sendToWorker('library:toggle-save', { summary }),
+      );
     },
-    saveOwn(body) {
+    saveOwn(body, draftBase) {
       if (!paper) return Promise.resolve(false);
       const { keys, title, authors, url } = paper;
-      return act(() =>
+      return act('Save your summary?', () =>
         sendToWorker('library:save-own', {
           paper: { keys, url, ...(title ? { title } : {}), ...(authors ? { authors } : {}) },
           body,
+          ...(draftBase !== undefined ? { draftBase } : {}),
         }),
       );
     },
     async deleteOwn() {
       const id = own?.id;
-      if (id && (await act(() => sendToWorker('library:remove', { id })))) setDeleted(id);
+      if (id && (await act('Delete your summary?', () => sendToWorker('library:remove', { id }))))
+        setDeleted(id);
     },
     deleted,
     async undoDelete() {
       const id = deleted;
-      if (id && (await act(() => sendToWorker('library:undo-remove', { id }))))
+      if (
+        id &&
+        (await act('Bring your summary back?', () => sendToWorker('library:undo-remove', { id })))
+      )
         setDeleted(undefined);
     },
-    keepDraft(body) {
-      if (paperKey)
-        sendToWorker('library:draft', { paperKey, body }).catch((e: unknown) =>
-          setError(errorMessage(e)),
-        );
+    async keepDraft(body, base) {
+      if (!paperKey) return null;
+      try {
+        return (await sendToWorker('library:draft', { paperKey, body, base })).body;
+      } catch (e) {
+        setError(errorMessage(e));
+        return null;
+      }
     },
   };
 }

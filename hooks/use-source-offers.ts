@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
 import type { TabState } from '@/utils/core/tab-state';
 import { sendToWorker } from '@/utils/messaging/client';
-import { HIDDEN_BY_PAGE, visibleToUser } from './visible-to-user';
+import { guardWrite } from './use-write-confirm';
 import { browser } from '@/utils/platform/browser';
 import { hostsOf } from '@/utils/sources/settings';
 
@@ -20,6 +20,10 @@ export interface SourceOffers {
 }
 
 type OfferMessage = 'view:ask-source-once' | 'view:always-ask' | 'view:retry-source';
+
+/** What the page's sidebar says where it cannot ask for a permission itself (Firefox). */
+export const PERMISSIONS_ELSEWHERE = (name: string): string =>
+  `${name} was not asked: in Firefox, the sidebar inside the page cannot ask for a permission. Open Sidenotes in Firefox's sidebar (Alt+Shift+P) to ask it, or turn it on in Sources.`;
 
 /**
  * The offers of the tab's paper, acted on from the sidebar or the side
@@ -39,27 +43,40 @@ export function useSourceOffers(state: TabState): SourceOffers {
     const origins = offer?.origins ?? asked?.origins;
     const name = offer?.name ?? asked?.name ?? sourceId;
     if (!origins) return;
-    // A covered or just-uncovered frame must not grant a permission or change a setting.
-    if (!visibleToUser()) {
-      setNotice(HIDDEN_BY_PAGE);
+    // Firefox gives an extension frame inside a web page no `permissions` API:
+    // the request can only come from the add-on's own sidebar or pages.
+    if (typeof (browser as Partial<typeof browser>).permissions?.request !== 'function') {
+      setNotice(PERMISSIONS_ELSEWHERE(name));
       return;
     }
-    const tabId = state.tabId;
-    setNotice(null);
-    setPending(sourceId);
-    browser.permissions
-      .request({ origins })
-      .then(async (granted) => {
-        if (!granted) {
-          setNotice(
-            `${name} was not asked: the browser did not give Sidenotes permission to contact ${hostsOf(origins)}.`,
-          );
-          return;
-        }
-        await sendToWorker(message, { tabId, sourceId });
-      })
-      .catch((error: unknown) => setNotice(`${name} was not asked: ${errorMessage(error)}`))
-      .finally(() => setPending(null));
+    const labels: Record<OfferMessage, string> = {
+      'view:ask-source-once': `Ask ${name} about this paper?`,
+      'view:always-ask': `Always ask ${name}?`,
+      'view:retry-source': `Ask ${name} again?`,
+    };
+    // A covered or just-uncovered frame must not grant a permission or change a setting.
+    guardWrite(
+      labels[message],
+      () => {
+        const tabId = state.tabId;
+        setNotice(null);
+        setPending(sourceId);
+        browser.permissions
+          .request({ origins })
+          .then(async (granted) => {
+            if (!granted) {
+              setNotice(
+                `${name} was not asked: the browser did not give Sidenotes permission to contact ${hostsOf(origins)}.`,
+              );
+              return;
+            }
+            await sendToWorker(message, { tabId, sourceId });
+          })
+          .catch((error: unknown) => setNotice(`${name} was not asked: ${errorMessage(error)}`))
+          .finally(() => setPending(null));
+      },
+      (why) => setNotice(why),
+    );
   };
 
   return {

@@ -5,7 +5,8 @@
  *      (abstracts as summary text): build, size, load, per-keystroke latency
  *      as titles are typed, rank of full titles, memory; a plain scan side by side;
  *   3. look-up by key through the 75k index's shards;
- *   4. real Chromium: page load → sidebar painted, listing page → badges painted,
+ *   4. real Chromium: page load → sidebar painted, a listing page's first frame
+ *      beside the same page without the extension (bench-listing.ts),
  *      popup open → first result;
  *   5. the library at 10,000 items: save, list, export, import;
  *   6. remote sources: the popup's engine over the kept ShortScience feed,
@@ -730,153 +731,6 @@ async function benchSidebarPaint() {
 }
 
 /**
- * Listing badges: a 2,000-entry arXiv list (the seed paper and three other
- * summarized ones among 1,996 that are not) in real Chromium, from
- * DOMContentLoaded to every badge painted, worker warm and stopped first,
- * beside the same page with no extension. The floor is the page's own
- * first frame after DOMContentLoaded (a mark the page sets itself): nothing
- * attached at DOMContentLoaded can be on screen before it.
- */
-async function benchListingBadges() {
-  console.log('\n## Listing page → badges painted, real Chromium (2,000-entry arXiv list)');
-  const { launch } = await import('../test/helpers/browser');
-  const { arxivListPage, freshArxivIds, SEED } = await import('../test/helpers/pages');
-  const url = 'https://arxiv.org/list/cs.LG/recent?skip=0&show=2000';
-  const papers = freshArxivIds(1996).map((id, i) => ({
-    id,
-    title: `A Study of Sparse Training Number ${i}`,
-    authors: ['A. Author', 'B. Author'],
-  }));
-  papers.unshift({ id: SEED.arxivId, title: SEED.title, authors: SEED.authors });
-  for (const [at, id] of [
-    [500, '1512.03385'],
-    [1000, '1406.2661'],
-    [1999, '1606.03657'],
-  ] as const)
-    papers.splice(at, 0, { id, title: `Summarized ${id}`, authors: ['C. Author'] });
-  const html = arxivListPage(papers, '', true);
-  console.log(`page: ${papers.length} entries, ${(html.length / 1e6).toFixed(2)} MB of HTML`);
-  // The same page where no content script runs: a control in the same browser, load for load.
-  const control = 'https://example.org/a-copy-of-the-list';
-  type Run = {
-    dcl: number;
-    fcp: number;
-    load: number;
-    floor: number;
-    badges: number;
-    task: number;
-  };
-  type Runs = { runs: Run[]; control: Run[] };
-  const measure = async (extension: boolean, cold: boolean, runs: number): Promise<Runs> => {
-    const browser = await launch({ pages: { [url]: html, [control]: html }, extension });
-    try {
-      const page = await browser.context.newPage();
-      const cdp = await browser.context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      // The renderer's main-thread task time, in ms (steadier than any timing on a shared machine).
-      const taskMs = async () =>
-        1000 *
-        ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')
-          ?.value ?? NaN);
-      const once = async (at = url): Promise<Run> => {
-        const badged = extension && at === url;
-        if (cold) await stopWorkers(page, cdp);
-        await page.goto('about:blank');
-        const tasksBefore = await taskMs();
-        await page.goto(at, { waitUntil: 'load' });
-        const wanted = [
-          'page:first-frame-after-dcl',
-          ...(badged ? ['sidenotes:badges-painted'] : []),
-        ];
-        await page.waitForFunction(
-          (names) => names.every((n) => performance.getEntriesByName(n).length > 0),
-          wanted,
-          { timeout: 20_000 },
-        );
-        // The last mark: the content script marks again if a later batch added badges.
-        await page.waitForTimeout(badged ? 150 : 0);
-        // No named helpers inside evaluate: tsx would wrap them in a function the page lacks.
-        const marks = await page.evaluate(() => ({
-          nav: (performance.getEntriesByType('navigation') as PerformanceNavigationTiming[])[0]!,
-          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-          floor:
-            performance.getEntriesByName('page:first-frame-after-dcl').at(-1)?.startTime ?? NaN,
-          badges: performance.getEntriesByName('sidenotes:badges-painted').at(-1)?.startTime ?? NaN,
-        }));
-        const dcl = marks.nav.domContentLoadedEventEnd;
-        return {
-          task: (await taskMs()) - tasksBefore,
-          dcl,
-          load: marks.nav.loadEventEnd,
-          fcp: marks.fcp,
-          floor: marks.floor - dcl,
-          badges: marks.badges - dcl,
-        };
-      };
-      await once(); // warms the disk cache and the renderer
-      const out: Run[] = [];
-      const controls: Run[] = [];
-      for (let i = 0; i < runs; i++) {
-        if (extension) controls.push(await once(control));
-        out.push(await once());
-      }
-      if (extension) {
-        const badges = await page.$$eval('[data-sidenotes-badge]', (h) => h.length);
-        // The worker may have been stopped and started again since launch: ask the running one.
-        const worker =
-          browser.context
-            .serviceWorkers()
-            .filter((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`))
-            .at(-1) ?? browser.worker;
-        const stats = await worker.evaluate(
-          () =>
-            (globalThis as { sidenotesListingStats?: { batches: number; links: number } })
-              .sidenotesListingStats!,
-        );
-        // A stopped worker starts its counts again: cold, they are the last load's.
-        const loads = cold ? 1 : runs + 1;
-        console.log(
-          `  ${cold ? 'cold' : 'warm'}: ${badges} badges on the page; page → worker messages per load: ${stats.batches / loads} (${stats.links / loads} links)`,
-        );
-      }
-      return { runs: out, control: controls };
-    } finally {
-      await browser.close();
-    }
-  };
-  const { runs: bare } = await measure(false, false, 10);
-  const warm = await measure(true, false, 15);
-  const cold = await measure(true, true, 8);
-  const med = (runs: Run[], k: keyof Run) =>
-    quantile(
-      runs.map((r) => r[k]),
-      0.5,
-    ).toFixed(0);
-  const p95 = (runs: Run[], k: keyof Run) =>
-    quantile(
-      runs.map((r) => r[k]),
-      0.95,
-    ).toFixed(0);
-  console.log(
-    `no extension: navigation → DOMContentLoaded ${med(bare, 'dcl')} ms, first contentful paint ${med(bare, 'fcp')} ms, load ${med(bare, 'load')} ms; ` +
-      `DOMContentLoaded → the page's first frame after it (floor) ${med(bare, 'floor')} ms (p95 ${p95(bare, 'floor')})`,
-  );
-  for (const [label, { runs, control }, budget] of [
-    ['worker warm', warm, 200],
-    ['worker stopped first', cold, 400],
-  ] as const) {
-    // Paired, load by load: how long after the page's own first frame the last badge is on screen.
-    const after = runs.map((r) => ({ ...r, badges: r.badges - r.floor }));
-    console.log(
-      `${label}: DOMContentLoaded → all badges painted: median ${med(runs, 'badges')} ms, p95 ${p95(runs, 'badges')} ms (budget ${budget}); ` +
-        `the page's own floor in the same loads ${med(runs, 'floor')} ms, badges after it ${med(after, 'badges')} ms (p95 ${p95(after, 'badges')}); ` +
-        `control (the same page where Sidenotes does not run, same browser, alternate loads): floor ${med(control, 'floor')} ms, DOMContentLoaded ${med(control, 'dcl')} ms vs ${med(runs, 'dcl')} ms, ` +
-        `renderer main-thread task time per load ${med(control, 'task')} ms vs ${med(runs, 'task')} ms`,
-    );
-  }
-}
-
-/**
  * Summed RSS and PSS (KB) of a browser's processes: the one started with
  * `profileDir` and its descendants. RSS counts pages shared between
  * processes once per process; PSS splits them, so it adds up to what the
@@ -1154,7 +1008,7 @@ const parts: Array<[name: string, browser: boolean, run: () => Promise<unknown>]
   ],
   ['floor', true, benchExtensionPageFloor],
   ['sidebar', true, benchSidebarPaint],
-  ['listing', true, benchListingBadges],
+  ['listing', true, async () => (await import('./bench-listing')).benchListing()],
   ['popup', true, benchPopup],
   ['library', true, benchLibrary],
   ['tabs', true, benchManyTabs],

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Installs what the tests need from Debian when it is missing: Chromium for
-# the end-to-end tests (Playwright's own browser download cannot work here),
-# and rclone, whose `rclone serve webdav` is the real WebDAV server of the
-# sync tests.
+# Installs what the tests need from Debian when it is missing: Chromium and
+# Firefox ESR for the end-to-end tests (Playwright's and Puppeteer's own
+# browser downloads cannot work here), and rclone, whose `rclone serve
+# webdav` is the real WebDAV server of the sync tests.
+#
+# With arguments, only those (`npm start` needs only `chromium`).
 set -euo pipefail
+wanted=("$@")
+[ ${#wanted[@]} -eq 0 ] && wanted=(chromium firefox-esr rclone)
+wants() { [[ " ${wanted[*]} " == *" $1 "* ]]; }
 missing=()
-if ! { [ -x /usr/lib/chromium/chromium ] || [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM_PATH:-}" ]; }; then
+if wants chromium && ! { [ -x /usr/lib/chromium/chromium ] || [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM_PATH:-}" ]; }; then
   missing+=(chromium)
 fi
-if ! command -v rclone >/dev/null && [ -z "${RCLONE_PATH:-}" ]; then
+if wants firefox-esr && ! { [ -x /usr/bin/firefox-esr ] || [ -n "${FIREFOX_PATH:-}" ]; }; then
+  missing+=(firefox-esr)
+fi
+if wants rclone && ! command -v rclone >/dev/null && [ -z "${RCLONE_PATH:-}" ]; then
   missing+=(rclone)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0

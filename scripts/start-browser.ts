@@ -3,6 +3,7 @@
  * (the seed arXiv paper). The page is served from a saved copy, so it works
  * offline too; other sites load from the network as usual. With no display
  * (a server, CI), it runs headless and saves a screenshot instead.
+ * `npm start -- --firefox`: the same in Firefox (scripts/start-firefox.ts).
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,11 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, EXTENSION_DIR, sidebarFrame } from '../test/helpers/browser';
 import { SEED, seedAbsPage } from '../test/helpers/pages';
+
+if (process.argv.includes('--firefox')) {
+  await import('./start-firefox');
+  process.exit(0);
+}
 
 const url = `https://arxiv.org/abs/${SEED.arxivId}`;
 const headless =

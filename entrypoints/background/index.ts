@@ -7,7 +7,7 @@ import { idbRemoteCache } from '@/utils/db/remote-cache';
 import { allItems, itemsForPaper } from '@/utils/library/library';
 import { lookupSummaries } from '@/utils/index-format/lookup';
 import { listedMatches, listedPapers } from '@/utils/lookup/listed-papers';
-import { listingCounts } from '@/utils/lookup/listing-counts';
+import { listingCounts, listingTables } from '@/utils/lookup/listing-counts';
 import { localLookup } from '@/utils/lookup/local';
 import { PaperStates } from '@/utils/lookup/paper-states';
 import { tabTitles } from '@/utils/lookup/tab-title';
@@ -127,6 +127,7 @@ export default defineBackground(() => {
               return countListing(keys);
             },
             titles,
+            listingTables(bundledKeyCounts),
           ),
         ),
       },

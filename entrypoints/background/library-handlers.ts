@@ -67,8 +67,8 @@ export function libraryHandlers(
       return ok({ saved: !isSaved });
     },
 
-    async 'library:save-own'({ paper, body }) {
-      const item = await saveOwnSummary(await library(), paper as PaperRef, body);
+    async 'library:save-own'({ paper, body, draftBase }) {
+      const item = await saveOwnSummary(await library(), paper as PaperRef, body, draftBase);
       announceLibraryChange();
       changed();
       return ok(item);
@@ -89,10 +89,10 @@ export function libraryHandlers(
       return ok(item);
     },
 
-    async 'library:draft'({ paperKey, body }) {
-      await saveDraft(await library(), paperKey, body);
+    async 'library:draft'({ paperKey, body, base }) {
+      const stored = await saveDraft(await library(), paperKey, body, base);
       changed();
-      return ok(null);
+      return ok({ body: stored });
     },
   };
 }

@@ -1,6 +1,11 @@
 import { fail, ok } from '@/utils/core/result';
 import { detectPaper } from '@/utils/detect';
-import { keyOfListed, listingSiteFor } from '@/utils/detect/listing';
+import {
+  keyOfListed,
+  listingSiteFor,
+  type ListingSite,
+  type ListingTable,
+} from '@/utils/detect/listing';
 import type { Tally } from '@/utils/lookup/listing-counts';
 import type { tabTitles } from '@/utils/lookup/tab-title';
 import type { PaperStates } from '@/utils/lookup/paper-states';
@@ -21,6 +26,7 @@ export function pageHandlers(
     listedOn: { tabId: number; page: string },
   ) => Promise<Record<string, Tally>>,
   titles: ReturnType<typeof tabTitles>,
+  listingTable: (site: ListingSite, pageUrl: string) => Promise<ListingTable | null>,
 ): Handlers<PageToWorker> {
   return {
     async 'page:visit'(payload, sender) {
@@ -73,6 +79,12 @@ export function pageHandlers(
       for (const [link, key] of keyOf)
         if (key && counts[key]) found[link] = { key, ...counts[key] };
       return ok(found);
+    },
+
+    // The table for the sender's own list (its URL, as the browser reports it): nothing the page says.
+    async 'page:listing-table'(_payload, sender) {
+      const site = listingSiteFor(sender.url ?? '');
+      return ok(site ? await listingTable(site, sender.url!) : null);
     },
 
     async 'page:open-listed'(payload, sender) {

@@ -3,6 +3,7 @@ import { PopupApp } from '@/components/PopupApp';
 import { useAfterPaint } from '@/hooks/use-after-paint';
 import { useLater } from '@/hooks/use-later';
 import { browserActions } from '@/hooks/use-browser-actions';
+import { usePaperSiteAccess } from '@/hooks/use-paper-site-access';
 import { usePreferences } from '@/hooks/use-preferences';
 import { useListedMatches } from '@/hooks/use-listed-matches';
 import { useSavedItems } from '@/hooks/use-saved-items';
@@ -38,6 +39,7 @@ function Popup() {
       initialQuery={initialQuery}
       saved={useSavedItems(painted ? 5 : 0)}
       listed={listed}
+      access={usePaperSiteAccess()}
       onOpen={actions.openUrl}
       onOpenPanel={() => actions.openSidePanel(windowId)}
       onOpenOptions={actions.openOptions}

@@ -156,7 +156,21 @@ describe('the library', () => {
     // A draft survives closing the sidebar.
     await frame.getByTestId('edit-own').click();
     await frame.getByTestId('own-body').fill('A better draft');
-    await page.waitForTimeout(700);
+    // Kept once the worker stored it (typing is kept after a short pause).
+    await expect
+      .poll(() =>
+        browser!.worker.evaluate(
+          () =>
+            new Promise<string[]>((resolve) => {
+              const open = indexedDB.open('sidenotes');
+              open.onsuccess = () => {
+                const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+                all.onsuccess = () => resolve(all.result.map((d: { body: string }) => d.body));
+              };
+            }),
+        ),
+      )
+      .toContain('A better draft');
     await page.reload();
     await sidebarFrame(page).getByTestId('write-own').click();
     expect(await sidebarFrame(page).getByTestId('own-body').inputValue()).toBe('A better draft');
@@ -253,5 +267,136 @@ describe('the library', () => {
       .poll(() => b.getByTestId('library-notice').textContent())
       .toContain('changed in another Sidenotes page');
     await expect.poll(() => b.getByTestId('item-note').inputValue()).toBe('From page A');
+  });
+});
+
+describe('the library, into a reference manager', () => {
+  it('exports RIS and CSL-JSON that citation-js reads, and copies a citation as RIS', async () => {
+    const { Cite } = await import('@citation-js/core');
+    await import('@citation-js/plugin-ris');
+    await import('@citation-js/plugin-csl');
+    const { makeSummary } = await import('../unit/library/helpers');
+    const { exportJson } = await import('../../utils/library/export');
+    // Saved summaries as strangers write them: a tag line inside, braces, unicode.
+    const body = 'First line {braces} ünï 🙂\n\nER  - \nTY  - JOUR\nLast line.';
+    const summary = makeSummary({
+      id: `shortscience:arxiv:${SEED.arxivId}:9`,
+      paperKeys: [`arxiv:${SEED.arxivId}`],
+      paper: { title: SEED.title, authors: SEED.authors, year: 2020, venue: 'NeurIPS 2020' },
+      body,
+    });
+    const bare = makeSummary({
+      id: 'shortscience:arxiv:2101.00001:0',
+      paperKeys: ['arxiv:2101.00001'],
+      paper: { title: 'A preprint with no authors', authors: [] },
+    });
+    const at = '2024-05-01T00:00:00.000Z';
+    const items = [summary, bare].map((s, i) => ({
+      id: s.id,
+      kind: 'saved' as const,
+      summary: s,
+      savedAt: at,
+      updatedAt: at,
+      tags: i ? [] : ['pruning', 'reading group'],
+      note: '',
+      revision: 1,
+    }));
+    const file = join(work, 'refs.json');
+    writeFileSync(file, exportJson(items));
+
+    const b = await launch({ pages });
+    try {
+      await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: 'https://arxiv.org',
+      });
+      const page = await libraryPage(b);
+      await page.setViewportSize({ width: 1200, height: 760 });
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-confirm').click();
+      await expect.poll(() => page.getByTestId('saved-item').count()).toBe(2);
+
+      const downloaded = async (testId: string, name: RegExp) => {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByTestId(testId).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(name);
+        await download.saveAs(join(work, download.suggestedFilename()));
+        return readFileSync(join(work, download.suggestedFilename()), 'utf8');
+      };
+      const ris = await downloaded('export-ris', /^sidenotes-library-[\d-]+\.ris$/);
+      const fromRis = (await Cite.async(ris, { forceType: '@ris/file' })).data as Array<
+        Record<string, unknown>
+      >;
+      const csl = await downloaded('export-csl', /^sidenotes-library-[\d-]+\.csl\.json$/);
+      const fromCsl = (await Cite.async(JSON.parse(csl) as never)).data as Array<
+        Record<string, unknown>
+      >;
+      for (const data of [fromRis, fromCsl]) {
+        expect(data).toHaveLength(2);
+        const paper = data.find((d) => d.title === SEED.title)!;
+        expect(paper).toMatchObject({
+          DOI: `10.48550/arXiv.${SEED.arxivId}`,
+          URL: `https://arxiv.org/abs/${SEED.arxivId}`,
+          issued: { 'date-parts': [[2020]] },
+          type: 'paper-conference',
+        });
+        expect((paper.author as Array<{ family: string }>).map((a) => a.family)).toEqual(
+          SEED.authors.map((a) => a.split(' ').at(-1)),
+        );
+        expect(String(paper.keyword).split(/,\s*/)).toEqual(['pruning', 'reading group']);
+        expect(String(paper.note).replace(/\s+/g, ' ')).toContain(
+          'First line {braces} ünï 🙂 ER - TY - JOUR Last line.',
+        );
+        expect(data.find((d) => d !== paper)).not.toHaveProperty('author');
+      }
+      expect(String(fromCsl.find((d) => d.title === SEED.title)!.note)).toContain(body);
+
+      // Copy citation → RIS, from the selected item's details.
+      await page.getByTestId('saved-item').filter({ hasText: SEED.title }).click();
+      const detail = page.getByTestId('item-detail');
+      await detail.getByTestId('copy-citation-format').selectOption('ris');
+      await detail.getByTestId('copy-bibtex').click();
+      await expect.poll(() => detail.getByRole('status').first().textContent()).toBe('RIS copied.');
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.locator('.library-head').screenshot({
+          path: join(SHOTS, `library-export-row-${scheme}.png`),
+        });
+        const box = (await detail.boundingBox())!;
+        await page.screenshot({
+          path: join(SHOTS, `library-copy-citation-${scheme}.png`),
+          clip: { ...box, height: Math.min(box.height, 260) },
+        });
+      }
+      const paperPage = await b.context.newPage();
+      await paperPage.goto(ABS);
+      const copied = await paperPage.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toMatch(/^TY {2}- CPAPER\r\n/);
+      const [fromClipboard] = (await Cite.async(copied, { forceType: '@ris/file' })).data as Array<
+        Record<string, unknown>
+      >;
+      expect(fromClipboard).toMatchObject({
+        title: SEED.title,
+        DOI: `10.48550/arXiv.${SEED.arxivId}`,
+      });
+
+      // The same control, by keyboard: the formatted reference.
+      await detail.getByTestId('copy-citation-format').focus();
+      await page.keyboard.press('ArrowDown'); // RIS → Reference (APA)
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => detail.getByRole('status').first().textContent())
+        .toBe('Reference copied.');
+      await paperPage.bringToFront();
+      expect(await paperPage.evaluate(() => navigator.clipboard.readText())).toMatch(
+        new RegExp(
+          `\\(2020\\)\\. ${SEED.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. NeurIPS 2020\\. https://doi\\.org/10\\.48550/arXiv\\.${SEED.arxivId}$`,
+        ),
+      );
+    } finally {
+      await b.close();
+    }
   });
 });

@@ -140,6 +140,32 @@ describe('badges on an arXiv list of 2,000 papers', () => {
     await page.close();
   });
 
+  it('draws every badge in the page’s first frame after DOMContentLoaded', async () => {
+    const page = await browser.context.newPage();
+    const url = `${LIST}&frame`;
+    await browser.context.route(url, (route) =>
+      route.fulfill({ body: arxivListPage(papers, FAKES, true), contentType: 'text/html' }),
+    );
+    // The second load: the worker is awake, as when a reader opens a list.
+    for (let load = 0; load < 2; load++) {
+      await page.goto(url);
+      await page.waitForFunction(
+        () => performance.getEntriesByName('page:first-frame-after-dcl').length > 0,
+      );
+    }
+    // Counted by the page in that frame's requestAnimationFrame callback (test/helpers/pages.ts).
+    const inFrame = await page.evaluate(
+      () =>
+        (
+          performance.getEntriesByName('page:first-frame-after-dcl')[0] as PerformanceMark & {
+            detail: { badges: number };
+          }
+        ).detail.badges,
+    );
+    expect(inFrame).toBe(SUMMARIZED.length);
+    await page.close();
+  });
+
   it('is reached with the keyboard and opens the paper’s summaries beside the list', async () => {
     const page = await browser.context.newPage();
     await page.goto(LIST);

@@ -15,6 +15,7 @@ import {
 } from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
 import { arxivAbsPage } from '../helpers/pages';
+import { settledTabState } from '../helpers/tab-state';
 
 /**
  * Issue 11 end to end: sources offered in the empty sidebar (Ask once,
@@ -219,8 +220,9 @@ describe('sources offered in the empty sidebar', () => {
     expect(await openReview.getByTestId('offer-sends').textContent()).toContain(
       `the title “${ONCE.title}” to api2.openreview.net`,
     );
-    // Offered is not asked.
-    await page.waitForTimeout(300);
+    // Offered is not asked: the page view is settled with Semantic Scholar offered, not planned.
+    const settled = await settledTabState(browser.worker, `arxiv:${ONCE.id}`);
+    expect(settled.sources.map((s) => s.id)).not.toContain('semanticscholar');
     expect(requestsTo('api.semanticscholar.org', before)).toEqual([]);
 
     await s2.getByTestId('ask-once').click();
@@ -243,16 +245,17 @@ describe('sources offered in the empty sidebar', () => {
     const since = browser.requests.length;
     const second = await openEmpty(SECOND.url);
     await offer(second, 'semanticscholar').waitFor();
-    await second.waitForTimeout(500);
+    expect((await settledTabState(browser.worker, `arxiv:${SECOND.id}`)).sources).toEqual([]);
     expect(requestsTo('api.semanticscholar.org', since)).toEqual([]);
     expect(await cards(second).count()).toBe(0);
     await second.close();
 
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByTestId('source-row').first().waitFor();
-    await options.waitForTimeout(200);
-    expect(await options.getByTestId('source-toggle-semanticscholar').isChecked()).toBe(false);
+    // The switches are enabled once the settings are loaded: then they say what is stored.
+    const toggle = options.getByTestId('source-toggle-semanticscholar');
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
     await options.close();
   });
 
@@ -334,7 +337,8 @@ describe('OpenReview TL;DRs on arXiv pages, by title', () => {
     await expect.poll(() => requestsTo('api2.openreview.net', before).length).toBe(1);
     // Asked, answered, refused: API v1 is asked next, and has nothing either.
     await expect.poll(() => requestsTo('api.openreview.net', before).length).toBe(1);
-    await page.waitForTimeout(300);
+    // Both answered (and what they answered shown, or refused): nothing more will come.
+    await settledTabState(browser.worker, `arxiv:${OR_OTHERS.id}`, page);
     expect(await cards(page).filter({ hasText: OR_OTHERS_TLDR }).count()).toBe(0);
     expect(await cards(page).count()).toBe(1);
     await page.close();

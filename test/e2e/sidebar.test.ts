@@ -18,6 +18,7 @@ import {
   arxivAbsPage,
   minimalPdf,
   openReviewPage,
+  hostileAbsPage,
   plainPage,
   SEED,
   seedAbsPage,
@@ -46,28 +47,7 @@ const pages = {
   [NO_SUMMARIES]: arxivAbsPage('2401.00001', 'A Paper Nobody Has Summarized Yet', ['A. Author']),
   [LISTING]: plainPage('cs.LG recent', '<h1>Machine Learning</h1><ul><li>2007.12223</li></ul>'),
   [ELSEWHERE]: plainPage('A blog', '<p>Not a paper.</p>'),
-  [HOSTILE]: arxivAbsPage(
-    '2007.13916',
-    'Demystifying Contrastive Self-Supervised Learning: Invariances, Augmentations and Dataset Biases',
-    ['Senthil Purushwalkam', 'Abhinav Gupta'],
-  ).replace(
-    '</head>',
-    `<style>* { all: unset !important; } iframe, aside, sidenotes-sidebar { display: none !important; width: 0 !important; }</style>
-     <script>
-       window.__stolen = [];
-       const original = Element.prototype.attachShadow;
-       setInterval(() => {
-         const host = document.querySelector('sidenotes-sidebar');
-         if (!host) return;
-         // Everything a page can try on the host: its shadow root, its text, its
-         // frames, and making it invisible to clickjack it.
-         window.__stolen.push('root:' + String(host.shadowRoot));
-         window.__stolen.push('text:' + host.textContent + host.innerHTML);
-         window.__stolen.push('frames:' + Array.from(window.frames).map((f) => { try { return f.location.href; } catch (e) { return 'blocked'; } }).join(','));
-         for (const f of Array.from(window.frames)) { try { f.postMessage({ type: 'library:toggle-save' }, '*'); } catch (e) {} }
-       }, 100);
-     </script></head>`,
-  ),
+  [HOSTILE]: hostileAbsPage(),
 };
 
 let browser: Launched;
@@ -75,8 +55,14 @@ let browser: Launched;
 /** Diagnostics for a sidebar that should have opened by itself: what the site's choices say. */
 async function logIfFolded(page: Page) {
   await page.locator('sidenotes-sidebar').waitFor({ state: 'attached' });
-  await page.waitForTimeout(300);
-  if ((await sidebarState(page)) === 'expanded') return;
+  const opened = await expect
+    .poll(() => sidebarState(page), { timeout: 2000 })
+    .toBe('expanded')
+    .then(
+      () => true,
+      () => false,
+    );
+  if (opened) return;
   const stored = await browser.worker.evaluate(() => chrome.storage.local.get(null));
   console.warn('sidebar folded on', page.url(), JSON.stringify(stored).slice(0, 400));
 }
@@ -128,8 +114,8 @@ describe('the sidebar beside the paper', () => {
     await expect
       .poll(() => card.locator('.body a', { hasText: '[image: i.imgur.com]' }).count())
       .toBeGreaterThan(0);
+    // Rendered (its links are there) with no image element: nothing can load one later.
     expect(await card.locator('.body img').count()).toBe(0);
-    await page.waitForTimeout(300);
     expect(browser.requests.slice(before).filter((u) => u.includes('imgur'))).toEqual([]);
     await options.getByTestId('pref-images').check();
     await expect.poll(() => card.locator('.body img').count()).toBeGreaterThan(0);
@@ -355,10 +341,11 @@ describe('the sidebar beside the paper', () => {
     expect(await cards.first().isVisible()).toBe(true);
     const box = await shellPart(page, 'aside').boundingBox();
     expect(box!.width).toBeGreaterThan(250);
-    await page.waitForTimeout(500);
-    const stolen = await page.evaluate(
-      () => (window as unknown as { __stolen: string[] }).__stolen,
-    );
+    // The page's script tries three things every 100 ms: wait for two rounds made with the cards shown.
+    const tries = () => page.evaluate(() => (window as unknown as { __stolen: string[] }).__stolen);
+    const shownAt = (await tries()).length;
+    await expect.poll(async () => (await tries()).length).toBeGreaterThanOrEqual(shownAt + 6);
+    const stolen = await tries();
     expect(stolen.length).toBeGreaterThan(0);
     // The shadow root is closed: no root, no text, no count, no frame address.
     expect(stolen.filter((a) => a.startsWith('root:'))).not.toContain('root:[object ShadowRoot]');

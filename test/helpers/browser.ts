@@ -11,14 +11,11 @@ import {
   type Route,
   type Worker,
 } from 'playwright-core';
-import { ROOT } from './fixtures';
-import { FIGURE_PNG } from './pages';
+import { builtExtension } from './fixtures';
+import { answerFor, type PageBody } from './serve';
 
 /** End-to-end tests load the e2e build (SIDENOTES_E2E=1: the hosts they stand in for granted). */
-export const EXTENSION_DIR = join(
-  ROOT,
-  process.env.SIDENOTES_E2E ? '.output/chrome-mv3-e2e' : '.output/chrome-mv3',
-);
+export const EXTENSION_DIR = builtExtension('chrome');
 // Debian's /usr/bin/chromium is a shell wrapper that adds flags of its own
 // (an empty --load-extension among them); drive the binary itself.
 export const CHROMIUM =
@@ -37,7 +34,7 @@ export interface Launched {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export type PageBody = string | Buffer | { body: string | Buffer; contentType: string };
+export type { PageBody };
 
 /**
  * Real Chromium with the built extension, offline: URLs in `pages` are
@@ -105,19 +102,8 @@ export async function launch(options: {
     const url = route.request().url();
     requests.push(url);
     if (options.route && (await options.route(url, route))) return;
-    const page = options.pages[url];
-    if (page !== undefined) {
-      const { body, contentType } =
-        typeof page === 'string' || Buffer.isBuffer(page)
-          ? {
-              body: page,
-              contentType: Buffer.isBuffer(page) ? 'application/pdf' : 'text/html; charset=utf-8',
-            }
-          : page;
-      return route.fulfill({ status: 200, body, contentType });
-    }
-    if (/\.(png|jpe?g|gif|webp)(\?|$)/i.test(url))
-      return route.fulfill({ status: 200, body: FIGURE_PNG, contentType: 'image/png' });
+    const answer = answerFor(options.pages, url);
+    if (answer) return route.fulfill(answer);
     return route.abort('internetdisconnected');
   });
   if (withExtension && !options.keepWelcome) {

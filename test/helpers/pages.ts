@@ -51,6 +51,36 @@ export function openReviewPage(forumId: string, title: string, extraScript = '')
 <h1>${escapeHtml(title)}</h1><p>Forum page of ${forumId}.</p></main>${extraScript}</body></html>`;
 }
 
+/**
+ * A hostile paper page (arXiv 2007.13916): CSS that unsets and hides
+ * everything, and a script that tries every 100 ms what a page can against
+ * the sidebar (its host's shadow root, its text, its frames' addresses, a
+ * forged "save" message to each frame), noting each try in `window.__stolen`.
+ */
+export const hostileAbsPage = (): string =>
+  arxivAbsPage(
+    '2007.13916',
+    'Demystifying Contrastive Self-Supervised Learning: Invariances, Augmentations and Dataset Biases',
+    ['Senthil Purushwalkam', 'Abhinav Gupta'],
+  ).replace(
+    '</head>',
+    `<style>* { all: unset !important; } iframe, aside, sidenotes-sidebar { display: none !important; width: 0 !important; }</style>
+       <script>
+         window.__stolen = [];
+         const original = Element.prototype.attachShadow;
+         setInterval(() => {
+           const host = document.querySelector('sidenotes-sidebar');
+           if (!host) return;
+           // Everything a page can try on the host: its shadow root, its text, its
+           // frames, and making it invisible to clickjack it.
+           window.__stolen.push('root:' + String(host.shadowRoot));
+           window.__stolen.push('text:' + host.textContent + host.innerHTML);
+           window.__stolen.push('frames:' + Array.from(window.frames).map((f) => { try { return f.location.href; } catch (e) { return 'blocked'; } }).join(','));
+           for (const f of Array.from(window.frames)) { try { f.postMessage({ type: 'library:toggle-save' }, '*'); } catch (e) {} }
+         }, 100);
+       </script></head>`,
+  );
+
 export const plainPage = (title: string, body = '', head = ''): string =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${head}</head><body>${body}</body></html>`;
 
@@ -93,7 +123,9 @@ export interface ListedPaper {
  * An arXiv /list/ page of `papers`, in the markup of arxiv-browse's list
  * templates (as test/fixtures/pages/arxiv-listing/list-new.html), with
  * `extra` HTML after the list (fake entries). `bench` adds the page's own
- * mark for its first frame after DOMContentLoaded, the floor for badges.
+ * mark for its first frame after DOMContentLoaded (set once that frame is
+ * drawn), with the badges its requestAnimationFrame callback found in the
+ * DOM: those are in that frame.
  */
 export function arxivListPage(papers: readonly ListedPaper[], extra = '', bench = false): string {
   const items = papers.map(
@@ -119,7 +151,10 @@ export function arxivListPage(papers: readonly ListedPaper[], extra = '', bench 
 </dd>`,
   );
   const mark = bench
-    ? `<script>document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => setTimeout(() => performance.mark('page:first-frame-after-dcl'))));</script>`
+    ? `<script>document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => {
+  const badges = document.getElementsByTagName('sidenotes-badge').length;
+  setTimeout(() => performance.mark('page:first-frame-after-dcl', { detail: { badges } }));
+}));</script>`
     : '';
   return `<!DOCTYPE html>
 <html lang="en">

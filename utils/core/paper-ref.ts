@@ -139,3 +139,18 @@ export function paperPageUrl(paper: {
   }
   return safeHttpUrl(paper.url) ?? byKind('doi');
 }
+
+/**
+ * The URL a reference records (BibTeX `url`, RIS `UR`, CSL-JSON `URL`): the
+ * address the paper came with, where it was published, else its arXiv
+ * abstract page. Not `paperPageUrl`, on purpose: a reference records where
+ * the work lives and gives its open ids in fields of their own (eprint, DOI),
+ * while a link to read it prefers the open page.
+ */
+export function referenceUrl(paper: {
+  keys: readonly string[];
+  url?: string | null | undefined;
+}): string | null {
+  const arxiv = paper.keys.find((k) => kindOf(k) === 'arxiv' && isCanonicalKey(k));
+  return safeHttpUrl(paper.url) ?? (arxiv ? keyPageUrl(arxiv) : null);
+}

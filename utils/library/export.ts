@@ -29,7 +29,8 @@ export function exportJson(
   return JSON.stringify(data, null, 1);
 }
 
-const byPaper = (items: readonly LibraryItem[]) => {
+/** Items grouped by paper (its first key), in library order: one reference per paper. */
+export const byPaper = (items: readonly LibraryItem[]) => {
   const groups = new Map<string, LibraryItem[]>();
   for (const item of items) {
     const key = item.summary.paperKeys[0] ?? item.summary.paper.title;

@@ -226,8 +226,17 @@ export function normalizeTags(tags: readonly string[]): string[] {
 
 const ownId = (paperKey: string) => `you:${paperKey}`;
 
-/** Creates or replaces the user's own summary of a paper, and drops its draft. */
-export function saveOwnSummary(db: LibraryDb, paper: OwnPaper, body: string): Promise<LibraryItem> {
+/**
+ * Creates or replaces the user's own summary of a paper, and drops its draft
+ * — unless the draft changed since the editor last saw it (`draftBase`: sync
+ * brought another device's text in): then it stays, with those words.
+ */
+export function saveOwnSummary(
+  db: LibraryDb,
+  paper: OwnPaper,
+  body: string,
+  draftBase?: string,
+): Promise<LibraryItem> {
   const paperKey = paper.keys[0];
   if (!paperKey)
     return Promise.reject(new LibraryError('bad-data', 'No paper to write about on this page.'));
@@ -241,9 +250,12 @@ export function saveOwnSummary(db: LibraryDb, paper: OwnPaper, body: string): Pr
       ? { ...existing, summary, updatedAt: time, revision: existing.revision + 1 }
       : newItem('own', summary, time);
     await items.put(item);
-    await tx.objectStore('drafts').delete(paperKey);
+    const draft = await tx.objectStore('drafts').get(paperKey);
+    if (!draft || draftBase === undefined || draft.body === draftBase) {
+      await tx.objectStore('drafts').delete(paperKey);
+      await markChanged(tx, draftRecordId(paperKey));
+    }
     await markChanged(tx, itemRecordId(item.id));
-    await markChanged(tx, draftRecordId(paperKey));
     return item;
   });
 }
@@ -252,11 +264,33 @@ export function getDraft(db: LibraryDb, paperKey: string): Promise<Draft | undef
   return guarded(() => db.get('drafts', paperKey));
 }
 
-export function saveDraft(db: LibraryDb, paperKey: string, body: string): Promise<void> {
+/** The line under which a draft keeps the words another device wrote while this editor was open. */
+export const DRAFT_ALSO_LINE = '— Written on another device while you were writing here:';
+
+/**
+ * Keeps the editor's text as the paper's draft; returns the draft now stored.
+ * `base` is the draft as the editor last saw it: if the stored one changed
+ * since (sync brought another device's text in), both are kept, the
+ * editor's first, and the editor shows what is returned.
+ */
+export function saveDraft(
+  db: LibraryDb,
+  paperKey: string,
+  body: string,
+  base?: string,
+): Promise<string> {
   return writeAction(db, ['drafts', 'syncChanges'], async (tx) => {
-    if (body.trim()) await tx.objectStore('drafts').put({ paperKey, body, updatedAt: now() });
+    const stored = (await tx.objectStore('drafts').get(paperKey))?.body ?? '';
+    const next =
+      base !== undefined && stored && stored !== base && stored !== body
+        ? body.trim()
+          ? `${body}\n\n${DRAFT_ALSO_LINE}\n${stored}`
+          : stored
+        : body;
+    if (next.trim()) await tx.objectStore('drafts').put({ paperKey, body: next, updatedAt: now() });
     else await tx.objectStore('drafts').delete(paperKey);
     await markChanged(tx, draftRecordId(paperKey));
+    return next.trim() ? next : '';
   });
 }
 

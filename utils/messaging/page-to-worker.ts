@@ -1,6 +1,7 @@
 import { isObject } from '@/utils/core/guards';
 import { SCHEMA_LIMITS as L } from '@/utils/core/schema';
 import { safeHttpUrl } from '@/utils/core/url';
+import type { ListingTable } from '@/utils/detect/listing';
 import type { Payloads } from './router';
 import { isListingLinks, isMetaEntries } from './validate';
 
@@ -43,6 +44,18 @@ export interface PageToWorker {
     response: Record<string, { key: string; human: number; machine: number }>;
   };
   /**
+   * A listing page's table, asked for at document_start: the bundled
+   * index's papers of the page's kind by the exact link its entries have
+   * (ListingSite.entryHref, utils/lookup/listing-counts.ts), so that the
+   * badges of entries read at DOMContentLoaded are drawn at once, in the
+   * page's first frame. Null where the site gives no link form. Never
+   * causes a request.
+   */
+  'page:listing-table': {
+    request: Record<string, never>;
+    response: ListingTable | null;
+  };
+  /**
    * The reader activated a listed paper's badge (`url`: its entry's link):
    * that paper becomes the tab's paper, in a new page view, shown open in
    * the tab's sidebar (the paper pages' script owns it, on the same sites),
@@ -80,6 +93,11 @@ export const PAGE_PAYLOADS: Payloads<PageToWorker> = {
     parse: (payload) =>
       isObject(payload) && isListingLinks(payload.links) ? { links: payload.links } : undefined,
     malformed: 'The page sent malformed links.',
+  },
+  'page:listing-table': {
+    // Asks nothing: the worker answers for the sender's own address.
+    parse: () => ({}),
+    malformed: 'The page sent a malformed request.',
   },
   'page:open-listed': {
     // The entry's own link: a URL Sidenotes would open.

@@ -51,14 +51,23 @@ export interface ViewToWorker {
   };
   'library:toggle-save': { request: { summary: Summary }; response: { saved: boolean } };
   'library:save-own': {
-    request: { paper: Pick<PaperRef, 'keys' | 'title' | 'authors' | 'url'>; body: string };
+    /** `draftBase`: the draft as the editor last saw it (see saveOwnSummary). */
+    request: {
+      paper: Pick<PaperRef, 'keys' | 'title' | 'authors' | 'url'>;
+      body: string;
+      draftBase?: string;
+    };
     response: LibraryItem;
   };
   /** Removes an item, kept aside so that `library:undo-remove` can put it back. */
   'library:remove': { request: { id: string }; response: null };
   /** Puts back the item last removed. */
   'library:undo-remove': { request: { id: string }; response: LibraryItem };
-  'library:draft': { request: { paperKey: string; body: string }; response: null };
+  /** Keeps a draft; `base` is the draft as the editor last saw it. Answers the draft now stored. */
+  'library:draft': {
+    request: { paperKey: string; body: string; base?: string };
+    response: { body: string };
+  };
   /** The library or the remote index list changed in a page: sync soon (wakes the worker). */
   'sync:changed': { request: Record<string, never>; response: null };
   /** Options → Sync: look at a folder (made if missing) before the passphrase is used. */
@@ -79,6 +88,7 @@ export interface PaperLibraryState {
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string';
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
 /** A tab and a source of its paper (a live source's id, or `index:` and an index's URL). */
 const tabSource = (payload: unknown) =>
@@ -132,13 +142,17 @@ export const VIEW_PAYLOADS: Payloads<ViewToWorker> = {
   'library:save-own': {
     parse: (payload) => {
       if (!isObject(payload)) return undefined;
-      const { paper, body } = payload;
+      const { paper, body, draftBase } = payload;
       if (!isObject(paper) || typeof body !== 'string' || body.length > L.bodyChars)
         return undefined;
-      const ref = { url: '', ...paper };
+      if (draftBase !== undefined && !isText(draftBase, L.draftBaseChars)) return undefined;
       // The view's own object once checked: a paper's URL is the page's, when it has one.
-      return isPaperRef(ref)
-        ? { paper: paper as ViewToWorker['library:save-own']['request']['paper'], body }
+      return isPaperRef({ url: '', ...paper })
+        ? {
+            paper: paper as ViewToWorker['library:save-own']['request']['paper'],
+            body,
+            ...(draftBase !== undefined ? { draftBase } : {}),
+          }
         : undefined;
     },
     malformed: 'Malformed summary.',
@@ -152,13 +166,13 @@ export const VIEW_PAYLOADS: Payloads<ViewToWorker> = {
     malformed: 'Malformed request.',
   },
   'library:draft': {
-    parse: (payload) =>
-      isObject(payload) &&
-      typeof payload.paperKey === 'string' &&
-      typeof payload.body === 'string' &&
-      payload.body.length <= L.bodyChars
-        ? { paperKey: payload.paperKey, body: payload.body }
-        : undefined,
+    parse: (payload) => {
+      if (!isObject(payload)) return undefined;
+      const { paperKey, body, base } = payload;
+      if (typeof paperKey !== 'string' || !isText(body, L.bodyChars)) return undefined;
+      if (base !== undefined && !isText(base, L.draftBaseChars)) return undefined;
+      return { paperKey, body, ...(base !== undefined ? { base } : {}) };
+    },
     malformed: 'Malformed request.',
   },
   'sync:changed': checkedBySyncHandler(),

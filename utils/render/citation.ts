@@ -1,4 +1,4 @@
-import { isCanonicalKey, paperPageUrl, type PaperRef } from '@/utils/core/paper-ref';
+import { isCanonicalKey, paperPageUrl, referenceUrl, type PaperRef } from '@/utils/core/paper-ref';
 import type { PaperMeta, Summary } from '@/utils/core/summary';
 
 /**
@@ -93,10 +93,11 @@ export function bibtexEntry(
 ): string | null {
   const arxiv = idOf(paper.keys, 'arxiv');
   const doi = idOf(paper.keys, 'doi') ?? (arxiv ? `10.48550/arXiv.${arxiv}` : undefined);
-  const url = paperPageUrl(paper) ?? undefined;
+  const url = referenceUrl(paper) ?? undefined;
   const fields: Array<[string, string | number | undefined]> = [
     ['title', `{${bibText(paper.title)}}`],
-    ['author', paper.authors.length ? bibText(paper.authors.join(' and ')) : undefined],
+    // Blank names left out: each would read as one more author (a trailing `and` one).
+    ['author', paper.authors.map(bibText).filter(Boolean).join(' and ') || undefined],
     ['year', validYear(paper.year)],
     ['booktitle', paper.venue ? bibText(paper.venue) : undefined],
     ['eprint', arxiv && bibVerbatim(arxiv)],

@@ -57,7 +57,12 @@ export interface SyncDeps {
   now?: () => number;
 }
 
-export type SyncErrorCode = 'passphrase' | 'not-a-folder' | 'folder-gone';
+export type SyncErrorCode =
+  | 'passphrase'
+  | 'not-a-folder'
+  | 'folder-gone'
+  /** This device's own files go past what it remembers: it must go on as a new device. */
+  | 'device-replaced';
 
 /** Why a folder cannot be synced with (besides the network's and the server's own errors). */
 export class SyncError extends Error {
@@ -151,6 +156,8 @@ const RECORDS_FORMAT = 'sidenotes-sync-records';
 const MAX_FILE_JSON = 4 * 1024 * 1024;
 /** Own segments after which a snapshot replaces them (a new device then reads one file). */
 export const COMPACT_AFTER = 16;
+/** The largest number an own file's name holds (8 digits). */
+const MAX_SEQ = 99_999_999;
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export const freshProgress = (device: string, folder: string): SyncProgress => ({
@@ -267,7 +274,6 @@ async function mergeHere(
   listed: readonly FolderFile[],
   localSubs: readonly string[],
   restore: boolean,
-  ownMax: number,
 ) {
   const now = deps.now ?? Date.now;
   return writeAction(deps.db, [...STORES], async (tx) => {
@@ -461,9 +467,6 @@ async function mergeHere(
       for (const r of stored.values()) if (isItem(r.id) && isLive(r.state)) progress.items++;
     } else progress.items = Math.max(0, (progress.items ?? 0) + liveDelta);
     progress.scanned = true;
-    // Files of its own this device had forgotten (a wiped profile, an upload whose
-    // bookkeeping was cut off) were read above; the next one goes after them.
-    progress.ownSeq = Math.max(progress.ownSeq, ownMax);
     queue(meta.put({ key: PROGRESS, value: progress }));
     queue(meta.put({ key: OUTBOX, value: outbox }));
     // What is still to be sent: this sync's changes, and any an interrupted one left.
@@ -514,6 +517,8 @@ async function sendChanges(deps: SyncDeps, progress: SyncProgress, pending: read
   const flush = async () => {
     if (!chunk.length) return;
     const seq = progress.ownSeq + 1;
+    if (seq > MAX_SEQ)
+      throw new SyncError('not-a-folder', 'This browser has written all the files a device may.');
     const name = fileName(deps.device, seq, 'seg');
     const bytes = await sealText(
       deps.key,
@@ -603,12 +608,19 @@ export async function syncOnce(
   let progress = await progressIn({ get: (key) => deps.db.get('meta', key) }, deps);
   const restore = options.restore ?? false;
   if (restore) progress = { ...progress, seen: {}, upTo: {}, skipped: [] };
-  // Own files past what this device remembers writing (its bookkeeping was
-  // lost or cut off before it was saved) are read like another device's.
-  const own = files.filter((f) => f.device === deps.device);
-  const ownMax = own.reduce((max, f) => Math.max(max, f.seq), 0);
-  const rebuilding = ownMax > progress.ownSeq;
-  const toRead = filesToRead(files, progress, restore || rebuilding ? null : deps.device);
+  // Own files past what this device remembers writing, that are whole: its
+  // bookkeeping is older than its files (a profile restored from an old copy,
+  // an upload whose note was cut off). Its version counters may then repeat
+  // ones already used, and two edits would look like one: it goes on as a new
+  // device (syncDevice). A damaged own file (an upload cut short) is simply
+  // written again under its name.
+  const beyond = files.filter((f) => f.device === deps.device && f.seq > progress.ownSeq);
+  if (beyond.length && (await readFiles(deps.dav, deps.key, beyond)).results.some((r) => r.ok))
+    throw new SyncError(
+      'device-replaced',
+      'This browser has written to the folder after the copy of its library it now holds.',
+    );
+  const toRead = filesToRead(files, progress, restore ? null : deps.device);
   const { incoming, results, invalid } = await readFiles(deps.dav, deps.key, toRead);
   const subs = await deps.subscriptions.read();
   const localSubs = [...subs.active, ...subs.pending];
@@ -623,7 +635,7 @@ export async function syncOnce(
       subs: localSubs,
       pending: await pendingChanges(deps.db),
     };
-  } else merged = await mergeHere(deps, incoming, results, files, localSubs, restore, ownMax);
+  } else merged = await mergeHere(deps, incoming, results, files, localSubs, restore);
   progress = merged.progress;
 
   // Indexes subscribed on another device wait here for this browser's permission.
@@ -655,6 +667,25 @@ export async function syncOnce(
     items: progress.items,
     headerSig,
   };
+}
+
+/**
+ * One sync as this browser runs it: when its own files show it must go on as
+ * a new device, `newDevice` gives it its new id (and keeps it), and the sync
+ * runs again as that device's first, which compares and sends everything.
+ */
+export async function syncDevice(
+  deps: SyncDeps,
+  options: { restore?: boolean },
+  newDevice: () => Promise<string>,
+): Promise<SyncReport & { device: string }> {
+  try {
+    return { ...(await syncOnce(deps, options)), device: deps.device };
+  } catch (error) {
+    if (!(error instanceof SyncError && error.code === 'device-replaced')) throw error;
+    const device = await newDevice();
+    return { ...(await syncOnce({ ...deps, device }, options)), device };
+  }
 }
 
 /** What a folder holds, for "This browser's N items will be merged with the M already there". */

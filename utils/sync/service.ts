@@ -32,8 +32,8 @@ import {
 } from './crypto';
 import {
   countFolder,
+  syncDevice,
   SyncError,
-  syncOnce,
   WRONG_PASSPHRASE,
   type Subscriptions,
   type SyncReport,
@@ -122,7 +122,7 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
     await saveStatus({ ...previous, state: 'syncing', host, message: `Syncing with ${host}…` });
     let report: SyncReport;
     try {
-      report = await syncOnce(
+      report = await syncDevice(
         {
           db: await deps.db(),
           dav: new WebDav(config),
@@ -132,6 +132,12 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
           subscriptions,
         },
         { restore },
+        async () => {
+          const device = newDeviceId();
+          const current = await loadConfig();
+          if (current?.url === config.url) await saveConfig({ ...current, device });
+          return device;
+        },
       );
     } catch (error) {
       const status: SyncStatus = {

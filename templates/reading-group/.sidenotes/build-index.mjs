@@ -485,6 +485,11 @@ var SCHEMA_LIMITS = {
   tagChars: 64,
   /** Your note on an item and a draft: as long as a summary. */
   noteChars: 2e5,
+  /**
+   * A draft as an editor last saw it (sent back with a save): your words and
+   * another device's, joined when sync brought those in, so twice a summary.
+   */
+  draftBaseChars: 4e5,
   /** Earlier versions of your own summary kept with it. */
   otherVersions: 64,
   versionIdChars: 100,

@@ -24,9 +24,12 @@ const engine = new SearchSet([
 ]);
 
 let root: HTMLElement;
-afterEach(() => {
+afterEach(async () => {
   render(null, root);
   root.remove();
+  // Preact runs effects after a frame, or after a 100 ms timer where frames do not come;
+  // let that timer fire while the DOM environment still exists (it is torn down after the file).
+  await new Promise((r) => setTimeout(r, 150));
 });
 
 describe('the side panel', () => {

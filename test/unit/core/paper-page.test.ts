@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resultPageUrl } from '@/components/SearchView';
-import { paperPageUrl } from '@/utils/core/paper-ref';
+import { paperPageUrl, referenceUrl } from '@/utils/core/paper-ref';
 import {
   arxivBibtexKey,
   shortScienceBibtexUrl,
@@ -9,6 +9,7 @@ import {
 } from '@/utils/core/shortscience';
 import { paperForBibtexKey } from '@/utils/library/shortscience-csv';
 import { bibtexEntry, markdownLink } from '@/utils/render/citation';
+import { paperIds } from '@/utils/render/reference';
 import { buildSearchIndex } from '@/utils/search/build';
 import { SearchEngine } from '@/utils/search/engine';
 import { decodeSearchData } from '@/utils/search/format';
@@ -16,6 +17,16 @@ import { decodeSearchData } from '@/utils/search/format';
 const PMLR = 'https://proceedings.mlr.press/v97/a.html';
 
 describe("a paper's page", () => {
+  it('is not what a reference records, which keeps the address it was published at', () => {
+    const paper = { keys: ['arxiv:2007.12223'], url: PMLR };
+    expect(paperPageUrl(paper)).toBe('https://arxiv.org/abs/2007.12223');
+    expect(referenceUrl(paper)).toBe(PMLR);
+    expect(referenceUrl({ keys: ['arxiv:2007.12223'], url: 'javascript:x' })).toBe(
+      'https://arxiv.org/abs/2007.12223',
+    );
+    expect(referenceUrl({ keys: ['doi:10.1145/x'] })).toBeNull();
+  });
+
   it('is an open page its keys name, then its own URL, then its DOI', () => {
     const cases: Array<[{ keys: string[]; url?: string | null }, string | null]> = [
       [
@@ -67,7 +78,11 @@ describe("a paper's page", () => {
       const page = paperPageUrl(paper);
       expect(page, paper.title).not.toBeNull();
       expect(markdownLink(paper)).toBe(`[${paper.title}](${page})`);
-      expect(bibtexEntry(paper)).toContain(`url = {${page}}`);
+      // A reference records where the paper lives (`referenceUrl`), not the page to read.
+      const recorded = referenceUrl(paper);
+      if (recorded) expect(bibtexEntry(paper)).toContain(`url = {${recorded}}`);
+      else expect(bibtexEntry(paper)).not.toContain('url = ');
+      expect(paperIds(paper).url ?? null).toBe(recorded);
       const doc = engine
         .search(paper.title.toLowerCase())
         .hits.find((h) => h.doc.title === paper.title)?.doc;

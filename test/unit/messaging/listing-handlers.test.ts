@@ -10,6 +10,7 @@ import { checked } from '@/utils/messaging/router';
  */
 function handlers() {
   const counted: string[][] = [];
+  const tables: Array<[string, string]> = [];
   const remote = { syncFeedIfDue: vi.fn(async () => undefined) };
   const papers = { detected: vi.fn(async () => 1), forget: vi.fn() };
   const titles = { local: vi.fn(), remote: vi.fn() };
@@ -26,9 +27,13 @@ function handlers() {
         );
       },
       titles as never,
+      async (site, pageUrl) => {
+        tables.push([site.id, pageUrl]);
+        return { prefix: 'https://arxiv.org/abs/', suffix: '', ids: { '2007.12223': [1, 0] } };
+      },
     ),
   );
-  return { h, counted, remote, papers, titles };
+  return { h, counted, remote, papers, titles, tables };
 }
 
 const LIST = { id: 'ext', tab: { id: 7 }, frameId: 0, url: 'https://arxiv.org/list/cs.LG/new' };
@@ -73,6 +78,22 @@ describe('page:listing', () => {
     ])
       expect((await h['page:listing'](payload, LIST)).ok).toBe(false);
     expect(counted).toEqual([]);
+  });
+});
+
+describe('page:listing-table', () => {
+  it('answers the table of the list the sender is on, whatever the page sends', async () => {
+    const { h, tables, remote } = handlers();
+    expect(await h['page:listing-table']({ site: 'openreview' }, LIST)).toMatchObject({
+      ok: true,
+      value: { prefix: 'https://arxiv.org/abs/' },
+    });
+    expect(tables).toEqual([['arxiv', LIST.url]]);
+    // A page that is no list gets none.
+    const paper = { ...LIST, url: 'https://arxiv.org/abs/2007.12223' };
+    expect(await h['page:listing-table']({}, paper)).toEqual({ ok: true, value: null });
+    expect(tables).toHaveLength(1);
+    expect(remote.syncFeedIfDue).not.toHaveBeenCalled();
   });
 });
 

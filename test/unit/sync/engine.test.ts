@@ -28,7 +28,7 @@ import {
   COMPACT_AFTER,
   countFolder,
   readFiles,
-  syncOnce,
+  syncDevice,
   type Subscriptions,
 } from '@/utils/sync/engine';
 import { fileName, folderFiles, newDeviceId } from '@/utils/sync/folder';
@@ -77,13 +77,13 @@ interface Device {
   db: LibraryDb;
   device: string;
   subs: Subscriptions;
-  sync(options?: { fetch?: typeof fetch; restore?: boolean }): ReturnType<typeof syncOnce>;
+  sync(options?: { fetch?: typeof fetch; restore?: boolean }): ReturnType<typeof syncDevice>;
   items(): Promise<LibraryItem[]>;
 }
 
 let deviceN = 0;
-async function device(): Promise<Device> {
-  const db = await openLibraryDb({ name: `device-${++deviceN}` });
+async function device(existing?: LibraryDb): Promise<Device> {
+  const db = existing ?? (await openLibraryDb({ name: `device-${++deviceN}` }));
   const key = await importKey(RAW_KEY);
   let headerSig: string | undefined;
   const me: Device = {
@@ -91,7 +91,7 @@ async function device(): Promise<Device> {
     device: newDeviceId(),
     subs: { active: [], pending: [] },
     async sync(options = {}) {
-      const report = await syncOnce(
+      const report = await syncDevice(
         {
           db,
           dav: account(options.fetch),
@@ -104,6 +104,8 @@ async function device(): Promise<Device> {
           },
         },
         { restore: options.restore },
+        // As the service does: a new id, kept.
+        async () => (me.device = newDeviceId()),
       );
       headerSig = report.headerSig;
       return report;
@@ -111,6 +113,24 @@ async function device(): Promise<Device> {
     items: async () => (await allItems(db)).sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
   return me;
+}
+
+/** A copy of a device's whole database, as a backup of the browser profile would hold it. */
+async function cloneDb(db: LibraryDb): Promise<LibraryDb> {
+  const copy = await openLibraryDb({ name: `copy-${++deviceN}` });
+  for (const store of ['items', 'drafts', 'syncRecords', 'syncChanges', 'meta'] as const) {
+    const keys = await db.getAllKeys(store);
+    const values = await db.getAll(store);
+    const tx = copy.transaction(store, 'readwrite');
+    // Stores with a key path take the value alone; the others their key too.
+    await Promise.all(
+      values.map((v, i) =>
+        tx.store.keyPath ? tx.store.put(v as never) : tx.store.put(v as never, keys[i] as never),
+      ),
+    );
+    await tx.done;
+  }
+  return copy;
 }
 
 /** What a user sees of an item: everything but the local revision counter. */
@@ -369,6 +389,7 @@ describe('sync through a real WebDAV server (rclone)', () => {
     await a.sync();
     const before = new Map(serverFiles().map((n, i) => [n, serverBytes()[i]!.toString('base64')]));
     // Its progress is gone (a profile restored from an old copy); its records stay.
+    const firstId = a.device;
     await a.db.delete('meta', 'sync.progress');
     await saveOwnSummary(a.db, paper(41), 'third file');
     // The next sync merges, then dies before its upload; the one after finishes.
@@ -379,9 +400,37 @@ describe('sync through a real WebDAV server (rclone)', () => {
     const after = new Map(serverFiles().map((n, i) => [n, serverBytes()[i]!.toString('base64')]));
     for (const [name, bytes] of before)
       if (name !== HEADER_FILE) expect(after.get(name), `${name} kept as written`).toBe(bytes);
+    // It went on as a new device, whose first sync sent everything.
+    expect(a.device).not.toBe(firstId);
     const b = await device();
     await b.sync();
     expect((await b.items()).length).toBe(12);
+  });
+
+  it('a profile restored from an old copy loses no word written since the copy, here or elsewhere', async () => {
+    const a = await device();
+    const b = await device();
+    const item = await saveSummary(a.db, makeSummary());
+    await a.sync();
+    const copy = await cloneDb(a.db); // the backup of the profile, made now
+    const noted = async (d: Device, note: string) => {
+      const now = (await d.items()).find((i) => i.id === item.id)!;
+      await updateItem(d.db, item.id, now.revision, { note });
+    };
+    await noted(a, 'B-word');
+    await a.sync();
+    await b.sync();
+    // The profile is restored from the copy (same device id, older records), and written in.
+    const restored: Device = await device(copy);
+    restored.device = a.device;
+    await noted(restored, 'C-word');
+    await restored.sync();
+    await b.sync();
+    for (const d of [b, restored]) {
+      const note = (await d.items()).find((i) => i.id === item.id)!.note;
+      expect(note).toContain('B-word');
+      expect(note).toContain('C-word');
+    }
   });
 
   it('a record the library refuses is neither applied nor kept, so nothing here undoes or deletes it', async () => {
@@ -442,5 +491,29 @@ describe('sync through a real WebDAV server (rclone)', () => {
     const report = await b.sync();
     expect(report.skipped).toEqual([]);
     expect((await b.items()).map((i) => i.summary.body).sort()).toEqual(['first', 'second']);
+  });
+
+  it("an editor left open keeps another device's draft words that sync brought in meanwhile", async () => {
+    const a = await device();
+    const b = await device();
+    const key = 'arxiv:2101.29997';
+    // A's editor opens on no draft and keeps what is typed; B writes a draft of its own.
+    let base = await saveDraft(a.db, key, 'A, first words', '');
+    await saveDraft(b.db, key, 'B writes apart', '');
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    // A's store now holds both; A's editor still shows only its own text and types on.
+    expect((await getDraft(a.db, key))?.body).toContain('B writes apart');
+    base = await saveDraft(a.db, key, 'A, first words and more', base);
+    expect(base).toMatch(/^A, first words and more\n\n/);
+    expect(base).toContain('B writes apart');
+    // Saving the summary from that editor keeps the draft that held B's words.
+    await saveOwnSummary(a.db, paper(9997), 'A, first words and more', 'A, first words');
+    expect((await getDraft(a.db, key))?.body).toContain('B writes apart');
+    await a.sync();
+    await b.sync();
+    expect((await getDraft(b.db, key))?.body).toContain('B writes apart');
+    expect((await getDraft(b.db, key))?.body).toContain('A, first words and more');
   });
 });

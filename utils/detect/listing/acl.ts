@@ -25,6 +25,7 @@ export const aclListing: ListingSite = {
     LISTING.test(url.pathname),
   links: 'p > span.d-block > strong > a[href]',
   kind: 'acl',
+  entryHref: '/{id}/',
   entry(link, page) {
     const url = linkUrl(link, page);
     const strong = link.parentElement;

@@ -25,6 +25,7 @@ export const huggingfaceListing: ListingSite = {
   isListing: (url) => url.hostname === 'huggingface.co' && LISTING.test(url.pathname),
   links: 'article h3 a[href]',
   kind: 'arxiv',
+  entryHref: '/papers/{id}',
   entry(link, page) {
     const url = linkUrl(link, page);
     const card = link.closest('article');

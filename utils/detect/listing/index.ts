@@ -7,8 +7,8 @@ import { openreviewListing } from './openreview';
 import { pmlrListing } from './pmlr';
 import type { ListingSite } from './types';
 
-export type { BadgePlace, ListingEntry, ListingSite } from './types';
-export { MAX_ENTRIES, readEntries } from './read';
+export type { BadgePlace, ListingEntry, ListingSite, ListingTable } from './types';
+export { MAX_ENTRIES, plainLinkUrl, readEntries, tableMatch } from './read';
 export { keyOfListed, keysOf } from './keys';
 
 /** Every listing-page reader (one file per site in this folder). */

@@ -24,6 +24,7 @@ export const openreviewListing: ListingSite = {
     !!url.searchParams.get('id'),
   links: '.submissions-list .note > h4 > a:first-child',
   kind: 'openreview',
+  entryHref: '/forum?id={id}',
   entry(link, page) {
     const href = link.getAttribute('href') ?? '';
     if (/[?&]noteId=/.test(href)) return null;

@@ -20,6 +20,7 @@ export const pmlrListing: ListingSite = {
   isListing: (url) => url.hostname === 'proceedings.mlr.press' && LISTING.test(url.pathname),
   links: 'div.paper > p.links > a[href$=".html"]',
   kind: 'pmlr',
+  entryHref: '/{id}.html',
   entry(link, page) {
     const url = linkUrl(link, page);
     const paper = link.closest('div.paper');

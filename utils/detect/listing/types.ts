@@ -38,4 +38,30 @@ export interface ListingSite {
   entry(link: Element, page: URL): ListingEntry | null;
   /** The list changes without a page load (tab switches, paging, more results). */
   live?: boolean;
+  /**
+   * The href of an entry's own link as this site writes it, `{id}` standing
+   * for the key without its kind (`/abs/{id}`: arxiv:2007.12223 is listed
+   * as `/abs/2007.12223`). The worker makes the bundled index's papers of
+   * the site's kind into links of this form, keeps those its URL detectors
+   * read back as the same key (utils/lookup/listing-counts.ts), and the
+   * listing script matches entries against them with no round trip. Entries
+   * linked otherwise are answered by the worker as before.
+   */
+  entryHref?: string;
+  /** Entry links may add a version to the id (arXiv's `/abs/1803.03635v5`). */
+  entryVersions?: boolean;
+}
+
+/**
+ * A listing site's papers in the bundled index, by the exact link its
+ * entries have on one page (made by the worker from `entryHref`): every
+ * link in it is `prefix + id + suffix` (or, with `versions`, `prefix + id +
+ * 'v' + digits + suffix`) and names the paper `<kind>:<id>`, with these
+ * counts, human-written and machine-generated.
+ */
+export interface ListingTable {
+  prefix: string;
+  suffix: string;
+  versions?: boolean;
+  ids: Record<string, [human: number, machine: number]>;
 }
