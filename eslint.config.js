@@ -15,20 +15,20 @@ const SERVICES = ['utils/library', 'utils/sources'];
 const SYNC = ['utils/sync'];
 const WORKER = ['utils/lookup'];
 const VIEWS = ['hooks', 'components'];
-/** The in-page shell the content scripts share (sidebar host, messages to the worker). */
+/**
+ * The in-page code the content scripts share (messages to the worker, the
+ * listing badge, the URL watcher); the sidebar host is the paper script's
+ * own, in entrypoints/paper/. Beside the views, not above them: neither
+ * imports the other.
+ */
 const PAGE = ['utils/page'];
 const ENTRY = ['entrypoints'];
-const ALL = [
-  'utils/core',
-  ...PURE,
-  ...STORES,
-  ...SERVICES,
-  ...SYNC,
-  ...WORKER,
-  ...VIEWS,
-  ...PAGE,
-  ...ENTRY,
-];
+/** Everything above the stores and transports. */
+const ABOVE_STORES = [...SERVICES, ...SYNC, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY];
+const ALL = ['utils/core', ...PURE, ...STORES, ...ABOVE_STORES];
+
+/** Pure folders the index format may use: detection (its key rules), search (its search file). */
+const INDEX_FORMAT_USES = ['utils/detect', 'utils/search'];
 
 /** `files` may not import `forbidden` (type-only imports allowed where `types` is true). */
 const layer = (files, forbidden, { types = false, also = [] } = {}) => ({
@@ -88,16 +88,27 @@ export default tseslint.config(
       'wxt/*',
     ],
   }),
-  // Pure logic: no I/O, no browser API.
-  layer(
-    PURE.map((f) => `${f}/**`),
-    [...STORES, ...SERVICES, ...SYNC, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
-    { also: ['webextension-polyfill', 'wxt/browser', 'idb'] },
+  // Pure logic: no I/O, no browser API. Detection, rendering and search use
+  // only the core; the index format also uses detection (its key rules) and
+  // search (it builds the search file); none uses rendering.
+  ...['utils/detect', 'utils/render', 'utils/search', 'utils/index-format'].map((folder) =>
+    layer(
+      [`${folder}/**`],
+      [
+        ...PURE.filter(
+          (f) =>
+            f !== folder && !(folder === 'utils/index-format' && INDEX_FORMAT_USES.includes(f)),
+        ),
+        ...STORES,
+        ...ABOVE_STORES,
+      ],
+      { also: ['webextension-polyfill', 'wxt/browser', 'idb'] },
+    ),
   ),
-  // One folder per store or transport; none uses another but the platform.
-  layer(
-    ['utils/db/**', 'utils/net/**', 'utils/platform/**'],
-    ['utils/messaging', ...SERVICES, ...SYNC, ...WORKER, ...VIEWS, ...PAGE, ...ENTRY],
+  // One folder per store or transport: IndexedDB, the network and the
+  // extension API each use only the core, never one another.
+  ...['utils/db', 'utils/net', 'utils/platform'].map((folder) =>
+    layer([`${folder}/**`], [...STORES.filter((f) => f !== folder), ...ABOVE_STORES]),
   ),
   layer(
     ['utils/messaging/**'],

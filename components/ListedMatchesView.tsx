@@ -1,5 +1,5 @@
 import type { ListedMatches } from '@/utils/core/tab-state';
-import { keyPageUrl } from '@/utils/core/paper-ref';
+import { paperPageUrl } from '@/utils/core/paper-ref';
 
 const papers = (n: number) => `${n} ${n === 1 ? 'paper' : 'papers'}`;
 
@@ -26,7 +26,7 @@ export function ListedMatchesView({
       {inLibrary.length > 0 && (
         <ul class="saved-list">
           {inLibrary.map((match) => {
-            const url = keyPageUrl(match.key);
+            const url = paperPageUrl({ keys: [match.key] });
             return (
               <li key={match.key} data-testid="listed-match" data-key={match.key}>
                 {url ? (

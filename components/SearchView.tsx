@@ -2,9 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchSet } from '@/utils/search/search-set';
 import type { SearchDoc } from '@/utils/search/format';
 import { snippetAround } from '@/utils/search/highlight';
-import { shortScienceSearchUrl } from '@/utils/render/links';
-import { keyPageUrl } from '@/utils/core/paper-ref';
-import { safeHttpUrl } from '@/utils/core/url';
+import { shortScienceSearchUrl } from '@/utils/core/shortscience';
+import { paperPageUrl } from '@/utils/core/paper-ref';
 import { Highlighted } from './Highlighted';
 
 export interface SearchViewProps {
@@ -24,13 +23,12 @@ const SNIPPET_CHARS = 180;
 const RESULTS = 20;
 
 /**
- * The page a result opens: its own paper page, only ever an https URL (a
- * search file from a remote index is data from elsewhere: a `data:` or
- * `chrome:` URL in it opens nothing).
+ * The page a result opens: its paper's page (`paperPageUrl`), only ever an
+ * http(s) URL (a search file from a remote index is data from elsewhere: a
+ * `data:` or `chrome:` URL in it opens nothing).
  */
-export function paperUrl(doc: SearchDoc): string | null {
-  return safeHttpUrl(doc.url) ?? keyPageUrl(doc.key);
-}
+export const resultPageUrl = (doc: SearchDoc): string | null =>
+  paperPageUrl({ keys: [doc.key], url: doc.url });
 
 /**
  * Search over every summary, as fast as one types: results per keystroke,
@@ -81,7 +79,7 @@ export function SearchView({
 
   const hits = results?.hits ?? [];
   const open = (doc: SearchDoc | undefined) => {
-    const url = doc && paperUrl(doc);
+    const url = doc && resultPageUrl(doc);
     if (url) onOpen(url);
   };
   const onKeyDown = (e: KeyboardEvent) => {

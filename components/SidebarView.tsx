@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { PaperRef } from '@/utils/core/paper-ref';
 import { citedPaper } from '@/utils/render/citation';
-import { keyLabel, shortSciencePaperUrl } from '@/utils/render/links';
+import { keyLabel } from '@/utils/render/links';
+import { shortSciencePaperUrl } from '@/utils/core/shortscience';
 import type { Summary } from '@/utils/core/summary';
 import type { SourceOffer, SourceProgress } from '@/utils/core/tab-state';
 import type { PaperLibrary } from '@/hooks/use-paper-library';

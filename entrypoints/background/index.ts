@@ -13,7 +13,15 @@ import { PaperStates } from '@/utils/lookup/paper-states';
 import { tabTitles } from '@/utils/lookup/tab-title';
 import { sessionTabStore } from '@/utils/lookup/session-store';
 import { sendToTab } from '@/utils/messaging/client';
-import { createRouter, isPageSender, isViewSender, type Self } from '@/utils/messaging/router';
+import {
+  checked,
+  createRouter,
+  isPageSender,
+  isViewSender,
+  type Self,
+} from '@/utils/messaging/router';
+import { PAGE_PAYLOADS } from '@/utils/messaging/page-to-worker';
+import { VIEW_PAYLOADS } from '@/utils/messaging/view-to-worker';
 import { browser } from '@/utils/platform/browser';
 import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
 import { askArxivTitle, asksArxiv } from '@/utils/sources/tab-titles';
@@ -104,30 +112,33 @@ export default defineBackground(() => {
       {
         name: 'page',
         accepts: (sender) => isPageSender(self, sender),
-        handlers: pageHandlers(
-          papers,
-          remote,
-          setBadge,
-          (keys, links, listedOn) => {
-            listingStats.batches++;
-            listingStats.links += links;
-            void listed
-              .add(listedOn.tabId, listedOn.page, keys)
-              .catch((error: unknown) => console.warn('Sidenotes: listed papers', error));
-            return countListing(keys);
-          },
-          titles,
-          listingTables(bundledKeyCounts),
+        handlers: checked(
+          PAGE_PAYLOADS,
+          pageHandlers(
+            papers,
+            remote,
+            setBadge,
+            (keys, links, listedOn) => {
+              listingStats.batches++;
+              listingStats.links += links;
+              void listed
+                .add(listedOn.tabId, listedOn.page, keys)
+                .catch((error: unknown) => console.warn('Sidenotes: listed papers', error));
+              return countListing(keys);
+            },
+            titles,
+            listingTables(bundledKeyCounts),
+          ),
         ),
       },
       {
         name: 'view',
         accepts: (sender) => isViewSender(self, sender),
-        handlers: {
+        handlers: checked(VIEW_PAYLOADS, {
           ...viewHandlers(papers, remote, listedIn),
           ...libraryHandlers(sync.changed),
           ...syncHandlers(sync),
-        },
+        }),
       },
     ],
     (type, error) => {

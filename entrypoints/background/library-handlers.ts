@@ -14,8 +14,6 @@ import { removeUndoably, undoRemove } from '@/utils/library/undo';
 import { fail, ok } from '@/utils/core/result';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
-import { isPaperRef } from '@/utils/messaging/validate';
-import { isStrings, summaryFromMessage } from '@/utils/messaging/validate-library';
 
 type LibraryMessages =
   | 'library:paper'
@@ -34,10 +32,7 @@ export function libraryHandlers(
   changed: () => void = () => undefined,
 ): Handlers<Pick<ViewToWorker, LibraryMessages>> {
   return {
-    async 'library:paper'(payload) {
-      const { keys, summaryIds } = (payload ?? {}) as { keys?: unknown; summaryIds?: unknown };
-      if (!isStrings(keys, 20) || !keys.length || !isStrings(summaryIds, 500))
-        return fail('bad-request', 'Malformed library request.');
+    async 'library:paper'({ keys, summaryIds }) {
       const db = await library();
       const [items, saved, draft] = await Promise.all([
         itemsForPaper(db, keys),
@@ -51,9 +46,7 @@ export function libraryHandlers(
       });
     },
 
-    async 'library:toggle-save'(payload) {
-      const summary = summaryFromMessage((payload as { summary?: unknown } | null)?.summary);
-      if (!summary) return fail('bad-request', 'Malformed summary.');
+    async 'library:toggle-save'({ summary }) {
       const db = await library();
       // Ids come from outside (a remote index can name any): a card may only
       // remove the saved copy of itself, never the user's own summary or an
@@ -74,29 +67,14 @@ export function libraryHandlers(
       return ok({ saved: !isSaved });
     },
 
-    async 'library:save-own'(payload) {
-      const { paper, body, draftBase } = (payload ?? {}) as {
-        paper?: unknown;
-        body?: unknown;
-        draftBase?: unknown;
-      };
-      if (
-        !isPaperRef({ url: '', ...(paper as object) }) ||
-        typeof body !== 'string' ||
-        body.length > 200_000 ||
-        (draftBase !== undefined && (typeof draftBase !== 'string' || draftBase.length > 400_000))
-      ) {
-        return fail('bad-request', 'Malformed summary.');
-      }
+    async 'library:save-own'({ paper, body, draftBase }) {
       const item = await saveOwnSummary(await library(), paper as PaperRef, body, draftBase);
       announceLibraryChange();
       changed();
       return ok(item);
     },
 
-    async 'library:remove'(payload) {
-      const id = (payload as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string') return fail('bad-request', 'Malformed request.');
+    async 'library:remove'({ id }) {
       // Undoable: the sidebar offers Undo, so no click loses your own summary for good.
       await removeUndoably(await library(), id);
       announceLibraryChange();
@@ -104,29 +82,14 @@ export function libraryHandlers(
       return ok(null);
     },
 
-    async 'library:undo-remove'(payload) {
-      const id = (payload as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string') return fail('bad-request', 'Malformed request.');
+    async 'library:undo-remove'({ id }) {
       const item = await undoRemove(await library(), id);
       announceLibraryChange();
       changed();
       return ok(item);
     },
 
-    async 'library:draft'(payload) {
-      const { paperKey, body, base } = (payload ?? {}) as {
-        paperKey?: unknown;
-        body?: unknown;
-        base?: unknown;
-      };
-      if (
-        typeof paperKey !== 'string' ||
-        typeof body !== 'string' ||
-        body.length > 200_000 ||
-        (base !== undefined && (typeof base !== 'string' || base.length > 400_000))
-      ) {
-        return fail('bad-request', 'Malformed request.');
-      }
+    async 'library:draft'({ paperKey, body, base }) {
       const stored = await saveDraft(await library(), paperKey, body, base);
       changed();
       return ok({ body: stored });

@@ -1,5 +1,4 @@
 import { fail, ok } from '@/utils/core/result';
-import { safeHttpUrl } from '@/utils/core/url';
 import { detectPaper } from '@/utils/detect';
 import {
   keyOfListed,
@@ -7,29 +6,14 @@ import {
   type ListingSite,
   type ListingTable,
 } from '@/utils/detect/listing';
-import { MAX_META_CHARS, MAX_META_ENTRIES } from '@/utils/detect/meta';
 import type { Tally } from '@/utils/lookup/listing-counts';
 import type { tabTitles } from '@/utils/lookup/tab-title';
 import type { PaperStates } from '@/utils/lookup/paper-states';
 import { sendToTab } from '@/utils/messaging/client';
 import type { PageToWorker } from '@/utils/messaging/page-to-worker';
 import type { Handlers } from '@/utils/messaging/router';
-import { isListingLinks } from '@/utils/messaging/validate';
 import { openSidePanel } from '@/utils/platform/side-panel';
 import type { remoteSources } from '@/utils/sources/worker-sources';
-
-const isMeta = (v: unknown): v is Array<[string, string]> =>
-  Array.isArray(v) &&
-  v.length <= MAX_META_ENTRIES &&
-  v.every(
-    (e) =>
-      Array.isArray(e) &&
-      e.length === 2 &&
-      typeof e[0] === 'string' &&
-      e[0].length <= 100 &&
-      typeof e[1] === 'string' &&
-      e[1].length <= MAX_META_CHARS,
-  );
 
 /** What a paper page may ask: what paper it is. Pages can send anything: all is checked. */
 export function pageHandlers(
@@ -47,17 +31,9 @@ export function pageHandlers(
   return {
     async 'page:visit'(payload, sender) {
       const tabId = sender.tab!.id!;
-      const { url, meta, view, pdf } = (payload ?? {}) as Record<string, unknown>;
-      if (
-        typeof url !== 'string' ||
-        (pdf !== undefined && typeof pdf !== 'boolean') ||
-        url.length > 4096 ||
-        (meta !== null && !isMeta(meta)) ||
-        typeof view !== 'string' ||
-        view.length > 64 ||
-        // A page speaks for its own address only.
-        (sender.url && new URL(sender.url).origin !== safeOrigin(url))
-      )
+      const { url, meta, view, pdf } = payload;
+      // A page speaks for its own address only.
+      if (sender.url && new URL(sender.url).origin !== safeOrigin(url))
         return fail('bad-request', 'The page sent a malformed visit.');
       const ref = detectPaper(url, meta ?? undefined);
       if (!ref) {
@@ -86,8 +62,7 @@ export function pageHandlers(
 
     // Local data only: nothing here may cause a request (no source asked, no feed sync).
     async 'page:listing'(payload, sender) {
-      const { links } = (payload ?? {}) as Record<string, unknown>;
-      if (!isListingLinks(links)) return fail('bad-request', 'The page sent malformed links.');
+      const { links } = payload;
       // Keys of the kind the page lists, read here: a page cannot claim one.
       const site = listingSiteFor(sender.url ?? '');
       const keyOf = new Map(links.map((link) => [link, keyOfListed(site, link)]));
@@ -114,10 +89,10 @@ export function pageHandlers(
 
     async 'page:open-listed'(payload, sender) {
       const tabId = sender.tab!.id!;
-      // The entry's own link: a URL Sidenotes would open, naming a paper of the kind listed.
-      const url = safeHttpUrl((payload as { url?: unknown } | null)?.url, { allowHttp: true });
-      const key = url ? keyOfListed(listingSiteFor(sender.url ?? ''), url) : null;
-      if (!url || !key) return fail('bad-request', 'The page sent a malformed paper.');
+      // The entry's own link (a safe URL: PAGE_PAYLOADS), naming a paper of the kind listed.
+      const { url } = payload;
+      const key = keyOfListed(listingSiteFor(sender.url ?? ''), url);
+      if (!key) return fail('bad-request', 'The page sent a malformed paper.');
       const view = Math.random().toString(36).slice(2);
       const { count } = await papers.detected(tabId, { keys: [key], url }, view);
       const shownIn = await sendToTab(tabId, 'tab:show-paper', { paperKey: key, count, view })

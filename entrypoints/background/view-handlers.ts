@@ -14,11 +14,6 @@ type ViewMessages =
   | 'view:collapse-sidebar'
   | 'view:listed-matches';
 
-const isTabSource = (payload: unknown): payload is { tabId: number; sourceId: string } => {
-  const { tabId, sourceId } = (payload ?? {}) as Record<string, unknown>;
-  return typeof tabId === 'number' && typeof sourceId === 'string' && sourceId.length <= 2100;
-};
-
 const isLiveSourceId = (id: string): id is LiveSourceId =>
   (LIVE_SOURCE_IDS as readonly string[]).includes(id);
 
@@ -30,31 +25,26 @@ export function viewHandlers(
 ): Handlers<Pick<ViewToWorker, ViewMessages>> {
   return {
     async 'view:retry-source'(payload) {
-      if (!isTabSource(payload)) return fail('bad-request', 'Malformed retry.');
       return (await papers.retry(payload.tabId, payload.sourceId))
         ? ok(null)
         : fail('not-found', 'That source is no longer asked about this tab’s paper.');
     },
 
     async 'view:ask-source-once'(payload) {
-      if (!isTabSource(payload)) return fail('bad-request', 'Malformed request.');
       return (await papers.askOnce(payload.tabId, payload.sourceId))
         ? ok(null)
         : fail('not-found', 'That source is not offered for this tab’s paper.');
     },
 
     async 'view:always-ask'(payload) {
-      if (!isTabSource(payload) || !isLiveSourceId(payload.sourceId))
-        return fail('bad-request', 'Malformed request.');
+      if (!isLiveSourceId(payload.sourceId)) return fail('bad-request', 'Malformed request.');
       if (!(await remote.enable(payload.sourceId)))
         return fail('bad-request', 'The browser did not give Sidenotes permission to contact it.');
       await papers.replan(payload.tabId);
       return ok(null);
     },
 
-    async 'view:listed-matches'(payload) {
-      const { tabId } = (payload ?? {}) as { tabId?: unknown };
-      if (typeof tabId !== 'number') return fail('bad-request', 'Malformed request.');
+    async 'view:listed-matches'({ tabId }) {
       return ok(await listedIn(tabId));
     },
 

@@ -1,3 +1,5 @@
+import { safeHttpUrl } from './url';
+
 /**
  * The identity of a paper as found on a page. `keys` are canonical keys
  * (`arxiv:2007.12223`, `doi:10.18653/v1/…`, `openreview:<forum>`, `acl:<id>`),
@@ -90,9 +92,10 @@ export function isCanonicalKey(key: unknown): key is string {
 }
 
 /**
- * A paper's own page, named by its key alone: the arXiv abstract, the
- * OpenReview forum, the Anthology page, the DOI's resolver; null for other
- * kinds and for keys outside the grammar (whose ids then need no escaping).
+ * The page one key names: the arXiv abstract, the OpenReview forum, the
+ * Anthology page, the DOI's resolver; null for other kinds and for keys
+ * outside the grammar (whose ids then need no escaping). A paper with several
+ * keys or a URL of its own: `paperPageUrl`.
  */
 export function keyPageUrl(key: string): string | null {
   if (!isCanonicalKey(key)) return null;
@@ -109,4 +112,45 @@ export function keyPageUrl(key: string): string | null {
     default:
       return null;
   }
+}
+
+/** Kinds whose page is the paper itself, open to read, best first. */
+const OPEN_PAGE_KINDS = ['arxiv', 'openreview', 'acl'] as const;
+
+/**
+ * A paper's own page, in one order everywhere (citations, search results,
+ * imported papers, a source's link to its summary): the open page one of its
+ * keys names (arXiv abstract, then OpenReview forum, then Anthology page,
+ * whichever key holds it), else the URL it came with when that is an http(s)
+ * address (a proceedings page), else its DOI's resolver. Null when there is
+ * none: keys of other kinds and no usable URL.
+ */
+export function paperPageUrl(paper: {
+  keys: readonly string[];
+  url?: string | null | undefined;
+}): string | null {
+  const byKind = (kind: string) => {
+    const key = paper.keys.find((k) => kindOf(k) === kind && isCanonicalKey(k));
+    return key ? keyPageUrl(key) : null;
+  };
+  for (const kind of OPEN_PAGE_KINDS) {
+    const page = byKind(kind);
+    if (page) return page;
+  }
+  return safeHttpUrl(paper.url) ?? byKind('doi');
+}
+
+/**
+ * The URL a reference records (BibTeX `url`, RIS `UR`, CSL-JSON `URL`): the
+ * address the paper came with, where it was published, else its arXiv
+ * abstract page. Not `paperPageUrl`, on purpose: a reference records where
+ * the work lives and gives its open ids in fields of their own (eprint, DOI),
+ * while a link to read it prefers the open page.
+ */
+export function referenceUrl(paper: {
+  keys: readonly string[];
+  url?: string | null | undefined;
+}): string | null {
+  const arxiv = paper.keys.find((k) => kindOf(k) === 'arxiv' && isCanonicalKey(k));
+  return safeHttpUrl(paper.url) ?? (arxiv ? keyPageUrl(arxiv) : null);
 }

@@ -1,7 +1,7 @@
 import { isObject } from './guards';
-import { isCanonicalKey } from './paper-ref';
+import { isCanonicalKey, MAX_KEY_CHARS } from './paper-ref';
 import type { PaperMeta, Summary, SummarySource } from './summary';
-import { safeHttpUrl } from './url';
+import { MAX_URL_CHARS, safeHttpUrl } from './url';
 
 /**
  * The one schema for summaries and paper records that come from outside:
@@ -18,6 +18,19 @@ import { safeHttpUrl } from './url';
  * longest run to ~30,000 characters, a paper rarely has 200 authors), small
  * enough that one record cannot fill a sidebar or a disk.
  */
+/*
+ * What a content script bounds before it sends, as single numbers (the same
+ * values SCHEMA_LIMITS lists, where the worker checks them): a content script
+ * imports these two or three numbers, not the table (the paper script's
+ * budget is 4 KB gzipped).
+ */
+/** `<meta>` tags one page sends at most, each name's and each value's length. */
+export const META_ENTRIES = 300;
+export const META_NAME_CHARS = 100;
+export const META_VALUE_CHARS = 2_000;
+/** Entries read from one listing page, and links sent in one batch. */
+export const LISTING_ENTRIES = 10_000;
+
 export const SCHEMA_LIMITS = {
   /** Room for the own-summary id of any key: `you:` and a key of MAX_KEY_CHARS. */
   idChars: 1_100,
@@ -38,6 +51,45 @@ export const SCHEMA_LIMITS = {
   maxVotes: 1_000_000,
   minYear: 1000,
   maxYear: 2100,
+  /** A link from outside (`safeHttpUrl`). */
+  urlChars: MAX_URL_CHARS,
+  /** One paper key (`isCanonicalKey`). */
+  keyChars: MAX_KEY_CHARS,
+
+  // What a page says of itself and its paper (its messages; detection keeps to the same).
+  /** The address of the page a paper is on (query strings can be long). */
+  pageUrlChars: 4_096,
+  /** Keys of the paper a page is on: detection keeps the first ones, a message with more is refused. */
+  pageKeys: 20,
+  metaEntries: META_ENTRIES,
+  metaNameChars: META_NAME_CHARS,
+  metaValueChars: META_VALUE_CHARS,
+  /** DOIs read from one page's metadata: a page may repeat the field hundreds of times. */
+  metaDois: 10,
+  listingEntries: LISTING_ENTRIES,
+  /** One listing link, absolute. */
+  listingLinkChars: MAX_URL_CHARS,
+  /** A view's name (which frame of a tab speaks). */
+  viewNameChars: 64,
+  /** A PaperRef's version (`v3`). */
+  versionDigits: 3,
+
+  // A library item's own fields (imports, sync, messages from the views).
+  /** Tags per item kept, each cut to tagChars. */
+  tags: 50,
+  tagChars: 64,
+  /** Your note on an item and a draft: as long as a summary. */
+  noteChars: 200_000,
+  /**
+   * A draft as an editor last saw it (sent back with a save): your words and
+   * another device's, joined when sync brought those in, so twice a summary.
+   */
+  draftBaseChars: 400_000,
+  /** Earlier versions of your own summary kept with it. */
+  otherVersions: 64,
+  versionIdChars: 100,
+  /** Summary ids one library request names (the cards of one paper). */
+  summaryIdsPerRequest: 500,
 } as const;
 
 const L = SCHEMA_LIMITS;

@@ -1,3 +1,5 @@
+import { foldText } from './text';
+
 /** A summary of a paper, as stored in an index and shown on a card. */
 export type SummaryKind = 'human' | 'machine';
 
@@ -53,3 +55,30 @@ export function compareSummaries(a: Summary, b: Summary): number {
 
 export const sortSummaries = (summaries: readonly Summary[]): Summary[] =>
   [...summaries].sort(compareSummaries);
+
+/**
+ * The one rule for "the same summary": the same id, or the same words
+ * however cased, accented or spaced (SciTLDR's and OpenReview's copies of an
+ * author TL;DR have different ids and one text). What the sidebar shows
+ * (utils/lookup/merge.ts) and what a listing badge counts
+ * (utils/index-format/key-counts.ts) both go through it, so a badge never
+ * counts a summary the sidebar shows once.
+ */
+export const sameSummaryText = (body: string): string => foldText(body).replace(/\s+/g, ' ').trim();
+
+/** Each summary once by the rule above, the first-listed copy kept, order unchanged. */
+export function distinctSummaries<T extends Pick<Summary, 'id' | 'body'>>(
+  summaries: Iterable<T>,
+): T[] {
+  const ids = new Set<string>();
+  const texts = new Set<string>();
+  const kept: T[] = [];
+  for (const summary of summaries) {
+    const text = sameSummaryText(summary.body);
+    if (ids.has(summary.id) || texts.has(text)) continue;
+    ids.add(summary.id);
+    texts.add(text);
+    kept.push(summary);
+  }
+  return kept;
+}

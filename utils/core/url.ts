@@ -6,7 +6,7 @@
  */
 
 /** Longer than any link a person writes; a longer one is data, not a link. */
-const MAX_URL_CHARS = 2048;
+export const MAX_URL_CHARS = 2048;
 
 /**
  * Characters no link a person writes contains, and which browsers strip or

@@ -3,6 +3,7 @@ import { matchArxivUrl } from './arxiv';
 import { matchCvfUrl } from './cvf';
 import { matchDoiUrl } from './doi-url';
 import { matchJmlrUrl } from './jmlr';
+import { SCHEMA_LIMITS } from '@/utils/core/schema';
 import { readPageMeta, type MetaEntries } from './meta';
 import { matchNeuripsUrl } from './neurips';
 import { matchOpenReviewUrl } from './openreview';
@@ -48,15 +49,12 @@ export function detectFromUrl(url: URL): UrlMatch | null {
   return null;
 }
 
-const MAX_KEYS = 20;
-
 /**
  * Kinds of key that name a catalogue's record of a paper rather than the
  * paper (Semantic Scholar's corpus id): on such a page, an id of the paper
  * itself from the metadata (its arXiv id, its DOI) is the canonical key.
  */
 const RECORD_KINDS = ['s2:'];
-const MAX_TITLE_CHARS = 1000;
 
 /**
  * Finds the paper a page is about, from its URL and, when given, its
@@ -88,14 +86,17 @@ export function detectPaper(href: string, doc?: ParentNode | MetaEntries): Paper
   // Bounded as every message and the library bound them: a page with
   // hundreds of identifiers or a huge title gets the first ones, not a
   // paper the library then refuses to save.
-  const ordered = (urlNamesPaper ? [...new Set(keys)] : orderKeys(keys)).slice(0, MAX_KEYS);
+  const ordered = (urlNamesPaper ? [...new Set(keys)] : orderKeys(keys)).slice(
+    0,
+    SCHEMA_LIMITS.pageKeys,
+  );
   if (!ordered.length) return null;
   const version = fromUrl?.version ?? meta?.version;
-  const title = meta?.title?.slice(0, MAX_TITLE_CHARS);
+  const title = meta?.title?.slice(0, SCHEMA_LIMITS.titleChars);
   return {
     keys: ordered,
     ...(title ? { title } : {}),
-    ...(meta?.authors.length ? { authors: meta.authors.slice(0, 200) } : {}),
+    ...(meta?.authors.length ? { authors: meta.authors.slice(0, SCHEMA_LIMITS.authors) } : {}),
     ...(version ? { version } : {}),
     url: url.href,
   };

@@ -1,7 +1,13 @@
 import { arxivKey, parseArxivId } from './arxiv';
 import { keysForDoi, parseDoi } from './doi';
 import { plainText } from '@/utils/core/page-text';
-import { cutText, SCHEMA_LIMITS } from '@/utils/core/schema';
+import {
+  cutText,
+  META_ENTRIES,
+  META_NAME_CHARS,
+  META_VALUE_CHARS,
+  SCHEMA_LIMITS,
+} from '@/utils/core/schema';
 
 /**
  * Paper metadata from the page's `<meta>` tags: Highwire Press `citation_*`
@@ -23,8 +29,6 @@ export type MetaEntries = ReadonlyArray<readonly [name: string, content: string]
 
 /** The metadata families detection reads; nothing else of the page is sent. */
 export const META_NAME = /^(?:citation_|dc\.|prism\.|bepress_citation_)/i;
-export const MAX_META_ENTRIES = 300;
-export const MAX_META_CHARS = 2000;
 
 /** Reads the scholarly `<meta>` tags of a document, bounded (hostile pages can hold thousands). */
 export function metaEntries(doc: ParentNode): Array<[string, string]> {
@@ -33,8 +37,8 @@ export function metaEntries(doc: ParentNode): Array<[string, string]> {
     const name = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
     const content = el.getAttribute('content');
     if (!META_NAME.test(name) || !content) continue;
-    entries.push([name.slice(0, 100), content.slice(0, MAX_META_CHARS)]);
-    if (entries.length === MAX_META_ENTRIES) break;
+    entries.push([name.slice(0, META_NAME_CHARS), content.slice(0, META_VALUE_CHARS)]);
+    if (entries.length === META_ENTRIES) break;
   }
   return entries;
 }
@@ -69,7 +73,7 @@ export function readPageMeta(source: ParentNode | MetaEntries): PageMeta {
   }
   const doiFields = ['citation_doi', 'dc.identifier', 'prism.doi', 'bepress_citation_doi'];
   // A page may repeat a field hundreds of times; the first few are the paper's.
-  for (const raw of metaValues(doc, doiFields).slice(0, 10)) {
+  for (const raw of metaValues(doc, doiFields).slice(0, SCHEMA_LIMITS.metaDois)) {
     // parseDoi holds the DOI to the key grammar: braces, quotes or `@` make it no DOI.
     const doi = parseDoi(raw);
     if (doi) keys.push(...keysForDoi(doi));

@@ -1,3 +1,4 @@
+import { SHORTSCIENCE_ORIGIN } from '@/utils/core/shortscience';
 import { aclKeyFromId } from '@/utils/detect/acl';
 import { arxivKey, parseArxivId } from '@/utils/detect/arxiv';
 import { keysForDoi, parseDoi } from '@/utils/detect/doi';
@@ -24,7 +25,7 @@ export const KNOWN_SOURCES: Record<string, SummarySource> = {
   shortscience: {
     id: 'shortscience',
     name: 'ShortScience.org',
-    url: 'https://www.shortscience.org',
+    url: SHORTSCIENCE_ORIGIN,
     licence: '© its author',
     kind: 'human',
   },

@@ -1,6 +1,6 @@
 import { isObject } from '@/utils/core/guards';
 import { isCanonicalKey } from '@/utils/core/paper-ref';
-import { sameTextKey } from '@/utils/search/text';
+import { distinctSummaries } from '@/utils/core/summary';
 import { MAX_REFERENCES_PER_KEY } from './reader';
 import { readPaperEntry } from './validate';
 
@@ -19,7 +19,8 @@ export const BUNDLED_KEY_COUNTS_FILE = 'index-counts.json';
 /**
  * Per id key (titles are not listing keys), its summaries as a look-up by
  * that key finds them: the key's own paper and the papers it refers to, each
- * summary once by id and by its words (as the sidebar's merge shows them).
+ * summary once by the core's rule (`distinctSummaries`, as the sidebar's merge
+ * shows them).
  * Index data comes from elsewhere: entries are read through the same schema
  * as the index reader's (utils/index-format/validate.ts), so what it drops
  * counts for nothing here either.
@@ -46,18 +47,12 @@ export function keyCountsOf(shards: Iterable<{ entries: Record<string, unknown> 
     const refs = Array.isArray(node.see)
       ? node.see.filter(isCanonicalKey).slice(0, MAX_REFERENCES_PER_KEY)
       : [];
-    const seen = new Set<string>();
     let human = 0;
     let machine = 0;
-    for (const entry of [key, ...refs].map(entryOf)) {
-      for (const summary of entry?.summaries ?? []) {
-        const id = `id\n${summary.id}`;
-        const text = `text\n${sameTextKey(summary.body)}`;
-        if (seen.has(id) || seen.has(text)) continue;
-        seen.add(id).add(text);
-        if (summary.source.kind === 'machine') machine++;
-        else human++;
-      }
+    const found = [key, ...refs].flatMap((k) => entryOf(k)?.summaries ?? []);
+    for (const summary of distinctSummaries(found)) {
+      if (summary.source.kind === 'machine') machine++;
+      else human++;
     }
     if (human + machine) counts[key] = [human, machine];
   }

@@ -44,6 +44,12 @@ export async function lookupSummaries(
           for (const entry of await reader.papers(key, session)) {
             // Two papers may share a title; one with another id of a known kind is another paper.
             if (key.startsWith('title:') && !keysAgree(ref.keys, entry.keys)) continue;
+            // By id only, not the core's "same summary" rule (distinctSummaries):
+            // one look-up reaches the same record through several keys (an id,
+            // the title, a reference), and that is all this collects. Copies
+            // with other ids and the same words are dropped where every
+            // source's answers meet (utils/lookup/merge.ts), which alone sees
+            // every copy and so decides which one is kept.
             for (const summary of toSummaries(entry)) byId.set(summary.id, summary);
             const id = entry.keys.join('\n');
             if (!counted.has(id)) {

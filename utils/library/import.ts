@@ -26,8 +26,9 @@ const MAX_FILE_CHARS = 200 * 1024 * 1024;
 /** Checked on the file's size before a byte of it is read. */
 export const MAX_JSON_FILE_BYTES = 200 * 1024 * 1024;
 const MAX_ITEMS = 200_000;
-const MAX_BODY_CHARS = 200_000;
+/** A tag longer than this is refused; one up to it is cut to SCHEMA_LIMITS.tagChars. */
 const MAX_FIELD_CHARS = 5_000;
+const L = SCHEMA_LIMITS;
 
 export interface ImportPreview extends ParsedImport {
   fresh: LibraryItem[];
@@ -42,7 +43,7 @@ function str(value: unknown, field: string, max = MAX_FIELD_CHARS): string {
 }
 
 function date(value: unknown, field: string): string {
-  const text = str(value, field, 40);
+  const text = str(value, field, L.dateChars);
   if (Number.isNaN(Date.parse(text))) throw new Error(`${field} is not a date`);
   return text;
 }
@@ -68,7 +69,7 @@ function checkItem(raw: unknown): LibraryItem {
   const read = readSummary(raw.summary);
   if (!read.ok) throw new Error(`summary.${read.reason}`);
   const { summary } = read;
-  const id = str(raw.id, 'id', SCHEMA_LIMITS.idChars);
+  const id = str(raw.id, 'id', L.idChars);
   if (id !== summary.id) throw new Error('id and summary.id differ');
   // Own only when it is one (its paper's own-summary id, the own source): a file from
   // someone else cannot make items "Your summary", published under your name. An item
@@ -85,8 +86,8 @@ function checkItem(raw: unknown): LibraryItem {
     summary,
     savedAt: date(raw.savedAt, 'savedAt'),
     updatedAt: date(raw.updatedAt, 'updatedAt'),
-    tags: normalizeTags(strings(raw.tags ?? [], 'tags', 50)),
-    note: str(raw.note ?? '', 'note', MAX_BODY_CHARS),
+    tags: normalizeTags(strings(raw.tags ?? [], 'tags', L.tags)),
+    note: str(raw.note ?? '', 'note', L.noteChars),
     revision,
     ...(raw.otherVersions !== undefined
       ? { otherVersions: earlierVersions(raw.otherVersions) }
@@ -96,12 +97,13 @@ function checkItem(raw: unknown): LibraryItem {
 
 function earlierVersions(value: unknown): EarlierVersion[] {
   if (!Array.isArray(value)) throw new Error('otherVersions is not a list');
-  if (value.length > 64) throw new Error('otherVersions has more than 64 entries');
+  if (value.length > L.otherVersions)
+    throw new Error(`otherVersions has more than ${L.otherVersions} entries`);
   return value.map((v: unknown, i) => {
     if (!isObject(v)) throw new Error(`otherVersions[${i}] is not an object`);
     return {
-      id: str(v.id, `otherVersions[${i}].id`, 100),
-      body: str(v.body, `otherVersions[${i}].body`, MAX_BODY_CHARS),
+      id: str(v.id, `otherVersions[${i}].id`, L.versionIdChars),
+      body: str(v.body, `otherVersions[${i}].body`, L.bodyChars),
       editedAt: date(v.editedAt, `otherVersions[${i}].editedAt`),
     };
   });
@@ -119,7 +121,7 @@ export function readDraft(raw: unknown): Draft {
   if (!isCanonicalKey(raw.paperKey)) throw new Error('paperKey is not a paper key');
   return {
     paperKey: raw.paperKey,
-    body: str(raw.body, 'body', MAX_BODY_CHARS),
+    body: str(raw.body, 'body', L.bodyChars),
     updatedAt: date(raw.updatedAt, 'updatedAt'),
   };
 }

@@ -5,6 +5,7 @@ import { LibraryError, type Draft, type LibraryItem } from '@/utils/core/library
 import { errorMessage } from '@/utils/core/guards';
 import { buildOwnSummary, type OwnPaper } from '@/utils/core/own-summary';
 import { draftRecordId, itemRecordId } from '@/utils/core/sync-record';
+import { SCHEMA_LIMITS } from '@/utils/core/schema';
 
 const now = () => new Date().toISOString();
 
@@ -215,8 +216,12 @@ export function updateItem(
 
 export function normalizeTags(tags: readonly string[]): string[] {
   return [
-    ...new Set(tags.map((t) => t.trim().replace(/\s+/g, ' ').slice(0, 64)).filter(Boolean)),
-  ].slice(0, 50);
+    ...new Set(
+      tags
+        .map((t) => t.trim().replace(/\s+/g, ' ').slice(0, SCHEMA_LIMITS.tagChars))
+        .filter(Boolean),
+    ),
+  ].slice(0, SCHEMA_LIMITS.tags);
 }
 
 const ownId = (paperKey: string) => `you:${paperKey}`;

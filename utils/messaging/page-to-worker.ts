@@ -1,4 +1,9 @@
+import { isObject } from '@/utils/core/guards';
+import { SCHEMA_LIMITS as L } from '@/utils/core/schema';
+import { safeHttpUrl } from '@/utils/core/url';
 import type { ListingTable } from '@/utils/detect/listing';
+import type { Payloads } from './router';
+import { isListingLinks, isMetaEntries } from './validate';
 
 /**
  * Messages a paper page's content script sends the worker. A page is the
@@ -62,9 +67,46 @@ export interface PageToWorker {
   };
 }
 
-export const PAGE_MESSAGES: ReadonlyArray<keyof PageToWorker> = [
-  'page:visit',
-  'page:listing',
-  'page:listing-table',
-  'page:open-listed',
-];
+/**
+ * Each page message's payload check (router.ts `checked`): everything a
+ * page sends is checked for shape and size here, before a handler runs.
+ */
+export const PAGE_PAYLOADS: Payloads<PageToWorker> = {
+  'page:visit': {
+    parse: (payload) => {
+      if (!isObject(payload)) return undefined;
+      const { url, meta, view, pdf } = payload;
+      if (
+        typeof url !== 'string' ||
+        url.length > L.pageUrlChars ||
+        (pdf !== undefined && typeof pdf !== 'boolean') ||
+        (meta !== null && !isMetaEntries(meta)) ||
+        typeof view !== 'string' ||
+        view.length > L.viewNameChars
+      )
+        return undefined;
+      return { url, meta, view, ...(pdf !== undefined ? { pdf } : {}) };
+    },
+    malformed: 'The page sent a malformed visit.',
+  },
+  'page:listing': {
+    parse: (payload) =>
+      isObject(payload) && isListingLinks(payload.links) ? { links: payload.links } : undefined,
+    malformed: 'The page sent malformed links.',
+  },
+  'page:listing-table': {
+    // Asks nothing: the worker answers for the sender's own address.
+    parse: () => ({}),
+    malformed: 'The page sent a malformed request.',
+  },
+  'page:open-listed': {
+    // The entry's own link: a URL Sidenotes would open.
+    parse: (payload) => {
+      const url = isObject(payload) ? safeHttpUrl(payload.url, { allowHttp: true }) : null;
+      return url ? { url } : undefined;
+    },
+    malformed: 'The page sent a malformed paper.',
+  },
+};
+
+export const PAGE_MESSAGES = Object.keys(PAGE_PAYLOADS) as ReadonlyArray<keyof PageToWorker>;

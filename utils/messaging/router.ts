@@ -8,17 +8,49 @@ export interface Sender {
   tab?: { id?: number; windowId?: number };
 }
 
-/** One handler per message of a direction: validates its payload, answers a Result. */
+/** What a message of map `M` carries, and what it answers. */
+export type RequestOf<M, K extends keyof M> = M[K] extends { request: infer Q } ? Q : never;
+export type ResponseOf<M, K extends keyof M> = M[K] extends { response: infer R } ? R : never;
+
+/**
+ * Each message's payload check, carried by its message map: the payload as
+ * the map types it (rebuilt where it comes from outside), or undefined when
+ * it is not one, which the router answers with `malformed` as a bad request.
+ * The checks are of shape and size; what depends on the sender or on state
+ * (a page speaks for its own address, a source is known) stays in the handler.
+ */
+export type Payloads<M> = {
+  [K in keyof M]: { parse: (payload: unknown) => RequestOf<M, K> | undefined; malformed: string };
+};
+
+/** One handler per message of a direction: gets its payload checked and typed, answers a Result. */
 export type Handlers<M> = {
-  [K in keyof M]: (
-    payload: unknown,
-    sender: Sender,
-  ) => Promise<Result<M[K] extends { response: infer R } ? R : never>>;
+  [K in keyof M]: (payload: RequestOf<M, K>, sender: Sender) => Promise<Result<ResponseOf<M, K>>>;
 };
 
 type AnyHandler = (payload: unknown, sender: Sender) => Promise<Result<unknown>>;
 
-/** One direction: who may send, and what each of its messages does. */
+/**
+ * A direction's handlers behind its map's payload checks: what the router
+ * runs, and what tests call to reach a handler as a sender would.
+ */
+export function checked<M, K extends keyof M & string>(
+  payloads: Payloads<M>,
+  handlers: Pick<Handlers<M>, K>,
+): Record<K, AnyHandler> {
+  const out = {} as Record<K, AnyHandler>;
+  for (const type of Object.keys(handlers) as K[]) {
+    const { parse, malformed } = payloads[type];
+    const handle = handlers[type];
+    out[type] = async (payload, sender) => {
+      const value = parse(payload);
+      return value === undefined ? fail('bad-request', malformed) : handle(value, sender);
+    };
+  }
+  return out;
+}
+
+/** One direction: who may send, and what each of its messages does (payloads checked first). */
 export interface Direction {
   name: string;
   accepts(sender: Sender): boolean;

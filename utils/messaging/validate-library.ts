@@ -1,8 +1,6 @@
-import { readSummary } from '@/utils/core/schema';
+import { readSummary, SCHEMA_LIMITS } from '@/utils/core/schema';
 import type { Summary } from '@/utils/core/summary';
-
-const isStrings = (v: unknown, max: number): v is string[] =>
-  Array.isArray(v) && v.length <= max && v.every((s) => typeof s === 'string' && s.length <= 600);
+import { isPaperKeys, isStringArray } from './validate';
 
 /**
  * A summary arriving from the sidebar to be saved, rebuilt by the one schema
@@ -14,4 +12,9 @@ export function summaryFromMessage(value: unknown): Summary | null {
   return read.ok ? read.summary : null;
 }
 
-export { isStrings };
+/** The ids of a paper's cards, as long as the schema lets a summary id be. */
+export const isSummaryIds = (value: unknown): value is string[] =>
+  isStringArray(value, SCHEMA_LIMITS.summaryIdsPerRequest, SCHEMA_LIMITS.idChars);
+
+/** A paper's keys from a view: the one key grammar, as many as a page may name. */
+export { isPaperKeys };

@@ -1,21 +1,40 @@
 import { isCanonicalKey, type PaperRef } from '@/utils/core/paper-ref';
 import { SCHEMA_LIMITS } from '@/utils/core/schema';
 
-const isStringArray = (v: unknown, max: number, maxLength: number): v is string[] =>
+/** Every limit below is the one table's (utils/core/schema.ts), never a number of its own. */
+const L = SCHEMA_LIMITS;
+
+export const isStringArray = (v: unknown, max: number, maxLength: number): v is string[] =>
   Array.isArray(v) &&
   v.length <= max &&
   v.every((s) => typeof s === 'string' && s.length <= maxLength);
 
 /** Checks a paper's canonical keys that arrived in a message: the one key grammar. */
 export const isPaperKeys = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.length > 0 && value.length <= 20 && value.every(isCanonicalKey);
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.length <= L.pageKeys &&
+  value.every(isCanonicalKey);
 
-/** Links a listing page sends in one batch at most (a list shows a few thousand). */
-export const MAX_LISTING_LINKS = 10_000;
+/** Checks a page's scholarly `<meta>` tags as its content script sends them (utils/detect/meta.ts). */
+export const isMetaEntries = (v: unknown): v is Array<[string, string]> =>
+  Array.isArray(v) &&
+  v.length <= L.metaEntries &&
+  v.every(
+    (e) =>
+      Array.isArray(e) &&
+      e.length === 2 &&
+      typeof e[0] === 'string' &&
+      e[0].length <= L.metaNameChars &&
+      typeof e[1] === 'string' &&
+      e[1].length <= L.metaValueChars,
+  );
 
-/** Checks a listing page's batch of entry links. */
+/** Checks a listing page's batch of entry links (as many as the page reads at most). */
 export const isListingLinks = (value: unknown): value is string[] =>
-  isStringArray(value, MAX_LISTING_LINKS, 2048);
+  isStringArray(value, L.listingEntries, L.listingLinkChars);
+
+const VERSION = new RegExp(`^v\\d{1,${L.versionDigits}}$`);
 
 /** Checks a PaperRef that arrived in a message; pages can send anything. */
 export function isPaperRef(value: unknown): value is PaperRef {
@@ -24,13 +43,11 @@ export function isPaperRef(value: unknown): value is PaperRef {
   return (
     isPaperKeys(ref.keys) &&
     typeof ref.url === 'string' &&
-    ref.url.length <= 4096 &&
+    ref.url.length <= L.pageUrlChars &&
     // The schema's limits, which detection keeps to (utils/detect/meta.ts): one set everywhere.
     (ref.title === undefined ||
-      (typeof ref.title === 'string' && ref.title.length <= SCHEMA_LIMITS.titleChars)) &&
-    (ref.authors === undefined ||
-      isStringArray(ref.authors, SCHEMA_LIMITS.authors, SCHEMA_LIMITS.authorChars)) &&
-    (ref.version === undefined ||
-      (typeof ref.version === 'string' && /^v\d{1,3}$/.test(ref.version)))
+      (typeof ref.title === 'string' && ref.title.length <= L.titleChars)) &&
+    (ref.authors === undefined || isStringArray(ref.authors, L.authors, L.authorChars)) &&
+    (ref.version === undefined || (typeof ref.version === 'string' && VERSION.test(ref.version)))
   );
 }

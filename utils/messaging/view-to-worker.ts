@@ -9,6 +9,11 @@ import type {
   SyncStatus,
 } from '@/utils/core/sync';
 import type { ListedMatches } from '@/utils/core/tab-state';
+import { isObject } from '@/utils/core/guards';
+import { SCHEMA_LIMITS as L } from '@/utils/core/schema';
+import type { Payloads } from './router';
+import { isPaperKeys, isPaperRef } from './validate';
+import { isSummaryIds, summaryFromMessage } from './validate-library';
 
 /**
  * Messages the extension's own pages (sidebar frame, side panel, popup,
@@ -82,22 +87,100 @@ export interface PaperLibraryState {
   draft: string | null;
 }
 
-export const VIEW_MESSAGES: ReadonlyArray<keyof ViewToWorker> = [
-  'view:retry-source',
-  'view:ask-source-once',
-  'view:always-ask',
-  'view:collapse-sidebar',
-  'view:listed-matches',
-  'library:paper',
-  'library:toggle-save',
-  'library:save-own',
-  'library:remove',
-  'library:undo-remove',
-  'library:draft',
-  'sync:changed',
-  'sync:probe',
-  'sync:preview',
-  'sync:connect',
-  'sync:now',
-  'sync:disconnect',
-];
+const isId = (v: unknown): v is string => typeof v === 'string';
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/** A tab and a source of its paper (a live source's id, or `index:` and an index's URL). */
+const tabSource = (payload: unknown) =>
+  isObject(payload) &&
+  typeof payload.tabId === 'number' &&
+  typeof payload.sourceId === 'string' &&
+  payload.sourceId.length <= 'index:'.length + L.urlChars
+    ? { tabId: payload.tabId, sourceId: payload.sourceId }
+    : undefined;
+
+/**
+ * Checked by their handler (entrypoints/background/sync-handlers.ts): a
+ * connect request's key derivation is read by utils/sync, which messaging
+ * may not import.
+ */
+const checkedBySyncHandler = <T>() => ({
+  parse: (payload: unknown) => (payload ?? {}) as T,
+  malformed: 'Malformed request.',
+});
+
+/**
+ * Each view message's payload check (router.ts `checked`): shape and size,
+ * before a handler runs. Extension pages are trusted senders, but a frame
+ * inside a web page is a place to be careful, and a summary is data from
+ * elsewhere: it is rebuilt by the one schema.
+ */
+export const VIEW_PAYLOADS: Payloads<ViewToWorker> = {
+  'view:retry-source': { parse: tabSource, malformed: 'Malformed retry.' },
+  'view:ask-source-once': { parse: tabSource, malformed: 'Malformed request.' },
+  'view:always-ask': { parse: tabSource, malformed: 'Malformed request.' },
+  'view:collapse-sidebar': { parse: () => ({}), malformed: 'Malformed request.' },
+  'view:listed-matches': {
+    parse: (payload) =>
+      isObject(payload) && typeof payload.tabId === 'number' ? { tabId: payload.tabId } : undefined,
+    malformed: 'Malformed request.',
+  },
+  'library:paper': {
+    parse: (payload) =>
+      isObject(payload) && isPaperKeys(payload.keys) && isSummaryIds(payload.summaryIds)
+        ? { keys: payload.keys, summaryIds: payload.summaryIds }
+        : undefined,
+    malformed: 'Malformed library request.',
+  },
+  'library:toggle-save': {
+    parse: (payload) => {
+      const summary = summaryFromMessage(isObject(payload) ? payload.summary : undefined);
+      return summary ? { summary } : undefined;
+    },
+    malformed: 'Malformed summary.',
+  },
+  'library:save-own': {
+    parse: (payload) => {
+      if (!isObject(payload)) return undefined;
+      const { paper, body, draftBase } = payload;
+      if (!isObject(paper) || typeof body !== 'string' || body.length > L.bodyChars)
+        return undefined;
+      if (draftBase !== undefined && !isText(draftBase, L.draftBaseChars)) return undefined;
+      // The view's own object once checked: a paper's URL is the page's, when it has one.
+      return isPaperRef({ url: '', ...paper })
+        ? {
+            paper: paper as ViewToWorker['library:save-own']['request']['paper'],
+            body,
+            ...(draftBase !== undefined ? { draftBase } : {}),
+          }
+        : undefined;
+    },
+    malformed: 'Malformed summary.',
+  },
+  'library:remove': {
+    parse: (payload) => (isObject(payload) && isId(payload.id) ? { id: payload.id } : undefined),
+    malformed: 'Malformed request.',
+  },
+  'library:undo-remove': {
+    parse: (payload) => (isObject(payload) && isId(payload.id) ? { id: payload.id } : undefined),
+    malformed: 'Malformed request.',
+  },
+  'library:draft': {
+    parse: (payload) => {
+      if (!isObject(payload)) return undefined;
+      const { paperKey, body, base } = payload;
+      if (typeof paperKey !== 'string' || !isText(body, L.bodyChars)) return undefined;
+      if (base !== undefined && !isText(base, L.draftBaseChars)) return undefined;
+      return { paperKey, body, ...(base !== undefined ? { base } : {}) };
+    },
+    malformed: 'Malformed request.',
+  },
+  'sync:changed': checkedBySyncHandler(),
+  'sync:probe': checkedBySyncHandler(),
+  'sync:preview': checkedBySyncHandler(),
+  'sync:connect': checkedBySyncHandler(),
+  'sync:now': checkedBySyncHandler(),
+  'sync:disconnect': checkedBySyncHandler(),
+};
+
+export const VIEW_MESSAGES = Object.keys(VIEW_PAYLOADS) as ReadonlyArray<keyof ViewToWorker>;

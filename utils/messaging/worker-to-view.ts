@@ -1,3 +1,4 @@
+import { SCHEMA_LIMITS } from '@/utils/core/schema';
 import type { TabState } from '@/utils/core/tab-state';
 
 /**
@@ -23,7 +24,10 @@ export interface TabStatePush {
 export function isTabSubscription(value: unknown): value is TabSubscription {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  if ('tab' in v) return v.tab === 'self' && typeof v.view === 'string' && v.view.length <= 64;
+  if ('tab' in v)
+    return (
+      v.tab === 'self' && typeof v.view === 'string' && v.view.length <= SCHEMA_LIMITS.viewNameChars
+    );
   return (
     v.window === 'last-focused' || (typeof v.window === 'number' && Number.isInteger(v.window))
   );

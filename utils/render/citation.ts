@@ -1,6 +1,5 @@
-import { isCanonicalKey, keyPageUrl, type PaperRef } from '@/utils/core/paper-ref';
+import { isCanonicalKey, paperPageUrl, referenceUrl, type PaperRef } from '@/utils/core/paper-ref';
 import type { PaperMeta, Summary } from '@/utils/core/summary';
-import { safeHttpUrl } from '@/utils/core/url';
 
 /**
  * Citations of a paper from what Sidenotes knows of it: a BibTeX entry (the
@@ -66,22 +65,6 @@ export function validYear(year: unknown): number | undefined {
 const idOf = (keys: readonly string[], kind: string) =>
   keys.find((k) => k.startsWith(`${kind}:`) && isCanonicalKey(k))?.slice(kind.length + 1);
 
-/** The paper's own page: arXiv abstract, OpenReview forum, Anthology page, its URL, its DOI. */
-export function paperUrl(paper: Pick<CitedPaper, 'keys' | 'url'>): string | undefined {
-  const byKind = (kind: string) => {
-    const id = idOf(paper.keys, kind);
-    return id ? keyPageUrl(`${kind}:${id}`) : null;
-  };
-  return (
-    byKind('arxiv') ??
-    byKind('openreview') ??
-    byKind('acl') ??
-    safeHttpUrl(paper.url) ??
-    byKind('doi') ??
-    undefined
-  );
-}
-
 /** `chen2020lottery`: first author's surname, year, first long word of the title. */
 export function citeKeyOf(paper: Pick<CitedPaper, 'title' | 'authors' | 'year'>): string {
   const surname =
@@ -110,7 +93,7 @@ export function bibtexEntry(
 ): string | null {
   const arxiv = idOf(paper.keys, 'arxiv');
   const doi = idOf(paper.keys, 'doi') ?? (arxiv ? `10.48550/arXiv.${arxiv}` : undefined);
-  const url = safeHttpUrl(paper.url) ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : undefined);
+  const url = referenceUrl(paper) ?? undefined;
   const fields: Array<[string, string | number | undefined]> = [
     ['title', `{${bibText(paper.title)}}`],
     // Blank names left out: each would read as one more author (a trailing `and` one).
@@ -139,7 +122,7 @@ export function markdownLink(paper: Pick<CitedPaper, 'title' | 'keys' | 'url'>):
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\\`*_[\]<>#|~]/g, '\\$&');
-  const url = paperUrl(paper);
+  const url = paperPageUrl(paper);
   return url
     ? `[${text}](${url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`
     : text;

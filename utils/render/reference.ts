@@ -1,5 +1,4 @@
-import { isCanonicalKey } from '@/utils/core/paper-ref';
-import { safeHttpUrl } from '@/utils/core/url';
+import { isCanonicalKey, referenceUrl } from '@/utils/core/paper-ref';
 import { validYear, type CitedPaper } from '@/utils/render/citation';
 
 /**
@@ -22,7 +21,7 @@ const idOf = (keys: readonly string[], kind: string) =>
 export function paperIds(paper: Pick<CitedPaper, 'keys' | 'url'>): PaperIds {
   const arxiv = idOf(paper.keys, 'arxiv');
   const doi = idOf(paper.keys, 'doi') ?? (arxiv ? `10.48550/arXiv.${arxiv}` : undefined);
-  const url = safeHttpUrl(paper.url) ?? (arxiv ? `https://arxiv.org/abs/${arxiv}` : undefined);
+  const url = referenceUrl(paper) ?? undefined;
   return { ...(arxiv ? { arxiv } : {}), ...(doi ? { doi } : {}), ...(url ? { url } : {}) };
 }
 

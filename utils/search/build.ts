@@ -1,4 +1,4 @@
-import { keyPageUrl } from '@/utils/core/paper-ref';
+import { paperPageUrl } from '@/utils/core/paper-ref';
 import type { PaperMeta, SummarySource } from '@/utils/core/summary';
 import { encodeSearchData, FIELD_AUTHORS, FIELD_BODY, FIELD_TITLE, type SearchDoc } from './format';
 import { isStopWord, plainExcerpt, words } from './text';
@@ -74,8 +74,14 @@ export function buildSearchIndex(
       title: input.paper.title,
       authors: shown,
       year: input.paper.year ?? null,
-      // The page its key names is not stored (results open it by the key): a tenth of the file.
-      url: input.paper.url && input.paper.url !== keyPageUrl(input.key) ? input.paper.url : null,
+      // Its URL is stored only when it changes the page a result opens
+      // (`paperPageUrl`: a page the key names comes first): a tenth of the file.
+      url:
+        input.paper.url &&
+        paperPageUrl({ keys: [input.key], url: input.paper.url }) !==
+          paperPageUrl({ keys: [input.key] })
+          ? input.paper.url
+          : null,
       sourceMask,
       kindMask,
       excerpt: best ? plainExcerpt(best.body, excerptChars) : '',

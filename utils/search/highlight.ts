@@ -1,4 +1,4 @@
-import { foldText } from './text';
+import { foldText } from '@/utils/core/text';
 
 export interface Segment {
   text: string;

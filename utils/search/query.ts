@@ -1,4 +1,5 @@
-import { allWords, foldText, isStopWord } from './text';
+import { foldText } from '@/utils/core/text';
+import { allWords, isStopWord } from './text';
 
 export interface QueryToken {
   text: string;

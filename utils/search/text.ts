@@ -1,23 +1,10 @@
-/**
- * Text → search terms. Accents folded, lower case, LaTeX commands and math
- * delimiters dropped, split on anything not a letter or digit. Shared by the
- * index builder and the query parser, so both see the same words.
- */
-export function foldText(text: string): string {
-  return text
-    .replace(/\\[a-zA-Z]+/g, ' ')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss');
-}
+import { foldText } from '@/utils/core/text';
 
 /**
- * What two copies of one summary share (SciTLDR's and OpenReview's copy of an
- * author TL;DR): the same words, however cased, accented or spaced.
+ * Text → search terms: folded (utils/core/text.ts), split on anything not a
+ * letter or digit. Shared by the index builder and the query parser, so both
+ * see the same words.
  */
-export const sameTextKey = (body: string): string => foldText(body).replace(/\s+/g, ' ').trim();
-
 const SPLIT = /[^\p{L}\p{N}]+/u;
 
 /** Every word of a text, folded, single letters included. */

@@ -3,7 +3,7 @@ import type { SummaryKind } from '@/utils/core/summary';
 import { huggingFace } from './huggingface';
 import { openReview } from './openreview';
 import { semanticScholar } from './semantic-scholar';
-import { FEED_ORIGINS } from './shortscience-feed';
+import { SHORTSCIENCE_ORIGINS } from '@/utils/core/shortscience';
 import type { LiveSource } from './types';
 
 /** Sources asked about each paper as it is opened. */
@@ -27,7 +27,7 @@ export const SOURCE_DESCRIPTIONS: readonly SourceDescription[] = [
     what: 'Every public ShortScience.org summary with more than one vote, in full text with links removed. Its feed (rss-full.xml) is the whole archive, not only the newest: turning it on downloads all of it at once, then checks for changes at most once a day. Kept in this browser, the summaries show beside their papers and in search.',
     sends:
       'nothing about what you read: one request a day for the public feed, to www.shortscience.org',
-    origins: FEED_ORIGINS,
+    origins: SHORTSCIENCE_ORIGINS,
   },
   {
     id: 'openreview',

@@ -1,6 +1,7 @@
 import { titleKey } from '@/utils/detect/title';
 import { NetError, parseJsonFrom } from '@/utils/net/fetch-bounded';
 import { readSummaries } from '@/utils/core/schema';
+import { paperPageUrl } from '@/utils/core/paper-ref';
 import { sameWork, surnames } from './title-match';
 import { idOf, isObject, text, type LiveSource, type SourceRef } from './types';
 
@@ -115,7 +116,7 @@ export const openReview: LiveSource = {
       author: "the paper's authors",
       date: null,
       votes: null,
-      link: `https://openreview.net/forum?id=${encodeURIComponent(id)}`,
+      link: paperPageUrl({ keys: [`openreview:${id}`] }),
       source: {
         ...openReview.info,
         ...(text(note.license) ? { licence: text(note.license)! } : {}),

@@ -1,4 +1,4 @@
-import { sha256Hex, type Manifest } from '@/utils/index-format/format';
+import type { Manifest } from '@/utils/index-format/format';
 import {
   IndexFormatError,
   MAX_MANIFEST_BYTES,
@@ -8,13 +8,14 @@ import type { LibraryDb } from '@/utils/db/schema';
 import { idbRemoteCache, type RemoteCache } from '@/utils/db/remote-cache';
 
 export type { RemoteCache } from '@/utils/db/remote-cache';
-import { fetchBounded, NetError, type BoundedFetchOptions } from '@/utils/net/fetch-bounded';
+import { NetError } from '@/utils/net/fetch-bounded';
+import { fetchIndexFile, fetchVerified, type FileFetchOptions } from './remote-files';
 import { IndexReader } from '@/utils/index-format/reader';
 import { fromBase64, toBase64 } from '@/utils/core/base64';
 import { errorMessage } from '@/utils/core/guards';
 import { plainOptional } from '@/utils/core/page-text';
 
-export interface RemoteIndexOptions extends Pick<BoundedFetchOptions, 'fetch' | 'timeoutMs'> {
+export interface RemoteIndexOptions extends FileFetchOptions {
   /** Re-check the manifest (conditionally, with its ETag) when the copy is older than this. */
   manifestMaxAgeMs?: number;
   now?: () => number;
@@ -92,15 +93,6 @@ export class RemoteIndex {
     return (this.options.now ?? Date.now)();
   }
 
-  private fetchFile(path: string, maxBytes: number, headers: Record<string, string> = {}) {
-    return fetchBounded(new URL(path, this.base).href, {
-      maxBytes,
-      headers,
-      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
-      ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
-    });
-  }
-
   /** The manifest: cached while fresh, else re-validated; the cached copy when offline. */
   async manifestText(): Promise<string> {
     const key = `${this.base}|manifest.json`;
@@ -110,9 +102,11 @@ export class RemoteIndex {
       return cached.text;
     }
     try {
-      const answer = await this.fetchFile(
+      const answer = await fetchIndexFile(
+        this.base,
         'manifest.json',
         MAX_MANIFEST_BYTES,
+        this.options,
         cached?.etag ? { 'If-None-Match': cached.etag } : {},
       );
       const text = answer.status === 304 && cached ? cached.text : answer.text;
@@ -188,34 +182,14 @@ export class RemoteIndex {
     if (usage.cachedBytes !== undefined) this.record(usage);
   }
 
-  /**
-   * A file the manifest names, fetched and checked: no more than its declared
-   * size is downloaded, a size other than declared is refused before it is
-   * hashed, then the SHA-256. Failures are recorded.
-   */
+  /** A file the manifest names, fetched and checked (./remote-files.ts); failures are recorded. */
   private async fetchChecked(
     file: string,
     sha256: string,
     declaredBytes: number,
   ): Promise<Uint8Array> {
-    const refused = (size: string) =>
-      new IndexFormatError(
-        `The remote index's ${file} is ${size} than the ${declaredBytes.toLocaleString('en')} bytes its manifest declares; it was not used.`,
-      );
     try {
-      let bytes: Uint8Array;
-      try {
-        ({ bytes } = await this.fetchFile(file, declaredBytes));
-      } catch (error) {
-        throw error instanceof NetError && error.code === 'too-large' ? refused('larger') : error;
-      }
-      if (bytes.length !== declaredBytes) throw refused('smaller');
-      if ((await sha256Hex(bytes)) !== sha256) {
-        throw new IndexFormatError(
-          `The remote index's ${file} does not match its checksum; it was changed or cut short, and was not used.`,
-        );
-      }
-      return bytes;
+      return await fetchVerified(this.base, file, { sha256, bytes: declaredBytes }, this.options);
     } catch (error) {
       this.record({ offline: error instanceof NetError, message: errorMessage(error) });
       throw error;

@@ -6,10 +6,9 @@ import type { Summary } from '@/utils/core/summary';
 import { parseStoredSummaries, readSummaries } from '@/utils/core/schema';
 import { toBase64 } from '@/utils/core/base64';
 import { buildFeedSearch } from '@/utils/search/feed-search';
+import { SHORTSCIENCE_FEED_URL } from '@/utils/core/shortscience';
 import { parseShortScienceRss } from './shortscience-rss';
 
-export const FEED_URL = 'https://www.shortscience.org/rss-full.xml';
-export const FEED_ORIGINS = ['https://www.shortscience.org/*'];
 export const FEED_CACHE_KEY = 'feed|shortscience';
 /** The feed's search index (base64 of `search.bin`), rebuilt whenever the feed changes. */
 export const FEED_SEARCH_KEY = 'feed|shortscience|search';
@@ -49,7 +48,7 @@ export async function syncShortScienceFeed(
   const held = cached ? readFeedCopy(cached.text) : [];
   if (cached && !options.force && now - cached.fetchedAt < FEED_INTERVAL_MS)
     return { changed: false, summaries: held.length, checkedAt: cached.fetchedAt, dropped: [] };
-  const answer = await fetchBounded(options.url ?? FEED_URL, {
+  const answer = await fetchBounded(options.url ?? SHORTSCIENCE_FEED_URL, {
     maxBytes: MAX_FEED_BYTES,
     timeoutMs: options.timeoutMs ?? 30_000,
     headers: cached?.etag ? { 'If-None-Match': cached.etag } : {},

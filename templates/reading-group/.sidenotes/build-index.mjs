@@ -46,6 +46,42 @@ async function sha256Hex(content) {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+var MAX_URL_CHARS = 2048;
+function isTrickChar(code) {
+  return (
+    code <= 32 ||
+    code === 92 ||
+    (code >= 127 && code <= 160) ||
+    code === 173 ||
+    code === 5760 ||
+    code === 6158 ||
+    (code >= 8192 && code <= 8207) ||
+    (code >= 8232 && code <= 8239) ||
+    (code >= 8287 && code <= 8303) ||
+    code === 12288 ||
+    code === 65279
+  );
+}
+var isAsciiSpace = (code) => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+function safeHttpUrl(value, options = {}) {
+  if (typeof value !== 'string' || value.length > MAX_URL_CHARS) return null;
+  let start = 0;
+  let end = value.length;
+  while (start < end && isAsciiSpace(value.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(value.charCodeAt(end - 1))) end--;
+  const text2 = value.slice(start, end);
+  for (let i = 0; i < text2.length; i++) if (isTrickChar(text2.charCodeAt(i))) return null;
+  if (!/^https?:\/\/[^/]/i.test(text2)) return null;
+  let url2;
+  try {
+    url2 = new URL(text2);
+  } catch {
+    return null;
+  }
+  if (url2.protocol !== 'https:' && !(options.allowHttp && url2.protocol === 'http:')) return null;
+  if (!url2.hostname || url2.username || url2.password) return null;
+  return url2.href;
+}
 var KEY_ORDER = ['arxiv:', 'openreview:', 'acl:', 'doi:', 'title:'];
 function keyRank(key) {
   const i = KEY_ORDER.findIndex((prefix) => key.startsWith(prefix));
@@ -97,41 +133,17 @@ function keyPageUrl(key) {
       return null;
   }
 }
-var MAX_URL_CHARS = 2048;
-function isTrickChar(code) {
-  return (
-    code <= 32 ||
-    code === 92 ||
-    (code >= 127 && code <= 160) ||
-    code === 173 ||
-    code === 5760 ||
-    code === 6158 ||
-    (code >= 8192 && code <= 8207) ||
-    (code >= 8232 && code <= 8239) ||
-    (code >= 8287 && code <= 8303) ||
-    code === 12288 ||
-    code === 65279
-  );
-}
-var isAsciiSpace = (code) => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
-function safeHttpUrl(value, options = {}) {
-  if (typeof value !== 'string' || value.length > MAX_URL_CHARS) return null;
-  let start = 0;
-  let end = value.length;
-  while (start < end && isAsciiSpace(value.charCodeAt(start))) start++;
-  while (end > start && isAsciiSpace(value.charCodeAt(end - 1))) end--;
-  const text2 = value.slice(start, end);
-  for (let i = 0; i < text2.length; i++) if (isTrickChar(text2.charCodeAt(i))) return null;
-  if (!/^https?:\/\/[^/]/i.test(text2)) return null;
-  let url2;
-  try {
-    url2 = new URL(text2);
-  } catch {
-    return null;
+var OPEN_PAGE_KINDS = ['arxiv', 'openreview', 'acl'];
+function paperPageUrl(paper) {
+  const byKind = (kind) => {
+    const key = paper.keys.find((k) => kindOf(k) === kind && isCanonicalKey(k));
+    return key ? keyPageUrl(key) : null;
+  };
+  for (const kind of OPEN_PAGE_KINDS) {
+    const page = byKind(kind);
+    if (page) return page;
   }
-  if (url2.protocol !== 'https:' && !(options.allowHttp && url2.protocol === 'http:')) return null;
-  if (!url2.hostname || url2.username || url2.password) return null;
-  return url2.href;
+  return safeHttpUrl(paper.url) ?? byKind('doi');
 }
 var FIELD_TITLE = 1;
 var FIELD_AUTHORS = 2;
@@ -279,8 +291,14 @@ function buildSearchIndex(inputs, options = {}) {
       title: input.paper.title,
       authors: shown,
       year: input.paper.year ?? null,
-      // The page its key names is not stored (results open it by the key): a tenth of the file.
-      url: input.paper.url && input.paper.url !== keyPageUrl(input.key) ? input.paper.url : null,
+      // Its URL is stored only when it changes the page a result opens
+      // (`paperPageUrl`: a page the key names comes first): a tenth of the file.
+      url:
+        input.paper.url &&
+        paperPageUrl({ keys: [input.key], url: input.paper.url }) !==
+          paperPageUrl({ keys: [input.key] })
+          ? input.paper.url
+          : null,
       sourceMask,
       kindMask,
       excerpt: best ? plainExcerpt(best.body, excerptChars) : '',
@@ -416,6 +434,10 @@ ${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n')}
 `;
 }
 var isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+var META_ENTRIES = 300;
+var META_NAME_CHARS = 100;
+var META_VALUE_CHARS = 2e3;
+var LISTING_ENTRIES = 1e4;
 var SCHEMA_LIMITS = {
   /** Room for the own-summary id of any key: `you:` and a key of MAX_KEY_CHARS. */
   idChars: 1100,
@@ -436,6 +458,43 @@ var SCHEMA_LIMITS = {
   maxVotes: 1e6,
   minYear: 1e3,
   maxYear: 2100,
+  /** A link from outside (`safeHttpUrl`). */
+  urlChars: MAX_URL_CHARS,
+  /** One paper key (`isCanonicalKey`). */
+  keyChars: MAX_KEY_CHARS,
+  // What a page says of itself and its paper (its messages; detection keeps to the same).
+  /** The address of the page a paper is on (query strings can be long). */
+  pageUrlChars: 4096,
+  /** Keys of the paper a page is on: detection keeps the first ones, a message with more is refused. */
+  pageKeys: 20,
+  metaEntries: META_ENTRIES,
+  metaNameChars: META_NAME_CHARS,
+  metaValueChars: META_VALUE_CHARS,
+  /** DOIs read from one page's metadata: a page may repeat the field hundreds of times. */
+  metaDois: 10,
+  listingEntries: LISTING_ENTRIES,
+  /** One listing link, absolute. */
+  listingLinkChars: MAX_URL_CHARS,
+  /** A view's name (which frame of a tab speaks). */
+  viewNameChars: 64,
+  /** A PaperRef's version (`v3`). */
+  versionDigits: 3,
+  // A library item's own fields (imports, sync, messages from the views).
+  /** Tags per item kept, each cut to tagChars. */
+  tags: 50,
+  tagChars: 64,
+  /** Your note on an item and a draft: as long as a summary. */
+  noteChars: 2e5,
+  /**
+   * A draft as an editor last saw it (sent back with a save): your words and
+   * another device's, joined when sync brought those in, so twice a summary.
+   */
+  draftBaseChars: 4e5,
+  /** Earlier versions of your own summary kept with it. */
+  otherVersions: 64,
+  versionIdChars: 100,
+  /** Summary ids one library request names (the cards of one paper). */
+  summaryIdsPerRequest: 500,
 };
 var L = SCHEMA_LIMITS;
 var Refused = class extends Error {};
@@ -698,6 +757,10 @@ async function buildIndex(records, options) {
   if (options.page !== false) files.set('index.html', renderIndexPage(manifest));
   return { manifest, files };
 }
+var SHORTSCIENCE_ORIGIN = 'https://www.shortscience.org';
+var SHORTSCIENCE_FEED_URL = `${SHORTSCIENCE_ORIGIN}/rss-full.xml`;
+var SHORTSCIENCE_ORIGINS = [`${SHORTSCIENCE_ORIGIN}/*`];
+var PAPER_PAGE = `${SHORTSCIENCE_ORIGIN}/paper?`;
 var OLD = /^([A-Z])(\d{2})-(\d{4})$/;
 var NEW = /^(\d{4})\.([a-z0-9]+(?:-[a-z0-9]+)*)\.(\d+)$/i;
 function aclKeyFromId(raw) {
@@ -768,7 +831,7 @@ var KNOWN_SOURCES = {
   shortscience: {
     id: 'shortscience',
     name: 'ShortScience.org',
-    url: 'https://www.shortscience.org',
+    url: SHORTSCIENCE_ORIGIN,
     licence: '© its author',
     kind: 'human',
   },

@@ -11,15 +11,17 @@ import {
 import { itemsForPaper, saveOwnSummary } from '@/utils/library/library';
 import { openLibraryDb } from '@/utils/db/schema';
 import {
-  CSV_MAX_FILE_BYTES,
-  CSV_MAX_ROWS,
   CSV_MAX_TEXT_CHARS,
   CsvReader,
+  parseCsv,
+  type CsvRecord,
+} from '@/utils/library/csv-reader';
+import {
+  CSV_MAX_FILE_BYTES,
+  CSV_MAX_ROWS,
   hintFromSummaries,
   paperForBibtexKey,
-  parseCsv,
   parseShortScienceCsv,
-  type CsvRecord,
   type PaperHint,
 } from '@/utils/library/shortscience-csv';
 import { LibraryError } from '@/utils/core/library-item';
@@ -201,18 +203,19 @@ describe('ShortScience bibtexKeys', () => {
     [
       '10.18653/v1/2021.naacl-main.208',
       ['acl:2021.naacl-main.208', 'doi:10.18653/v1/2021.naacl-main.208'],
-      'https://doi.org/10.18653/v1/2021.naacl-main.208',
+      // Its Anthology page before its DOI's resolver, as everywhere (paperPageUrl).
+      'https://aclanthology.org/2021.naacl-main.208/',
     ],
     [
       'conf/nips/SmithJ17',
       ['shortscience:conf/nips/SmithJ17'],
-      'https://www.shortscience.org/paper?bibtexKey=conf%2Fnips%2FSmithJ17',
+      'https://www.shortscience.org/paper?bibtexKey=conf/nips/SmithJ17',
     ],
     [
       // Not a real month: not an arXiv id, so ShortScience's own key.
       'journals/corr/abs-1713-00001',
       ['shortscience:journals/corr/abs-1713-00001'],
-      'https://www.shortscience.org/paper?bibtexKey=journals%2Fcorr%2Fabs-1713-00001',
+      'https://www.shortscience.org/paper?bibtexKey=journals/corr/abs-1713-00001',
     ],
     [
       'vaswani2017attention',
@@ -290,7 +293,7 @@ describe('a ShortScience export as own summaries', () => {
       paperKeys: ['shortscience:conf/nips/SmithJ17'],
       paper: {
         title: 'ShortScience conf/nips/SmithJ17',
-        url: 'https://www.shortscience.org/paper?bibtexKey=conf%2Fnips%2FSmithJ17',
+        url: 'https://www.shortscience.org/paper?bibtexKey=conf/nips/SmithJ17',
       },
     });
     for (const item of items) expect(isPaperKeys(item.summary.paperKeys)).toBe(true);

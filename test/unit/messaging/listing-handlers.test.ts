@@ -1,29 +1,37 @@
 import { describe, expect, it, vi } from 'vitest';
 import { pageHandlers } from '../../../entrypoints/background/page-handlers';
 import type { PaperStates } from '@/utils/lookup/paper-states';
+import { PAGE_PAYLOADS } from '@/utils/messaging/page-to-worker';
+import { checked } from '@/utils/messaging/router';
 
-/** The worker's listing handlers with stand-ins: what they count, what they refuse, what they never do. */
+/**
+ * The worker's listing handlers with stand-ins, behind the page map's payload
+ * checks as the router runs them: what they count, what they refuse, what they never do.
+ */
 function handlers() {
   const counted: string[][] = [];
   const tables: Array<[string, string]> = [];
   const remote = { syncFeedIfDue: vi.fn(async () => undefined) };
   const papers = { detected: vi.fn(async () => 1), forget: vi.fn() };
   const titles = { local: vi.fn(), remote: vi.fn() };
-  const h = pageHandlers(
-    papers as unknown as PaperStates,
-    remote as never,
-    async () => undefined,
-    async (keys) => {
-      counted.push([...keys]);
-      return Object.fromEntries(
-        keys.filter((k) => k === 'arxiv:2007.12223').map((k) => [k, { human: 1, machine: 0 }]),
-      );
-    },
-    titles as never,
-    async (site, pageUrl) => {
-      tables.push([site.id, pageUrl]);
-      return { prefix: 'https://arxiv.org/abs/', suffix: '', ids: { '2007.12223': [1, 0] } };
-    },
+  const h = checked(
+    PAGE_PAYLOADS,
+    pageHandlers(
+      papers as unknown as PaperStates,
+      remote as never,
+      async () => undefined,
+      async (keys) => {
+        counted.push([...keys]);
+        return Object.fromEntries(
+          keys.filter((k) => k === 'arxiv:2007.12223').map((k) => [k, { human: 1, machine: 0 }]),
+        );
+      },
+      titles as never,
+      async (site, pageUrl) => {
+        tables.push([site.id, pageUrl]);
+        return { prefix: 'https://arxiv.org/abs/', suffix: '', ids: { '2007.12223': [1, 0] } };
+      },
+    ),
   );
   return { h, counted, remote, papers, titles, tables };
 }

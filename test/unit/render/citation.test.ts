@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportBibtex } from '@/utils/library/export';
-import {
-  bibtexEntry,
-  citedPaper,
-  markdownLink,
-  paperUrl,
-  type CitedPaper,
-} from '@/utils/render/citation';
+import { paperPageUrl } from '@/utils/core/paper-ref';
+import { bibtexEntry, citedPaper, markdownLink, type CitedPaper } from '@/utils/render/citation';
 import { generateItems, makeSummary } from '../library/helpers';
 
 const seed: CitedPaper = {
@@ -127,14 +122,14 @@ describe('a Markdown link', () => {
     expect(markdownLink(seed)).toBe(
       '[The Lottery Ticket Hypothesis for Pre-trained BERT Networks](https://arxiv.org/abs/2007.12223)',
     );
-    expect(paperUrl({ keys: ['openreview:rJlnfaNYvB'] })).toBe(
+    expect(paperPageUrl({ keys: ['openreview:rJlnfaNYvB'] })).toBe(
       'https://openreview.net/forum?id=rJlnfaNYvB',
     );
-    expect(paperUrl({ keys: ['acl:P19-1001'] })).toBe('https://aclanthology.org/P19-1001/');
-    expect(paperUrl({ keys: ['doi:10.1145/3292500.3330701'] })).toBe(
+    expect(paperPageUrl({ keys: ['acl:P19-1001'] })).toBe('https://aclanthology.org/P19-1001/');
+    expect(paperPageUrl({ keys: ['doi:10.1145/3292500.3330701'] })).toBe(
       'https://doi.org/10.1145/3292500.3330701',
     );
-    expect(paperUrl({ keys: ['pmlr:v97/x'], url: 'javascript:alert(1)' })).toBeUndefined();
+    expect(paperPageUrl({ keys: ['pmlr:v97/x'], url: 'javascript:alert(1)' })).toBeNull();
   });
 
   it('cannot be broken out of by a title or a URL', () => {

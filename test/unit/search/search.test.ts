@@ -5,7 +5,7 @@ import { buildSearchIndex, type SearchInput } from '@/utils/search/build';
 import { boundedDistance, SearchEngine } from '@/utils/search/engine';
 import { decodeSearchData, SearchFormatError } from '@/utils/search/format';
 import { highlight, snippetAround } from '@/utils/search/highlight';
-import { paperUrl } from '@/components/SearchView';
+import { resultPageUrl } from '@/components/SearchView';
 import { keyPageUrl } from '@/utils/core/paper-ref';
 import { parseQuery } from '@/utils/search/query';
 import { ROOT } from '../../helpers/fixtures';
@@ -196,7 +196,7 @@ describe('the bundled search index', () => {
       (q) => engineOf(inputs).search(q).hits[0]!.doc,
     );
     expect(docs.map((d) => d.url)).toEqual([null, 'https://proceedings.mlr.press/v97/a.html']);
-    expect(docs.map(paperUrl)).toEqual([
+    expect(docs.map(resultPageUrl)).toEqual([
       'https://arxiv.org/abs/2007.12223',
       'https://proceedings.mlr.press/v97/a.html',
     ]);

@@ -10,6 +10,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { freshIndexedDb, makeSummary } from '../library/helpers';
 import { PaperStates, type PaperStateDeps, type StoredTab } from '@/utils/lookup/paper-states';
 import { libraryHandlers } from '@/entrypoints/background/library-handlers';
+import { checked } from '@/utils/messaging/router';
+import { VIEW_PAYLOADS } from '@/utils/messaging/view-to-worker';
 import { library } from '@/utils/db/open';
 import { allItems, saveOwnSummary } from '@/utils/library/library';
 import { parseDoi } from '@/utils/detect/doi';
@@ -64,7 +66,7 @@ describe('a card from outside cannot remove what it is not', () => {
       { keys: ['arxiv:1706.03762'], url: 'https://arxiv.org/abs/1706.03762', title: 'Attention' },
       'My notes.',
     );
-    const toggle = libraryHandlers()['library:toggle-save'];
+    const toggle = checked(VIEW_PAYLOADS, libraryHandlers())['library:toggle-save'];
     const forged = makeSummary({
       id: own.id,
       source: {

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from '@/utils/platform/browser';
 import { SummaryCard } from '@/components/SummaryCard';
 import { SidebarView } from '@/components/SidebarView';
-import { paperUrl } from '@/components/SearchView';
+import { resultPageUrl } from '@/components/SearchView';
 import { browserActions } from '@/hooks/use-browser-actions';
 import { buildIndex } from '@/utils/index-format/build';
 import { parseInputLine } from '@/utils/index-format/input';
@@ -73,7 +73,7 @@ describe('finding 4: link fields are checked where they come in and where they a
       excerpt: '',
       summaries: 1,
     };
-    expect(paperUrl(doc)).toBeNull();
+    expect(resultPageUrl(doc)).toBeNull();
   });
 
   it('a search file from a remote index cannot carry a data: or chrome: URL', () => {

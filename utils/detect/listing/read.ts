@@ -1,11 +1,12 @@
+import { LISTING_ENTRIES } from '@/utils/core/schema';
 import type { ListingEntry, ListingSite, ListingTable } from './types';
 
 /** Links longer than this are not an entry's id link (a hostile page's bait). */
 const MAX_HREF_CHARS = 600;
 /** Titles are for accessible names: the first words are enough. */
 const MAX_TITLE_CHARS = 300;
-/** Entries read from one page at most: a real list has a few thousand. */
-export const MAX_ENTRIES = 10_000;
+/** Entries read from one page at most (a real list has a few thousand): the worker's limit too. */
+export const MAX_ENTRIES = LISTING_ENTRIES;
 
 /** A link's absolute URL, if it can name a paper at all (http or https, not absurdly long). */
 export function linkUrl(link: Element, page: URL): string | null {
