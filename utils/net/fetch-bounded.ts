@@ -57,15 +57,15 @@ export function retryAt(header: string | null, now: number): number {
   return Number.isNaN(date) ? now + 60_000 : Math.max(now, date);
 }
 
-async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes)
-    throw new NetError(
-      'too-large',
-      `The answer is larger than ${maxBytes.toLocaleString()} bytes.`,
-    );
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
+/**
+ * A stream's bytes, never holding more than `maxBytes`: null (the stream
+ * cancelled) as soon as it goes past them, whatever its sender declared.
+ */
+export async function readCapped(
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array | null> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -73,20 +73,29 @@ async function readBounded(response: Response, maxBytes: number): Promise<Uint8A
     if (done) break;
     total += value.length;
     if (total > maxBytes) {
-      await reader.cancel();
-      throw new NetError(
-        'too-large',
-        `The answer is larger than ${maxBytes.toLocaleString()} bytes.`,
-      );
+      await reader.cancel().catch(() => undefined);
+      return null;
     }
     chunks.push(value);
   }
+  if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
     bytes.set(c, at);
     at += c.length;
   }
+  return bytes;
+}
+
+async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new NetError('too-large', `The answer is larger than ${maxBytes.toLocaleString()} bytes.`);
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (!response.body) return new Uint8Array();
+  const bytes = await readCapped(response.body, maxBytes);
+  if (!bytes) throw tooLarge();
   return bytes;
 }
 

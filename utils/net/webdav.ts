@@ -1,4 +1,4 @@
-import { NetError } from './fetch-bounded';
+import { NetError, readCapped } from './fetch-bounded';
 
 /**
  * A small WebDAV client for one folder on the user's own server (Nextcloud,
@@ -200,26 +200,8 @@ export class WebDav {
       const declared = Number(response.headers.get('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
       if (!response.body) return new Uint8Array(0);
-      const chunks: Uint8Array[] = [];
-      let length = 0;
-      const reader = response.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        length += value.length;
-        if (length > maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          throw tooLarge();
-        }
-        chunks.push(value);
-      }
-      if (chunks.length === 1) return chunks[0]!;
-      const bytes = new Uint8Array(length);
-      let at = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, at);
-        at += chunk.length;
-      }
+      const bytes = await readCapped(response.body, maxBytes);
+      if (!bytes) throw tooLarge();
       return bytes;
     } catch (error) {
       if (error instanceof NetError) throw error;

@@ -1,6 +1,7 @@
 import { fromBase64, toBase64 } from '@/utils/core/base64';
 import { isObject } from '@/utils/core/guards';
 import type { KdfParams } from '@/utils/core/sync';
+import { readCapped } from '@/utils/net/fetch-bounded';
 
 export type { KdfParams } from '@/utils/core/sync';
 
@@ -58,25 +59,11 @@ async function pipe(
   stream: CompressionStream | DecompressionStream,
   maxBytes = Infinity,
 ) {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.length;
-    if (length > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new RangeError('unpacks to more than a sync file may hold');
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
+  const out = await readCapped(
+    new Blob([bytes as BlobPart]).stream().pipeThrough(stream) as ReadableStream<Uint8Array>,
+    maxBytes,
+  );
+  if (!out) throw new RangeError('unpacks to more than a sync file may hold');
   return out;
 }
 
