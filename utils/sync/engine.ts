@@ -239,6 +239,7 @@ const maxStamp = (records: Iterable<SyncRecord>, nowMs: number): string | null =
     for (const f of Object.values(r.fields)) see(f.s);
     for (const t of Object.values(r.tags ?? {})) see(t.s);
     for (const v of r.text ?? []) see(v.s);
+    for (const versions of Object.values(r.joined ?? {})) for (const v of versions) see(v.s);
   }
   return max;
 };
