@@ -54,6 +54,8 @@ export interface SyncDeps {
   };
   /** The header's signature when its key was last checked (absent: check it now). */
   headerSig?: string;
+  /** This Sidenotes' version: records it refused are offered again to the next one. */
+  appVersion?: string;
   now?: () => number;
 }
 
@@ -251,6 +253,17 @@ const STORES = ['items', 'drafts', 'syncRecords', 'syncChanges', 'meta'] as cons
  * records, where a store of its own cost a write per record).
  */
 const OUTBOX = 'sync.outbox';
+/**
+ * Records from the folder this version of Sidenotes refused (a newer one's
+ * item, say), kept aside with the version that refused them and merged in
+ * again once Sidenotes is updated. Not in `syncRecords`: see mergeHere.
+ */
+const REFUSED = 'sync.refused';
+const MAX_REFUSED = 10_000;
+interface Refused {
+  version: string;
+  records: Record<string, SyncRecord>;
+}
 type Outbox = Record<string, string>;
 
 /** A record changed here and not uploaded yet; `token` tells a later change from the one sent. */
@@ -275,6 +288,7 @@ async function mergeHere(
   listed: readonly FolderFile[],
   localSubs: readonly string[],
   restore: boolean,
+  setAside: Map<string, SyncRecord>,
 ) {
   const now = deps.now ?? Date.now;
   return writeAction(deps.db, [...STORES], async (tx) => {
@@ -448,6 +462,9 @@ async function mergeHere(
       // here would be compared with what it says and undo or delete it.
       if (!show(merged)) {
         rejected++;
+        const aside = setAside.get(id);
+        if (aside || setAside.size < MAX_REFUSED)
+          setAside.set(id, aside ? mergeRecords(aside, record) : record);
         continue;
       }
       const next: StoredRecord = { id, state: merged };
@@ -470,6 +487,16 @@ async function mergeHere(
     progress.scanned = true;
     queue(meta.put({ key: PROGRESS, value: progress }));
     queue(meta.put({ key: OUTBOX, value: outbox }));
+    if (setAside.size || (await meta.get(REFUSED)))
+      queue(
+        meta.put({
+          key: REFUSED,
+          value: {
+            version: deps.appVersion ?? '',
+            records: Object.fromEntries(setAside),
+          } satisfies Refused,
+        }),
+      );
     // What is still to be sent: this sync's changes, and any an interrupted one left.
     const pending: Pending[] = [];
     for (const [id, token] of Object.entries(outbox)) {
@@ -623,10 +650,25 @@ export async function syncOnce(
     );
   const toRead = filesToRead(files, progress, restore ? null : deps.device);
   const { incoming, results, invalid } = await readFiles(deps.dav, deps.key, toRead);
+  // Records an earlier version refused: offered again once Sidenotes was updated.
+  const refused = (await deps.db.get('meta', REFUSED))?.value as Refused | undefined;
+  const retry = !!refused && !!deps.appVersion && refused.version !== deps.appVersion;
+  const setAside = new Map(retry ? [] : Object.entries(refused?.records ?? {}));
+  if (retry)
+    for (const r of Object.values(refused.records)) {
+      const known = incoming.get(r.id);
+      incoming.set(r.id, known ? mergeRecords(known, r) : r);
+    }
   const subs = await deps.subscriptions.read();
   const localSubs = [...subs.active, ...subs.pending];
   let merged: Awaited<ReturnType<typeof mergeHere>>;
-  if (!toRead.length && !restore && progress.scanned && (await quiet(deps.db, localSubs))) {
+  if (
+    !toRead.length &&
+    !restore &&
+    !retry &&
+    progress.scanned &&
+    (await quiet(deps.db, localSubs))
+  ) {
     // Nothing came in and nothing changed here: no transaction to write.
     merged = {
       received: 0,
@@ -636,7 +678,7 @@ export async function syncOnce(
       subs: localSubs,
       pending: await pendingChanges(deps.db),
     };
-  } else merged = await mergeHere(deps, incoming, results, files, localSubs, restore);
+  } else merged = await mergeHere(deps, incoming, results, files, localSubs, restore, setAside);
   progress = merged.progress;
 
   // Indexes subscribed on another device wait here for this browser's permission.

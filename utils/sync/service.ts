@@ -129,6 +129,7 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
           key: await importKey(fromBase64(config.key)),
           device: config.device,
           headerSig: config.headerSig,
+          appVersion: browser.runtime.getManifest().version,
           subscriptions,
         },
         { restore },
@@ -160,7 +161,7 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
       report.skipped.length &&
         `${report.skipped.length} file${report.skipped.length === 1 ? ' in the folder is' : 's in the folder are'} damaged and ${report.skipped.length === 1 ? 'was' : 'were'} skipped (${report.skipped.slice(0, 3).join(', ')}): nothing in ${report.skipped.length === 1 ? 'it' : 'them'} was applied, and the device that wrote ${report.skipped.length === 1 ? 'it' : 'them'} repairs ${report.skipped.length === 1 ? 'it' : 'them'} when it next syncs.`,
       report.rejected &&
-        `${report.rejected} record${report.rejected === 1 ? '' : 's'} from the folder did not pass the library's checks and ${report.rejected === 1 ? 'was' : 'were'} left out.`,
+        `${report.rejected} record${report.rejected === 1 ? '' : 's'} from the folder did not pass the library's checks and ${report.rejected === 1 ? 'was' : 'were'} left out (kept aside, and tried again once Sidenotes is updated).`,
     ].filter(Boolean);
     const status: SyncStatus = {
       state: problems.length ? 'error' : 'ok',

@@ -77,6 +77,8 @@ interface Device {
   db: LibraryDb;
   device: string;
   subs: Subscriptions;
+  /** The Sidenotes version this profile runs. */
+  appVersion: string;
   sync(options?: { fetch?: typeof fetch; restore?: boolean }): ReturnType<typeof syncDevice>;
   items(): Promise<LibraryItem[]>;
 }
@@ -90,6 +92,7 @@ async function device(existing?: LibraryDb): Promise<Device> {
     db,
     device: newDeviceId(),
     subs: { active: [], pending: [] },
+    appVersion: '1.0.0',
     async sync(options = {}) {
       const report = await syncDevice(
         {
@@ -98,6 +101,7 @@ async function device(existing?: LibraryDb): Promise<Device> {
           key,
           device: me.device,
           headerSig,
+          appVersion: me.appVersion,
           subscriptions: {
             read: async () => me.subs,
             write: async (next) => void (me.subs = next),
@@ -468,6 +472,12 @@ describe('sync through a real WebDAV server (rclone)', () => {
       folderFiles(await account().list()).filter((f) => f.device === b.device),
     );
     expect(incoming.has(odd.id)).toBe(false);
+    // Kept aside, not lost: the next sync of this version does not offer it again ...
+    expect((await b.sync()).rejected).toBe(0);
+    // ... an updated Sidenotes does (this one still refuses it, and keeps it aside again).
+    b.appVersion = '1.1.0';
+    expect((await b.sync()).rejected).toBe(1);
+    expect((await b.sync()).rejected).toBe(0);
   });
 
   it('an own upload cut off midway is found damaged and written again; no device sees it damaged after', async () => {

@@ -24,6 +24,11 @@ beforeEach(async () => {
   freshIndexedDb();
   // The folder's origin is granted, as the options page asks from the user's click.
   vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true);
+  vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'Sidenotes',
+    version: '1.0.0',
+  });
   db = await openLibraryDb({ name: `service-${++folderN}` });
 });
 
