@@ -43,8 +43,13 @@ export function guardWrite(
       width: innerWidth,
       height: innerHeight,
     });
-  } else if (!visibleToUser()) refused(HIDDEN_BY_PAGE);
-  else run();
+  } else if (!visibleToUser()) {
+    // For tests, a positive signal that this click was turned down in its own task
+    // (the page cannot read this frame): how many writes it has refused so far.
+    const root = document.documentElement;
+    root.dataset.refusedWrites = String(Number(root.dataset.refusedWrites ?? 0) + 1);
+    refused(HIDDEN_BY_PAGE);
+  } else run();
 }
 
 /** The confirmation the frame waits for, if any. */

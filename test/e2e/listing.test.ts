@@ -17,6 +17,7 @@ import { readFixture, ROOT } from '../helpers/fixtures';
 import { serveIndex } from '../../scripts/serve-index';
 import { arxivListPage, freshArxivIds, minimalPdf, SEED, type ListedPaper } from '../helpers/pages';
 import { publishIndex } from '../helpers/remote-index';
+import { holdsTabState, settledTabState, tabRoundTrip } from '../helpers/tab-state';
 
 const SHOTS = join(ROOT, 'test/screenshots');
 const LIST = 'https://arxiv.org/list/cs.LG/recent?skip=0&show=2000';
@@ -314,7 +315,10 @@ describe('badges on an OpenReview venue (a single-page app)', () => {
     expect(await badgeNames(cdp)).toContain(
       '4 summaries of Synthetic and Natural Noise Both Break Neural Machine Translation',
     );
-    await page.waitForTimeout(800);
+    // The tab switch's own visit (with the new address's metadata) names no paper: the worker
+    // drops the tab's state, answers, and a message it sends after that reaches the page.
+    await expect.poll(() => holdsTabState(browser.worker, 'openreview:BklSwn4tDH')).toBe(false);
+    expect(await tabRoundTrip(browser.worker, page)).toBe('answered');
     expect(await sidebarHost(page).getAttribute('data-sidenotes-paper')).toBe(
       'openreview:BklSwn4tDH',
     );
@@ -494,7 +498,13 @@ describe('PDF tabs named after their paper', () => {
   it("asks arXiv's API for other arXiv PDFs only when turned on, and once", async () => {
     const page = await b.context.newPage();
     await page.goto(UNKNOWN);
-    await page.waitForTimeout(800);
+    // The page's visit answered (its sidebar host names the paper) and the worker's state of
+    // the tab settled. (A PDF viewer shows no sidebar frame to wait on.) Whether to ask arXiv
+    // is decided in that same visit, before its answer: a storage read and a permission check.
+    await expect
+      .poll(() => sidebarHost(page).getAttribute('data-sidenotes-paper'))
+      .toBe('arxiv:2406.10001');
+    await settledTabState(b.worker, 'arxiv:2406.10001');
     expect(b.requests.filter((r) => r.startsWith('https://export.arxiv.org/'))).toEqual([]);
     const options = await b.context.newPage();
     await options.goto(`chrome-extension://${b.extensionId}/options.html`);
@@ -509,7 +519,11 @@ describe('PDF tabs named after their paper', () => {
       .poll(() => page.title())
       .toBe('Sparse Training, Revisited & Explained — arXiv 2406.10001');
     await page.reload();
-    await page.waitForTimeout(500);
+    // Named again in the new document: arXiv's answer came from the cache, where a request
+    // would have been made.
+    await expect
+      .poll(() => page.title())
+      .toBe('Sparse Training, Revisited & Explained — arXiv 2406.10001');
     expect(b.requests.filter((r) => r.startsWith('https://export.arxiv.org/'))).toEqual([API]);
     await page.close();
   });

@@ -13,6 +13,7 @@ import {
   sidebarState,
 } from '../helpers/browser';
 import { ROOT } from '../helpers/fixtures';
+import { noteVisits, tabRoundTrip, visitsFrom } from '../helpers/tab-state';
 import {
   aclPage,
   arxivAbsPage,
@@ -51,6 +52,14 @@ const pages = {
 };
 
 let browser: Launched;
+
+/** The sidebar frame's own report (hooks/visible-to-user.ts): '' while covered, else since when it is seen. */
+const seenSince = (page: Page) =>
+  sidebarFrame(page).locator('html').getAttribute('data-seen-since');
+
+/** How many writes the sidebar frame has refused as covered (hooks/use-write-confirm.ts). */
+const refusedWrites = async (page: Page) =>
+  Number((await sidebarFrame(page).locator('html').getAttribute('data-refused-writes')) ?? 0);
 
 /** Diagnostics for a sidebar that should have opened by itself: what the site's choices say. */
 async function logIfFolded(page: Page) {
@@ -226,10 +235,19 @@ describe('the sidebar beside the paper', () => {
   });
 
   it('injects nothing on pages that are not papers', async () => {
+    await noteVisits(browser.worker);
     for (const url of [LISTING, ELSEWHERE]) {
       const page = await browser.context.newPage();
       await page.goto(url);
-      await page.waitForTimeout(800);
+      // Nothing of Sidenotes runs on the blog; on the list, the page's last visit (with its
+      // metadata) reached the worker, and a message the worker sent after answering it came back.
+      if (url === ELSEWHERE) expect(await tabRoundTrip(browser.worker, page)).toBe('no script');
+      else {
+        await expect
+          .poll(async () => (await visitsFrom(browser.worker, url)).at(-1)?.meta)
+          .toBe(true);
+        expect(await tabRoundTrip(browser.worker, page)).toBe('answered');
+      }
       expect(await page.locator('sidenotes-sidebar').count()).toBe(0);
       expect(await badgeText(browser.worker, page)).toBe('');
       await page.close();
@@ -373,28 +391,41 @@ describe('clickjacking', () => {
         'position: fixed; inset: 0; z-index: 2147483647; background: rgba(255,255,255,.97); pointer-events: none';
       document.documentElement.append(cover);
     });
-    await page.waitForTimeout(400); // the visibility observer reports after its 100 ms delay
+    // The frame reports itself covered (its observer reports after a 100 ms delay).
+    await expect.poll(() => seenSince(page)).toBe('');
     await save.click();
     await expect
       .poll(() => sidebarFrame(page).locator('[role="alert"]').first().textContent())
       .toMatch(/covers or hides the Sidenotes sidebar/);
     expect(await save.getAttribute('aria-pressed')).toBe('false');
+    const refusals = await refusedWrites(page);
+    expect(refusals).toBeGreaterThan(0);
     // Uncovered right before the click it provoked: still refused. (Clicked on the frame
-    // itself: the helper's locators wait, as a reader does, until it has been seen.)
+    // itself, as soon as it reports itself seen: the helper's locators wait, as a reader
+    // does, until it has been seen for a moment.)
     await page.evaluate(() => document.getElementById('cover')!.remove());
-    await page.waitForTimeout(150);
+    await expect.poll(() => seenSince(page)).not.toBe('');
     const frame = page.frames().find((f) => f.url().includes('/sidebar.html'))!;
     await frame.getByTestId('save-button').first().click();
-    await page.waitForTimeout(100);
+    // Turned down in the click's own task, so no write from it can come later.
+    await expect.poll(() => refusedWrites(page)).toBe(refusals + 1);
     expect(await save.getAttribute('aria-pressed')).toBe('false');
     await page.evaluate(() => {
       const cover = document.createElement('div');
       cover.id = 'cover';
       document.documentElement.append(cover);
     });
-    // Seen as it is, the same click saves.
+    // Seen as it is, the same click saves. The time on screen is what is under test:
+    // the guard counts 300 ms from the frame's own report of being seen.
     await page.evaluate(() => document.getElementById('cover')!.remove());
-    await page.waitForTimeout(800); // seen for a moment: 100 ms to be reported, 300 ms to count
+    await expect
+      .poll(() =>
+        frame.evaluate(() => {
+          const since = document.documentElement.dataset.seenSince;
+          return since ? performance.now() - Number(since) : -1;
+        }),
+      )
+      .toBeGreaterThanOrEqual(300);
     await save.click();
     await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
     await save.click(); // leave the library as it was

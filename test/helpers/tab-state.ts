@@ -41,3 +41,69 @@ export async function settledTabState(
   }
   return state!;
 }
+
+/** Whether the worker holds a state for a tab showing the paper `paperKey`. */
+export async function holdsTabState(worker: Worker, paperKey: string): Promise<boolean> {
+  return worker.evaluate(async (key) => {
+    const stored = await chrome.storage.session.get(null);
+    return Object.values(stored).some(
+      (value) => (value as { state?: TabState }).state?.paper?.keys[0] === key,
+    );
+  }, paperKey);
+}
+
+/**
+ * A message from the worker to `page`'s tab and back, sent after whatever the
+ * worker had sent it before: 'answered' when a content script listens there,
+ * 'no script' when none does (nothing of Sidenotes runs in the page).
+ */
+export async function tabRoundTrip(worker: Worker, page: Page): Promise<'answered' | 'no script'> {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return chrome.tabs.sendMessage(tab.id, { type: 'test:ping' }, { frameId: 0 }).then(
+      () => 'answered' as const,
+      (error: unknown) => {
+        if (/Receiving end does not exist/i.test(String(error))) return 'no script' as const;
+        throw error;
+      },
+    );
+  });
+}
+
+/**
+ * From now on, the worker notes every `page:visit` it gets (beside its own
+ * handler): the page's address and whether the visit carried its metadata
+ * (the last of a page load's visits, the one whose "no paper" is final).
+ */
+export async function noteVisits(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    const g = globalThis as { sidenotesTestVisits?: Array<{ url: string; meta: boolean }> };
+    if (g.sidenotesTestVisits) return;
+    const visits: Array<{ url: string; meta: boolean }> = [];
+    g.sidenotesTestVisits = visits;
+    chrome.runtime.onMessage.addListener((message: unknown) => {
+      const { type, payload } = (message ?? {}) as { type?: unknown; payload?: unknown };
+      const visit = (payload ?? {}) as { url?: unknown; meta?: unknown };
+      if (type === 'page:visit' && typeof visit.url === 'string')
+        visits.push({ url: visit.url, meta: visit.meta !== null });
+      return undefined; // the router answers
+    });
+  });
+}
+
+/** The visits noted (noteVisits) from the page at `url`. */
+export async function visitsFrom(
+  worker: Worker,
+  url: string,
+): Promise<Array<{ url: string; meta: boolean }>> {
+  return worker.evaluate(
+    (at) =>
+      (
+        (globalThis as { sidenotesTestVisits?: Array<{ url: string; meta: boolean }> })
+          .sidenotesTestVisits ?? []
+      ).filter((v) => v.url === at),
+    url,
+  );
+}

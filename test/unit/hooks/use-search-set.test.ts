@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderHook, settle } from './render-hook';
+
+const loaders = {
+  bundled: vi.fn<() => Promise<unknown>>(),
+  feed: vi.fn<() => Promise<unknown>>(),
+  remote: vi.fn<() => Promise<unknown[]>>(),
+};
+vi.mock('@/utils/sources/search-engines', () => ({
+  loadBundledSearch: () => loaders.bundled(),
+  loadFeedSearch: () => loaders.feed(),
+  loadRemoteIndexSearches: () => loaders.remote(),
+}));
+
+const { useSearchSet } = await import('@/hooks/use-search-set');
+
+beforeEach(() => {
+  for (const l of Object.values(loaders)) l.mockReset();
+});
+
+describe('useSearchSet', () => {
+  it('searches the bundled index at once, then it joined by the feed and the remote indexes', async () => {
+    let more!: () => void;
+    loaders.bundled.mockResolvedValue('bundled');
+    loaders.feed.mockImplementation(() => new Promise((r) => (more = () => r('feed'))));
+    loaders.remote.mockResolvedValue(['remote-a', 'remote-b']);
+    const { result, unmount } = renderHook(() => useSearchSet(), {});
+    await settle();
+    expect(result.current.engine?.engines).toEqual(['bundled']);
+    more();
+    await settle();
+    expect(result.current.engine?.engines).toEqual(['bundled', 'feed', 'remote-a', 'remote-b']);
+    expect(result.current.error).toBeNull();
+    unmount();
+  });
+
+  it('keeps the bundled set when nothing more is kept, or when it cannot be read', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    loaders.bundled.mockResolvedValue('bundled');
+    loaders.feed.mockResolvedValue(null);
+    loaders.remote.mockResolvedValue([]);
+    const first = renderHook(() => useSearchSet(), {});
+    await settle();
+    const engine = first.result.current.engine;
+    expect(engine?.engines).toEqual(['bundled']);
+    await settle();
+    expect(first.result.current.engine).toBe(engine); // not replaced by an equal set
+    first.unmount();
+
+    loaders.remote.mockRejectedValue(new Error('quota'));
+    const second = renderHook(() => useSearchSet(), {});
+    await settle();
+    expect(second.result.current.engine?.engines).toEqual(['bundled']);
+    expect(second.result.current.error).toBeNull();
+    expect(warn).toHaveBeenCalledWith(
+      'Sidenotes: kept sources could not be searched',
+      expect.any(Error),
+    );
+    second.unmount();
+    warn.mockRestore();
+  });
+
+  it('reports why the bundled index cannot be searched', async () => {
+    loaders.bundled.mockRejectedValue(new Error('index missing'));
+    const { result, unmount } = renderHook(() => useSearchSet(), {});
+    await settle();
+    expect(result.current.engine).toBeNull();
+    expect(result.current.error).toBe('index missing');
+    expect(loaders.feed).not.toHaveBeenCalled();
+    unmount();
+  });
+});
