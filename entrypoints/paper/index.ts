@@ -3,7 +3,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { metaEntries } from '@/utils/detect/meta';
 import { ok } from '@/utils/core/result';
 import { sendToWorker } from '@/utils/page/send';
-import { SidebarHost } from './sidebar-host';
+import { SidebarHost } from '@/utils/page/sidebar-host';
 import { watchUrl } from '@/utils/page/watch-url';
 
 /**
