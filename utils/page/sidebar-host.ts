@@ -148,7 +148,7 @@ export class SidebarHost {
 
   /** Reads this site's choices; call before show(), alongside the look-up. */
   async loadPrefs(): Promise<void> {
-    this.prefs = await this.readPrefs();
+    this.prefs = await readSidebarPrefs(this.site);
     if (this.preloading && this.prefs.collapsed) {
       this.frame?.remove();
       this.frame = undefined;
@@ -258,16 +258,12 @@ export class SidebarHost {
     });
   }
 
-  private readPrefs(): Promise<SitePrefs> {
-    return readSidebarPrefs(this.site);
-  }
-
   /** One write at a time, in order: a quick close-then-open must not be stored as closed. */
   private writing: Promise<void> = Promise.resolve();
   private writePrefs(change: SitePrefs): Promise<void> {
     this.writing = this.writing
       .then(async () => {
-        this.prefs = { ...(await this.readPrefs()), ...change };
+        this.prefs = { ...(await readSidebarPrefs(this.site)), ...change };
         await writeSidebarPrefs(this.site, this.prefs);
       })
       .catch((error: unknown) =>

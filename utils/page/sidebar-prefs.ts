@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { fieldsOf } from '@/utils/core/guards';
 
 /**
  * The sidebar's remembered choices, per site (so arXiv and OpenReview can
@@ -16,7 +17,7 @@ const prefsKey = (site: string) => `sidebar:${site}`;
 export async function readSidebarPrefs(site: string): Promise<SitePrefs> {
   const key = prefsKey(site);
   const stored = (await browser.storage.local.get(key))[key];
-  return typeof stored === 'object' && stored !== null ? (stored as SitePrefs) : {};
+  return fieldsOf(stored) as SitePrefs;
 }
 
 export async function writeSidebarPrefs(site: string, prefs: SitePrefs): Promise<void> {
