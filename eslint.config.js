@@ -16,9 +16,9 @@ const SYNC = ['utils/sync'];
 const WORKER = ['utils/lookup'];
 const VIEWS = ['hooks', 'components'];
 /**
- * The in-page code the content scripts share (messages to the worker, the
- * listing badge, the URL watcher); the sidebar host is the paper script's
- * own, in entrypoints/paper/. Beside the views, not above them: neither
+ * The content scripts' in-page code (messages to the worker, the URL
+ * watcher, the sidebar host and its stored choices, the listing badges);
+ * the entry files only start it. Beside the views, not above them: neither
  * imports the other.
  */
 const PAGE = ['utils/page'];

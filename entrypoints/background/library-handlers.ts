@@ -1,17 +1,8 @@
 import type { PaperRef } from '@/utils/core/paper-ref';
-import { OWN_SOURCE } from '@/utils/core/library-item';
-import { announceLibraryChange, library, requestPersistentStorage } from '@/utils/db/open';
-import {
-  getDraft,
-  itemsForPaper,
-  removeItem,
-  saveDraft,
-  saveOwnSummary,
-  savedIds,
-  saveSummary,
-} from '@/utils/library/library';
-import { removeUndoably, undoRemove } from '@/utils/library/undo';
-import { fail, ok } from '@/utils/core/result';
+import { library } from '@/utils/db/open';
+import { getDraft, itemsForPaper, saveDraft, savedIds } from '@/utils/library/library';
+import { announcedWrites, toggleSaved } from '@/utils/library/writes';
+import { ok } from '@/utils/core/result';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
 
@@ -26,6 +17,8 @@ type LibraryMessages =
 /**
  * The library for the in-page sidebar, which as a third-party frame may not
  * open IndexedDB. Routed only from extension pages (the router's view rule).
+ * The writes announce their own change (utils/library/writes.ts); a draft
+ * is not announced, but sync still hears of it.
  */
 export function libraryHandlers(
   /** A write happened: sync soon. */
@@ -47,44 +40,27 @@ export function libraryHandlers(
     },
 
     async 'library:toggle-save'({ summary }) {
-      const db = await library();
-      // Ids come from outside (a remote index can name any): a card may only
-      // remove the saved copy of itself, never the user's own summary or an
-      // item from another source that happens to share its id.
-      const stored = await db.get('items', summary.id);
-      if (stored && (stored.kind !== 'saved' || stored.summary.source.id !== summary.source.id))
-        return fail('bad-request', 'This card names an item of your library that is not it.');
-      if (!stored && (summary.source.id === OWN_SOURCE.id || summary.id.startsWith('you:')))
-        return fail('bad-request', 'Only you write your own summaries.');
-      const isSaved = stored !== undefined;
-      if (isSaved) await removeItem(db, summary.id);
-      else {
-        await saveSummary(db, summary);
-        void requestPersistentStorage().catch(() => false);
-      }
-      announceLibraryChange();
-      changed();
-      return ok({ saved: !isSaved });
+      const result = await toggleSaved(await library(), summary);
+      if (result.ok) changed();
+      return result;
     },
 
     async 'library:save-own'({ paper, body, draftBase }) {
-      const item = await saveOwnSummary(await library(), paper as PaperRef, body, draftBase);
-      announceLibraryChange();
+      const db = await library();
+      const item = await announcedWrites.saveOwnSummary(db, paper as PaperRef, body, draftBase);
       changed();
       return ok(item);
     },
 
     async 'library:remove'({ id }) {
       // Undoable: the sidebar offers Undo, so no click loses your own summary for good.
-      await removeUndoably(await library(), id);
-      announceLibraryChange();
+      await announcedWrites.removeUndoably(await library(), id);
       changed();
       return ok(null);
     },
 
     async 'library:undo-remove'({ id }) {
-      const item = await undoRemove(await library(), id);
-      announceLibraryChange();
+      const item = await announcedWrites.undoRemove(await library(), id);
       changed();
       return ok(item);
     },

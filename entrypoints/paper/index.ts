@@ -3,8 +3,9 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { metaEntries } from '@/utils/detect/meta';
 import { ok } from '@/utils/core/result';
 import { sendToWorker } from '@/utils/page/send';
-import { SidebarHost } from './sidebar-host';
+import { SidebarHost } from '@/utils/page/sidebar-host';
 import { watchUrl } from '@/utils/page/watch-url';
+import { dispatchToPage, type PageHandlers } from '@/utils/messaging/worker-to-page';
 
 /**
  * Runs on paper sites from document_start. It tells the worker the page's
@@ -80,25 +81,20 @@ export default defineUnlistedScript(() => {
   }
 
   // Answered synchronously with sendResponse, which every browser supports.
+  const handlers: PageHandlers = {
+    'tab:toggle-sidebar': () => host?.toggle(true),
+    'tab:collapse-sidebar': () => host?.setCollapsed(true, true),
+    'tab:set-count': ({ paperKey, count }) => {
+      if (count >= 0) host?.updateCount(paperKey, Math.floor(count));
+    },
+    'tab:set-title': ({ paperKey, title }) => {
+      if (pdf && paperKey === key) document.title = title;
+    },
+    'tab:show-paper': ({ paperKey, count, view: shown }) => void showListed(paperKey, count, shown),
+  };
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const { type, payload } = (message ?? {}) as { type?: unknown; payload?: unknown };
-    if (type === 'tab:toggle-sidebar') host?.toggle(true);
-    else if (type === 'tab:collapse-sidebar') host?.setCollapsed(true, true);
-    else if (type === 'tab:set-count') {
-      const { paperKey, count } = (payload ?? {}) as { paperKey?: unknown; count?: unknown };
-      if (typeof paperKey === 'string' && typeof count === 'number' && count >= 0)
-        host?.updateCount(paperKey, Math.floor(count));
-    } else if (type === 'tab:set-title') {
-      const { paperKey, title } = (payload ?? {}) as Record<string, unknown>;
-      if (pdf && paperKey === key && typeof title === 'string') document.title = title;
-    } else if (type === 'tab:show-paper') {
-      const { paperKey, count, view: shown } = (payload ?? {}) as Record<string, unknown>;
-      if (typeof paperKey !== 'string' || typeof count !== 'number' || typeof shown !== 'string')
-        return undefined;
-      void showListed(paperKey, count, shown);
-    } else return undefined;
-    sendResponse(ok(null));
+    if (sender.id === browser.runtime.id && dispatchToPage(handlers, message))
+      sendResponse(ok(null));
     return undefined;
   });
 

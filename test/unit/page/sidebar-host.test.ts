@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { SidebarHost } from '@/entrypoints/paper/sidebar-host';
+import { SidebarHost } from '@/utils/page/sidebar-host';
 
 /**
  * A tab opened in the background has its sidebar ready when it is looked

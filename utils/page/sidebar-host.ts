@@ -1,11 +1,6 @@
 import { browser } from 'wxt/browser';
 import { SIDEBAR_CSS } from './sidebar-host.css';
-
-/** Per-site choices, so arXiv and OpenReview can each keep their own. */
-interface SitePrefs {
-  collapsed?: boolean;
-  widthPx?: number;
-}
+import { readSidebarPrefs, writeSidebarPrefs, type SitePrefs } from './sidebar-prefs';
 
 const DEFAULT_WIDTH_PX = 400;
 /** A frame hidden this long (a background tab) is released; it comes back when the tab is looked at. */
@@ -39,10 +34,8 @@ export class SidebarHost {
   private prefs: SitePrefs = {};
   /** A frame started by preload() whose page view show() has not answered yet. */
   private preloading = false;
-  private readonly prefsKey: string;
 
-  constructor(site: string) {
-    this.prefsKey = `sidebar:${site}`;
+  constructor(private readonly site: string) {
     this.host = document.createElement('sidenotes-sidebar');
     // Inline !important beats any page stylesheet rule aimed at the host.
     this.host.style.setProperty('all', 'initial', 'important');
@@ -155,7 +148,7 @@ export class SidebarHost {
 
   /** Reads this site's choices; call before show(), alongside the look-up. */
   async loadPrefs(): Promise<void> {
-    this.prefs = await this.readPrefs();
+    this.prefs = await readSidebarPrefs(this.site);
     if (this.preloading && this.prefs.collapsed) {
       this.frame?.remove();
       this.frame = undefined;
@@ -265,18 +258,13 @@ export class SidebarHost {
     });
   }
 
-  private async readPrefs(): Promise<SitePrefs> {
-    const stored = (await browser.storage.local.get(this.prefsKey))[this.prefsKey];
-    return typeof stored === 'object' && stored !== null ? (stored as SitePrefs) : {};
-  }
-
   /** One write at a time, in order: a quick close-then-open must not be stored as closed. */
   private writing: Promise<void> = Promise.resolve();
   private writePrefs(change: SitePrefs): Promise<void> {
     this.writing = this.writing
       .then(async () => {
-        this.prefs = { ...(await this.readPrefs()), ...change };
-        await browser.storage.local.set({ [this.prefsKey]: this.prefs });
+        this.prefs = { ...(await readSidebarPrefs(this.site)), ...change };
+        await writeSidebarPrefs(this.site, this.prefs);
       })
       .catch((error: unknown) =>
         console.warn('Sidenotes: could not keep the sidebar state', error),
