@@ -288,7 +288,9 @@ async function mergeHere(
   listed: readonly FolderFile[],
   localSubs: readonly string[],
   restore: boolean,
+  /** Records refused here, kept aside (see REFUSED); `hadRefused`: some were kept before. */
   setAside: Map<string, SyncRecord>,
+  hadRefused: boolean,
 ) {
   const now = deps.now ?? Date.now;
   return writeAction(deps.db, [...STORES], async (tx) => {
@@ -487,7 +489,7 @@ async function mergeHere(
     progress.scanned = true;
     queue(meta.put({ key: PROGRESS, value: progress }));
     queue(meta.put({ key: OUTBOX, value: outbox }));
-    if (setAside.size || (await meta.get(REFUSED)))
+    if (setAside.size || hadRefused)
       queue(
         meta.put({
           key: REFUSED,
@@ -678,7 +680,17 @@ export async function syncOnce(
       subs: localSubs,
       pending: await pendingChanges(deps.db),
     };
-  } else merged = await mergeHere(deps, incoming, results, files, localSubs, restore, setAside);
+  } else
+    merged = await mergeHere(
+      deps,
+      incoming,
+      results,
+      files,
+      localSubs,
+      restore,
+      setAside,
+      !!refused,
+    );
   progress = merged.progress;
 
   // Indexes subscribed on another device wait here for this browser's permission.
