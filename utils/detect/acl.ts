@@ -42,7 +42,7 @@ const HOSTS: Record<string, RegExp> = {
 
 /** Detects an ACL Anthology paper from its page or PDF URL. */
 export function matchAclUrl(url: URL): UrlMatch | null {
-  const pattern = HOSTS[url.hostname];
+  const pattern = Object.hasOwn(HOSTS, url.hostname) ? HOSTS[url.hostname] : undefined;
   const m = pattern?.exec(url.pathname);
   const key = m?.[1] ? aclKeyFromId(m[1]) : null;
   return key ? { keys: [key] } : null;

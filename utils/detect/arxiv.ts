@@ -122,7 +122,12 @@ function idFromPathRest(rest: string): ArxivId | null {
 /** Detects an arXiv paper from a URL on arXiv or one of its mirrors. */
 export function matchArxivUrl(url: URL): UrlMatch | null {
   const onArxiv = ARXIV_HOSTS.has(url.hostname);
-  const pattern = onArxiv ? ARXIV_PATHS : MIRRORS[url.hostname];
+  // Own keys only: a host named `constructor` is no mirror.
+  const pattern = onArxiv
+    ? ARXIV_PATHS
+    : Object.hasOwn(MIRRORS, url.hostname)
+      ? MIRRORS[url.hostname]
+      : undefined;
   if (!pattern) return null;
   const ftp = onArxiv ? FTP_PATH.exec(url.pathname) : null;
   // New-style ids are filed under the archive `arxiv`; old-style ones under their own.

@@ -128,7 +128,9 @@ const ATYPON =
 
 /** The DOI a URL names, lower-cased and held to the key grammar; null if it names none. */
 export function doiFromUrl(url: URL): string | null {
-  const rule = BY_HOST[url.hostname.replace(/^www\./, '')];
+  const host = url.hostname.replace(/^www\./, '');
+  // Own keys only: a host named `constructor` (an intranet's) is no rule.
+  const rule = Object.hasOwn(BY_HOST, host) ? BY_HOST[host] : undefined;
   const raw = rule ? rule(url) : ATYPON.exec(url.pathname)?.[1];
   return raw ? parseDoi(raw) : null;
 }

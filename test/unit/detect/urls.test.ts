@@ -146,3 +146,13 @@ describe("DOIs from publishers' URLs (doi-url.ts): odd forms", () => {
     ]);
   });
 });
+
+describe('hosts named like Object.prototype members', () => {
+  // A host is page data: `constructor` or `__proto__` must find no rule, not throw.
+  it.each(['constructor', '__proto__', 'hasOwnProperty', 'toString'])('%s', (host) => {
+    // The Atypon path holds on any host; the host itself is no rule.
+    expect(detectPaper(`https://${host}/doi/10.1234/abc`)?.keys).toEqual(['doi:10.1234/abc']);
+    expect(detectPaper(`https://${host}/content/10.1101/2021.11.08.467690v2`)).toBeNull();
+    expect(detectPaper(`https://${host}/articles/PMC1234`)).toBeNull();
+  });
+});
