@@ -70,6 +70,14 @@ const KEY_GRAMMAR: Readonly<Record<string, RegExp>> = {
   cvf: /^[a-z]+\d{4}w?\/[a-z0-9_.%+-]{1,400}$/,
   jmlr: /^v\d{1,4}\/[a-z0-9][a-z0-9_-]{0,199}$/,
   s2: /^[0-9a-f]{40}$/,
+  // Publishers' and repositories' own article ids, where a page's PDF names
+  // no DOI (utils/detect/publisher-ids.ts): PubMed Central, Elsevier's PII,
+  // IEEE Xplore's article number, INSPIRE's record and one of its files.
+  pmc: /^PMC\d{1,10}$/,
+  pii: /^[SB][0-9X]{16}$/,
+  ieee: /^\d{1,10}$/,
+  inspire: /^\d{1,10}$/,
+  inspirefile: /^[0-9a-f]{32}$/,
   // ShortScience's bibtexKey (`conf/nips/SmithJ17`, DBLP's form).
   shortscience: /^[A-Za-z0-9][A-Za-z0-9._:/+-]{0,299}$/,
   // A normalized title (utils/detect/title.ts): letters and digits, single spaces.

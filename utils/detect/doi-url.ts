@@ -15,8 +15,8 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
  * A paper's PDF names the same DOI as its page. The DOI is held to the key
  * grammar and lower-cased by parseDoi (doi.ts), as every DOI key is; then
  * keysForDoi turns arXiv's own DOIs into the arXiv key. Not in URLs (their
- * pages' metadata or an API has it): IEEE Xplore's article number,
- * ScienceDirect's PII, PMC's and INSPIRE's record ids.
+ * pages' metadata has it): IEEE Xplore, ScienceDirect, PMC and INSPIRE,
+ * whose URLs name their own ids (publisher-ids.ts).
  * The content script runs only on PAPER_SITES (sites.ts): on publishers'
  * pages this detector waits for the permission to run there (issue 23);
  * until then it serves links (index building, imports, pasted URLs).
@@ -73,8 +73,6 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
  *   https://journals.plos.org/climate/search?q=doi → none
  *   https://pubs.rsc.org/en/journals/journalissues/dd → none
  *   https://www.ijcai.org/proceedings/2016/1 → none
- *   https://ieeexplore.ieee.org/document/9090146 → none
- *   https://www.sciencedirect.com/science/article/pii/S2589721721000349 → none
  */
 
 /** The part of a URL that holds a DOI, or the id a publisher makes its DOIs of. */

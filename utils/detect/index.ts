@@ -15,6 +15,7 @@ import {
   type UrlMatch,
 } from '@/utils/core/paper-ref';
 import { matchPmlrUrl } from './pmlr';
+import { matchPublisherIdUrl } from './publisher-ids';
 import { matchSemanticScholarUrl } from './semantic-scholar';
 import { titleKey } from './title';
 
@@ -35,6 +36,7 @@ export const URL_DETECTORS: ReadonlyArray<(url: URL) => UrlMatch | null> = [
   matchCvfUrl,
   matchJmlrUrl,
   matchSemanticScholarUrl,
+  matchPublisherIdUrl,
   matchDoiUrl,
 ];
 

@@ -14,6 +14,11 @@ export function keyLabel(key: string): string {
     cvf: 'CVF',
     jmlr: 'JMLR',
     s2: 'Semantic Scholar',
+    pmc: 'PubMed Central',
+    pii: 'Elsevier PII',
+    ieee: 'IEEE Xplore',
+    inspire: 'INSPIRE',
+    inspirefile: 'INSPIRE file',
   };
   return kind && names[kind] ? `${names[kind]} ${value}` : value;
 }

@@ -36,11 +36,11 @@ const NOT_PAGE_HOSTS = ['doi.org', 'dx.doi.org'];
 
 /**
  * Detectors and hosts the content script does not run on yet: publishers'
- * pages (doi-url.ts) and further hosts of supported sites wait for the
+ * pages (doi-url.ts, publisher-ids.ts) and further hosts of supported sites wait for the
  * permission to run there (issue 23, its permissions part); until then
  * their detectors serve links (index building, imports, pasted URLs).
  */
-const NOT_YET_PAGE_FILES = ['doi-url'];
+const NOT_YET_PAGE_FILES = ['doi-url', 'publisher-ids'];
 const NOT_YET_PAGE_HOSTS = ['browse.arxiv.org', 'papers.neurips.cc', 'proceedings.nips.cc'];
 
 type Detector = (url: URL) => unknown;
