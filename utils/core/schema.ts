@@ -28,6 +28,19 @@ import { MAX_URL_CHARS, safeHttpUrl } from './url';
 export const META_ENTRIES = 300;
 export const META_NAME_CHARS = 100;
 export const META_VALUE_CHARS = 2_000;
+/**
+ * Scripts one page sends among those entries (JSON-LD, IEEE Xplore's
+ * metadata object: utils/detect/page-json.ts), each one's text at most.
+ */
+export const META_SCRIPTS = 4;
+export const META_SCRIPT_CHARS = 100_000;
+/**
+ * Their pseudo-name among the entries, for a JSON-LD script's text and for
+ * IEEE Xplore's script from `xplGlobal.document.metadata` on (the worker
+ * tells them apart by that start). No `<meta>` name the content script
+ * sends starts with a space, so no tag can pose as a script.
+ */
+export const SCRIPT_ENTRY = ' script';
 /** Entries read from one listing page, and links sent in one batch. */
 export const LISTING_ENTRIES = 10_000;
 
@@ -64,6 +77,8 @@ export const SCHEMA_LIMITS = {
   metaEntries: META_ENTRIES,
   metaNameChars: META_NAME_CHARS,
   metaValueChars: META_VALUE_CHARS,
+  metaScripts: META_SCRIPTS,
+  metaScriptChars: META_SCRIPT_CHARS,
   /** DOIs read from one page's metadata: a page may repeat the field hundreds of times. */
   metaDois: 10,
   listingEntries: LISTING_ENTRIES,

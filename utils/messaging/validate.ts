@@ -1,5 +1,5 @@
 import { isCanonicalKey, type PaperRef } from '@/utils/core/paper-ref';
-import { SCHEMA_LIMITS } from '@/utils/core/schema';
+import { SCHEMA_LIMITS, SCRIPT_ENTRY } from '@/utils/core/schema';
 
 /** Every limit below is the one table's (utils/core/schema.ts), never a number of its own. */
 const L = SCHEMA_LIMITS;
@@ -16,19 +16,26 @@ export const isPaperKeys = (value: unknown): value is string[] =>
   value.length <= L.pageKeys &&
   value.every(isCanonicalKey);
 
-/** Checks a page's scholarly `<meta>` tags as its content script sends them (utils/detect/meta.ts). */
-export const isMetaEntries = (v: unknown): v is Array<[string, string]> =>
-  Array.isArray(v) &&
-  v.length <= L.metaEntries &&
-  v.every(
-    (e) =>
-      Array.isArray(e) &&
-      e.length === 2 &&
-      typeof e[0] === 'string' &&
-      e[0].length <= L.metaNameChars &&
-      typeof e[1] === 'string' &&
-      e[1].length <= L.metaValueChars,
-  );
+/**
+ * Checks a page's scholarly `<meta>` tags as its content script sends them
+ * (utils/detect/meta.ts), with at most `metaScripts` script texts among
+ * them, each under its pseudo-name and up to `metaScriptChars` long.
+ */
+export const isMetaEntries = (v: unknown): v is Array<[string, string]> => {
+  if (!Array.isArray(v) || v.length > L.metaEntries) return false;
+  let scripts = 0;
+  return v.every((e) => {
+    if (!Array.isArray(e) || e.length !== 2) return false;
+    const [name, content] = e as unknown[];
+    if (typeof name !== 'string' || typeof content !== 'string') return false;
+    const script = name === SCRIPT_ENTRY;
+    if (script && ++scripts > L.metaScripts) return false;
+    return (
+      name.length <= L.metaNameChars &&
+      content.length <= (script ? L.metaScriptChars : L.metaValueChars)
+    );
+  });
+};
 
 /** Checks a listing page's batch of entry links (as many as the page reads at most). */
 export const isListingLinks = (value: unknown): value is string[] =>

@@ -26,7 +26,7 @@ import { ROOT } from '../../helpers/fixtures';
 const DETECT_DIR = join(ROOT, 'utils/detect');
 
 /** Files in utils/detect/ that are not site detectors: the shared parts. */
-const HELPERS = ['doi', 'index', 'meta', 'sites', 'title'];
+const HELPERS = ['doi', 'index', 'meta', 'page-json', 'sites', 'title'];
 
 /**
  * Hosts a detector may list that the content script never runs on: a DOI

@@ -80,3 +80,52 @@ describe('metadata on real saved pages', () => {
     expect(ref?.title).toBe('A Real Title of a Paper');
   });
 });
+
+describe("publishers' pages, written to each site's structure (pages/meta-*, SOURCE.txt)", () => {
+  it('INSPIRE: record key first, then its DOI, arXiv id (a report number) and PDF file', () => {
+    const ref = detectPaper(
+      'https://inspirehep.net/literature/2095720',
+      page('meta-inspire/2095720.html'),
+    );
+    expect(ref?.keys).toEqual([
+      'inspire:2095720',
+      'doi:10.1007/jhep09(2022)001',
+      'arxiv:2206.04724',
+      'inspirefile:d49a276d7d2370cce978dd900d94ab84',
+      'title:an illustrative paper on black hole horizons',
+    ]);
+    expect(ref?.authors).toEqual(['Jane Doe', 'Richard Roe']);
+  });
+
+  it('ScienceDirect: the PII from the URL and citation_pii agree; the DOI follows', () => {
+    const ref = detectPaper(
+      'https://www.sciencedirect.com/science/article/abs/pii/S2589721721000349',
+      page('meta-sciencedirect/S2589721721000349.html'),
+    );
+    expect(ref?.keys.slice(0, 2)).toEqual([
+      'pii:S2589721721000349',
+      'doi:10.1016/j.aiia.2021.06.002',
+    ]);
+  });
+
+  it('PMC: citation_doi and DC.Identifier name the same DOI once', () => {
+    const ref = detectPaper(
+      'https://pmc.ncbi.nlm.nih.gov/articles/PMC7249434/',
+      page('meta-pmc/PMC7249434.html'),
+    );
+    expect(ref?.keys).toEqual([
+      'pmc:PMC7249434',
+      'doi:10.1186/s12961-020-00544-0',
+      'title:an illustrative health policy study',
+    ]);
+  });
+
+  it("IEEE Xplore: no citation tags; the DOI from the page's script", () => {
+    const ref = detectPaper(
+      'https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=9090146',
+      page('meta-ieee/9090146.html'),
+    );
+    expect(ref?.keys.slice(0, 2)).toEqual(['ieee:9090146', 'doi:10.1109/icra40945.2020.9196000']);
+    expect(ref?.authors).toEqual(['Ada Lovelace', 'Alan Turing']);
+  });
+});
