@@ -12,9 +12,9 @@ import { isListingLinks, isMetaEntries } from './validate';
  */
 export interface PageToWorker {
   /**
-   * What the page is: its URL (at document_start), then its URL and
-   * scholarly `<meta>` tags (at DOMContentLoaded and after single-page
-   * navigations). The worker detects the paper from them (utils/detect), so
+   * What the page is: its URL (at document_start), then its URL, scholarly
+   * `<meta>` tags and metadata scripts' text (utils/detect/meta.ts), at
+   * DOMContentLoaded and after single-page navigations. The worker detects the paper from them (utils/detect), so
    * no detector ships into pages. `view` names one page view: the same view
    * sent again with metadata extends its look-up instead of starting
    * another. Answers the paper's key and how many summaries are known
