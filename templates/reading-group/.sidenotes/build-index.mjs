@@ -103,6 +103,14 @@ var KEY_GRAMMAR = {
   cvf: /^[a-z]+\d{4}w?\/[a-z0-9_.%+-]{1,400}$/,
   jmlr: /^v\d{1,4}\/[a-z0-9][a-z0-9_-]{0,199}$/,
   s2: /^[0-9a-f]{40}$/,
+  // Publishers' and repositories' own article ids, where a page's PDF names
+  // no DOI (utils/detect/publisher-ids.ts): PubMed Central, Elsevier's PII,
+  // IEEE Xplore's article number, INSPIRE's record and one of its files.
+  pmc: /^PMC\d{1,10}$/,
+  pii: /^[SB][0-9X]{16}$/,
+  ieee: /^\d{1,10}$/,
+  inspire: /^\d{1,10}$/,
+  inspirefile: /^[0-9a-f]{32}$/,
   // ShortScience's bibtexKey (`conf/nips/SmithJ17`, DBLP's form).
   shortscience: /^[A-Za-z0-9][A-Za-z0-9._:/+-]{0,299}$/,
   // A normalized title (utils/detect/title.ts): letters and digits, single spaces.
@@ -437,6 +445,8 @@ var isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 var META_ENTRIES = 300;
 var META_NAME_CHARS = 100;
 var META_VALUE_CHARS = 2e3;
+var META_SCRIPTS = 4;
+var META_SCRIPT_CHARS = 1e5;
 var LISTING_ENTRIES = 1e4;
 var SCHEMA_LIMITS = {
   /** Room for the own-summary id of any key: `you:` and a key of MAX_KEY_CHARS. */
@@ -470,6 +480,8 @@ var SCHEMA_LIMITS = {
   metaEntries: META_ENTRIES,
   metaNameChars: META_NAME_CHARS,
   metaValueChars: META_VALUE_CHARS,
+  metaScripts: META_SCRIPTS,
+  metaScriptChars: META_SCRIPT_CHARS,
   /** DOIs read from one page's metadata: a page may repeat the field hundreds of times. */
   metaDois: 10,
   listingEntries: LISTING_ENTRIES,
