@@ -2,7 +2,7 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
 
 /*
  * Sites whose URLs name a paper by an id of their own and never its DOI:
- * PubMed Central (`PMC7249434`), ScienceDirect and Elsevier's reader (the
+ * PubMed Central (`PMC7249434`, also on Europe PMC), ScienceDirect and Elsevier's reader (the
  * PII, `S2589721721000349`), IEEE Xplore (the article number) and INSPIRE
  * (the record number; a PDF only by its file's hash). The page's metadata
  * has the DOI (meta.ts: `citation_doi`, and IEEE Xplore's
@@ -43,11 +43,15 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
  *   https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=9090146 → ieee:9090146
  *   https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=10412086&tag=1 → ieee:10412086
  *   https://ieeexplore.ieee.org/xpls/abs_all.jsp?arnumber=1397982 → ieee:1397982
+ *   https://ieeexplore.ieee.org/ielx4/78/2655/00080767.pdf?tp=&arnumber=80767&isnumber=2655 → ieee:80767
+ *   https://ieeexplore.ieee.org/stampPDF/getPDF.jsp?tp=&arnumber=9090146&ref= → ieee:9090146
+ *   https://europepmc.org/article/PMC/PMC7249434 → pmc:PMC7249434
  *   https://inspirehep.net/literature/2095720 → inspire:2095720
  *   https://inspirehep.net/literature/2095720/ → inspire:2095720
  *   https://inspirehep.net/files/d49a276d7d2370cce978dd900d94ab84 → inspirefile:d49a276d7d2370cce978dd900d94ab84
  *   https://www.ncbi.nlm.nih.gov/pmc/ → none
  *   https://www.ncbi.nlm.nih.gov/pmc/?term=transformers → none
+ *   https://europepmc.org/article/MED/32456000 → none
  *   https://www.sciencedirect.com/journal/artificial-intelligence-in-agriculture → none
  *   https://www.sciencedirect.com/science/article/pii/S25897217 → none
  *   https://ieeexplore.ieee.org/xpl/conhome/9087910/proceeding → none
@@ -77,13 +81,14 @@ function piiKey(pattern: RegExp, url: URL): string | null {
   return id ? `pii:${id.toUpperCase()}` : null;
 }
 
+/** The PDF viewer, the old abstract page, and the PDF itself (`/ielx7/<…>/<n>.pdf?arnumber=`). */
+const IEEE_BY_PARAM =
+  /^\/(?:stamp\/stamp\.jsp|xpls\/abs_all\.jsp|stampPDF\/getPDF\.jsp|ielx?\d*\/(?:\d+\/)+\d+\.pdf)$/;
 const ieee: Rule = (url) => {
   const page = /^\/(?:abstract\/)?document\/(\d{1,10})(?:\/[a-z]+)?\/?$/.exec(url.pathname)?.[1];
   if (page) return `ieee:${page}`;
   // The PDF viewer and the old abstract page name the article by a parameter.
-  const byParam = /^\/(?:stamp\/stamp|xpls\/abs_all)\.jsp$/.test(url.pathname)
-    ? url.searchParams.get('arnumber')
-    : null;
+  const byParam = IEEE_BY_PARAM.test(url.pathname) ? url.searchParams.get('arnumber') : null;
   return byParam && /^\d{1,10}$/.test(byParam) ? `ieee:${byParam}` : null;
 };
 
@@ -98,6 +103,10 @@ const inspire: Rule = (url) => {
 const BY_HOST: Readonly<Record<string, Rule>> = {
   'ncbi.nlm.nih.gov': pmc,
   'pmc.ncbi.nlm.nih.gov': pmc,
+  'europepmc.org': (url) => {
+    const id = /^\/article\/PMC\/(PMC\d{1,10})\/?$/.exec(url.pathname)?.[1];
+    return id && `pmc:${id}`;
+  },
   'sciencedirect.com': (url) => piiKey(SCIENCEDIRECT, url),
   'reader.elsevier.com': (url) => piiKey(ELSEVIER_READER, url),
   'ieeexplore.ieee.org': ieee,
