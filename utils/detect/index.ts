@@ -62,8 +62,16 @@ const RECORD_KINDS = ['s2:'];
  * Finds the paper a page is about, from its URL and, when given, its
  * metadata. The URL wins for the canonical key (it is what the user opened)
  * unless it names only a catalogue record (RECORD_KINDS); metadata adds
- * other keys (DOI, arXiv id), the title and authors. A page that
- * only has `citation_title` metadata is still a paper, known by title.
+ * other keys (DOI, arXiv id), the title and authors. A page that only has
+ * `citation_title` metadata (or a JSON-LD ScholarlyArticle) is still a
+ * paper, known by title.
+ *
+ * A PDF shows no metadata, so a paper's PDF and its page agree only on
+ * what their URLs name: where a site's URLs name its own id and no DOI
+ * (PMC, ScienceDirect, IEEE Xplore, INSPIRE: publisher-ids.ts), that id is
+ * the canonical key of both, and the page's metadata adds the DOI after
+ * it. Summaries kept on either then carry the site key and are found from
+ * both; the page alone also finds those kept under the DOI.
  */
 export function detectPaper(href: string, doc?: ParentNode | MetaEntries): PaperRef | null {
   let url: URL;
