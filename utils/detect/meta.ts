@@ -169,7 +169,7 @@ export function readPageMeta(source: ParentNode | MetaEntries): PageMeta {
   const names = tagged.length ? tagged : (scripts.find((s) => s.authors.length)?.authors ?? []);
   const authors = names.map((name) => cutText(displayAuthor(name), SCHEMA_LIMITS.authorChars));
   return {
-    keys,
+    keys: [...new Set(keys)],
     ...(title ? { title } : {}),
     authors: [...new Set(authors)].slice(0, SCHEMA_LIMITS.authors),
     ...(version ? { version } : {}),

@@ -129,3 +129,20 @@ describe("publishers' pages, written to each site's structure (pages/meta-*, SOU
     expect(ref?.authors).toEqual(['Ada Lovelace', 'Alan Turing']);
   });
 });
+
+describe('JSON-LD on a Springer Nature page (pages/meta-jsonld-springer)', () => {
+  it('reads the ScholarlyArticle in the WebPage: DOI from sameAs, headline, authors', () => {
+    const doc = page('meta-jsonld-springer/article.html');
+    expect(readPageMeta(doc)).toEqual({
+      keys: ['doi:10.1007/s41095-022-0271-y'],
+      title: 'An Illustrative Article in a Springer Journal',
+      authors: ['Jane Doe', 'Richard Roe'],
+      isArticle: true,
+    });
+    // On a host no detector knows (a proxy, a mirror), the page alone names the paper.
+    expect(detectPaper('https://proxy.example.edu/article/1', doc)?.keys).toEqual([
+      'doi:10.1007/s41095-022-0271-y',
+      'title:an illustrative article in a springer journal',
+    ]);
+  });
+});
