@@ -65,6 +65,8 @@ function keysOfId(raw: string, kind = ''): string[] {
   return doi ? keysForDoi(doi) : [];
 }
 
+const stripTags = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/<[^<>]*>/g, '') : v);
+
 /** `schema:ScholarlyArticle` and `http://schema.org/ScholarlyArticle` alike. */
 const typeName = (t: unknown): string => (typeof t === 'string' ? t.replace(/^.*[/:#]/, '') : '');
 
@@ -162,7 +164,9 @@ export function readXploreMetadata(raw: string): ScriptMeta | null {
   if (typeof doi === 'string') keys.push(...keysOfId(doi));
   const number = own(data, 'articleNumber');
   if (typeof number === 'string' && /^\d{1,10}$/.test(number)) keys.push(`ieee:${number}`);
-  const title = text(own(data, 'title')) ?? text(own(data, 'displayDocTitle'));
+  // Its titles may hold markup (`<i>`, `<inline-formula>`): the text only.
+  const title =
+    text(stripTags(own(data, 'title'))) ?? text(stripTags(own(data, 'displayDocTitle')));
   const authors = many(own(data, 'authors'), MAX_AUTHORS)
     .map(authorName)
     .filter((a): a is string => Boolean(a));

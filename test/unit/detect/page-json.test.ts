@@ -168,6 +168,16 @@ describe("IEEE Xplore's metadata script (readXploreMetadata, leadingJson)", () =
     expect(readXploreMetadata(raw)).toBeNull();
   });
 
+  it('reads a title with markup as its text', () => {
+    const meta = readXploreMetadata(
+      JSON.stringify({
+        doi: '10.1109/x.1',
+        title: 'On <i>k</i>-Means <inline-formula>x</inline-formula>',
+      }),
+    );
+    expect(meta?.title).toBe('On k-Means x');
+  });
+
   it('holds the DOI and number to their grammar', () => {
     const hostile = JSON.stringify({
       doi: '10.1109/x},@preamble{',
