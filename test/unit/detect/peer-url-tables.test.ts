@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectPaper } from '@/utils/detect';
 import { metaEntries } from '@/utils/detect/meta';
+import { openReview } from '@/utils/sources/openreview';
+import { semanticScholar } from '@/utils/sources/semantic-scholar';
 import { readFixture } from '../../helpers/fixtures';
 
 /*
@@ -220,4 +222,22 @@ describe("PaperMemory's 25 sources", () => {
       if (PAGE_DOIS[source]) expect(ref?.keys).toContain(PAGE_DOIS[source]);
     },
   );
+});
+
+describe("the offers on publishers' pages, as on arXiv", () => {
+  it.each([
+    ['https://ieeexplore.ieee.org/document/9090146', 'DOI:10.1109/icra40945.2020.9196000'],
+    ['https://www.ncbi.nlm.nih.gov/pmc/articles/PMC7249434', 'DOI:10.1186/s12961-020-00544-0'],
+    [
+      'https://www.sciencedirect.com/science/article/pii/S2589721721000349',
+      'DOI:10.1016/j.aiia.2021.06.002',
+    ],
+    // INSPIRE's record names the arXiv id too, which Semantic Scholar is asked by first.
+    ['https://inspirehep.net/literature/2095720', 'arXiv:2206.04724'],
+  ])('%s: Semantic Scholar by %s, OpenReview by title', (url, id) => {
+    const ref = detect(url)!;
+    const asked = `/paper/${encodeURIComponent(id).replace('%3A', ':')}?`;
+    expect(semanticScholar.requestUrls(ref)[0]).toContain(asked);
+    expect(openReview.requestUrls(ref)[0]).toContain('content.title=');
+  });
 });
