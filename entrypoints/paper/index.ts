@@ -11,7 +11,9 @@ import { dispatchToPage, type PageHandlers } from '@/utils/messaging/worker-to-p
  * Runs on paper sites from document_start. It tells the worker the page's
  * URL at once (where the URL names the paper, the look-up and the sidebar
  * frame start before the page has parsed), then the page's scholarly
- * <meta> tags at DOMContentLoaded, which extend the same look-up. The
+ * <meta> tags and metadata scripts' text (metaEntries: JSON-LD, IEEE
+ * Xplore's; parsed in the worker) at DOMContentLoaded, which extend the
+ * same look-up. The
  * worker detects the paper (utils/detect): no detector, framework, index or
  * renderer ships into pages (size budget in README). Registered in
  * wxt.config.ts as a plain content script: WXT's content-script wrapper
