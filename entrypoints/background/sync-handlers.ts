@@ -1,6 +1,7 @@
-import { isObject } from '@/utils/core/guards';
+import { isObject, isText } from '@/utils/core/guards';
 import { fail, ok } from '@/utils/core/result';
-import type { ConnectRequest, SyncAccount } from '@/utils/core/sync';
+import { SCHEMA_LIMITS as L } from '@/utils/core/schema';
+import { readSyncAccount, type ConnectRequest } from '@/utils/core/sync';
 import { NetError } from '@/utils/net/fetch-bounded';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
@@ -11,19 +12,12 @@ import { describeSyncError, type SyncService } from '@/utils/sync/service';
 type SyncMessages =
   'sync:changed' | 'sync:probe' | 'sync:preview' | 'sync:connect' | 'sync:now' | 'sync:disconnect';
 
-const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-
-function account(value: unknown): SyncAccount | null {
-  if (!isObject(value) || !text(value.url, 2000) || !text(value.user, 500)) return null;
-  if (!text(value.password, 2000)) return null;
-  return { url: value.url, user: value.user, password: value.password };
-}
-
 function connectRequest(value: unknown): ConnectRequest | null {
   if (!isObject(value) || typeof value.fresh !== 'boolean') return null;
-  const acc = account(value.account);
+  const acc = readSyncAccount(value.account);
   const kdf = readKdf(value.kdf);
-  if (!acc || !kdf || !text(value.key, 100) || !/^[A-Za-z0-9+/]{43}=$/.test(value.key)) return null;
+  if (!acc || !kdf || !isText(value.key, L.syncKeyChars) || !/^[A-Za-z0-9+/]{43}=$/.test(value.key))
+    return null;
   return { account: acc, key: value.key, fresh: value.fresh, kdf };
 }
 
@@ -54,7 +48,7 @@ export function syncHandlers(sync: SyncService): Handlers<Pick<ViewToWorker, Syn
     },
 
     async 'sync:probe'(payload) {
-      const acc = account(isObject(payload) ? payload.account : null);
+      const acc = readSyncAccount(isObject(payload) ? payload.account : null);
       if (!acc) return fail('bad-request', 'Malformed request.');
       try {
         return ok(await sync.probe(acc));

@@ -1,3 +1,6 @@
+import { isObject, isText } from './guards';
+import { SCHEMA_LIMITS as L } from './schema';
+
 /**
  * What crosses between the options page and the worker about sync
  * (messages in utils/messaging/view-to-worker.ts, the work in utils/sync/).
@@ -7,6 +10,15 @@ export interface SyncAccount {
   url: string;
   user: string;
   password: string;
+}
+
+/** An account from outside (a message, storage.local), within SCHEMA_LIMITS; else null. */
+export function readSyncAccount(value: unknown): SyncAccount | null {
+  if (!isObject(value)) return null;
+  const { url, user, password } = value;
+  if (!isText(url, L.syncUrlChars) || !isText(user, L.syncUserChars)) return null;
+  if (!isText(password, L.syncPasswordChars)) return null;
+  return { url, user, password };
 }
 
 /** Argon2id's parameters for a folder, stored in its header (utils/sync/crypto.ts). */
