@@ -1,5 +1,5 @@
 import { isObject, isText } from '@/utils/core/guards';
-import { fail, ok } from '@/utils/core/result';
+import { fail, ok, type Result } from '@/utils/core/result';
 import { SCHEMA_LIMITS as L } from '@/utils/core/schema';
 import { readSyncAccount, type ConnectRequest } from '@/utils/core/sync';
 import { NetError } from '@/utils/net/fetch-bounded';
@@ -39,6 +39,22 @@ const failure = (error: unknown, url: string) => {
   throw error;
 };
 
+/**
+ * A request this file reads itself (null: malformed), answered by the sync
+ * service, or refused in the user's words for the folder at `account.url`.
+ */
+async function answer<R extends { url: string } | { account: { url: string } }, T>(
+  request: R | null,
+  run: (request: R) => Promise<T>,
+): Promise<Result<T>> {
+  if (!request) return fail('bad-request', 'Malformed request.');
+  try {
+    return ok(await run(request));
+  } catch (error) {
+    return failure(error, 'account' in request ? request.account.url : request.url);
+  }
+}
+
 /** Options → Sync and backup, and the pages' "something changed". Extension pages only. */
 export function syncHandlers(sync: SyncService): Handlers<Pick<ViewToWorker, SyncMessages>> {
   return {
@@ -47,35 +63,16 @@ export function syncHandlers(sync: SyncService): Handlers<Pick<ViewToWorker, Syn
       return ok(null);
     },
 
-    async 'sync:probe'(payload) {
-      const acc = readSyncAccount(isObject(payload) ? payload.account : null);
-      if (!acc) return fail('bad-request', 'Malformed request.');
-      try {
-        return ok(await sync.probe(acc));
-      } catch (error) {
-        return failure(error, acc.url);
-      }
-    },
+    'sync:probe': (payload) =>
+      answer(readSyncAccount(isObject(payload) ? payload.account : null), (account) =>
+        sync.probe(account),
+      ),
 
-    async 'sync:preview'(payload) {
-      const request = connectRequest(payload);
-      if (!request) return fail('bad-request', 'Malformed request.');
-      try {
-        return ok(await sync.preview(request));
-      } catch (error) {
-        return failure(error, request.account.url);
-      }
-    },
+    'sync:preview': (payload) =>
+      answer(connectRequest(payload), (request) => sync.preview(request)),
 
-    async 'sync:connect'(payload) {
-      const request = connectRequest(payload);
-      if (!request) return fail('bad-request', 'Malformed request.');
-      try {
-        return ok(await sync.connect(request));
-      } catch (error) {
-        return failure(error, request.account.url);
-      }
-    },
+    'sync:connect': (payload) =>
+      answer(connectRequest(payload), (request) => sync.connect(request)),
 
     async 'sync:now'(payload) {
       const restore = isObject(payload) && payload.restore === true;
