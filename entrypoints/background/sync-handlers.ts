@@ -1,7 +1,6 @@
 import { isObject, isText } from '@/utils/core/guards';
 import { fail, ok, type Result } from '@/utils/core/result';
-import { SCHEMA_LIMITS as L } from '@/utils/core/schema';
-import { readSyncAccount, type ConnectRequest } from '@/utils/core/sync';
+import { readSyncAccount, SYNC_LIMITS, type ConnectRequest } from '@/utils/core/sync';
 import { NetError } from '@/utils/net/fetch-bounded';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
@@ -16,7 +15,12 @@ function connectRequest(value: unknown): ConnectRequest | null {
   if (!isObject(value) || typeof value.fresh !== 'boolean') return null;
   const acc = readSyncAccount(value.account);
   const kdf = readKdf(value.kdf);
-  if (!acc || !kdf || !isText(value.key, L.syncKeyChars) || !/^[A-Za-z0-9+/]{43}=$/.test(value.key))
+  if (
+    !acc ||
+    !kdf ||
+    !isText(value.key, SYNC_LIMITS.keyChars) ||
+    !/^[A-Za-z0-9+/]{43}=$/.test(value.key)
+  )
     return null;
   return { account: acc, key: value.key, fresh: value.fresh, kdf };
 }

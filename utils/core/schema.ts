@@ -90,14 +90,6 @@ export const SCHEMA_LIMITS = {
   versionIdChars: 100,
   /** Summary ids one library request names (the cards of one paper). */
   summaryIdsPerRequest: 500,
-
-  // A sync folder's account (Options → Sync and backup; its messages and storage.local).
-  /** The WebDAV folder's address. */
-  syncUrlChars: 2_000,
-  syncUserChars: 500,
-  syncPasswordChars: 2_000,
-  /** The folder key, base64 (32 bytes: 44 characters). */
-  syncKeyChars: 100,
 } as const;
 
 const L = SCHEMA_LIMITS;

@@ -1,5 +1,4 @@
 import { isObject, isText } from './guards';
-import { SCHEMA_LIMITS as L } from './schema';
 
 /**
  * What crosses between the options page and the worker about sync
@@ -12,12 +11,27 @@ export interface SyncAccount {
   password: string;
 }
 
-/** An account from outside (a message, storage.local), within SCHEMA_LIMITS; else null. */
+/**
+ * A sync folder's account and key, as its messages and storage.local may
+ * hold them: sync's own table of limits, beside SCHEMA_LIMITS
+ * (utils/core/schema.ts), which is the data a page or an index sends and
+ * which the reading-group template's builder carries.
+ */
+export const SYNC_LIMITS = {
+  /** The WebDAV folder's address. */
+  urlChars: 2_000,
+  userChars: 500,
+  passwordChars: 2_000,
+  /** The folder key, base64 (32 bytes: 44 characters). */
+  keyChars: 100,
+} as const;
+
+/** An account from outside (a message, storage.local), within SYNC_LIMITS; else null. */
 export function readSyncAccount(value: unknown): SyncAccount | null {
   if (!isObject(value)) return null;
   const { url, user, password } = value;
-  if (!isText(url, L.syncUrlChars) || !isText(user, L.syncUserChars)) return null;
-  if (!isText(password, L.syncPasswordChars)) return null;
+  if (!isText(url, SYNC_LIMITS.urlChars) || !isText(user, SYNC_LIMITS.userChars)) return null;
+  if (!isText(password, SYNC_LIMITS.passwordChars)) return null;
   return { url, user, password };
 }
 

@@ -1,6 +1,5 @@
 import { isObject, isText } from '@/utils/core/guards';
-import { SCHEMA_LIMITS as L } from '@/utils/core/schema';
-import { readSyncAccount, type SyncStatus } from '@/utils/core/sync';
+import { readSyncAccount, SYNC_LIMITS, type SyncStatus } from '@/utils/core/sync';
 
 export type { SyncState, SyncStatus } from '@/utils/core/sync';
 import { browser } from '@/utils/platform/browser';
@@ -38,7 +37,7 @@ export async function loadConfig(): Promise<SyncConfig | null> {
   if (
     !isObject(raw) ||
     !readSyncAccount(raw) ||
-    !isText(raw.key, L.syncKeyChars) ||
+    !isText(raw.key, SYNC_LIMITS.keyChars) ||
     !isText(raw.device, DEVICE_ID_CHARS) ||
     !isText(raw.headerSig, HEADER_SIG_CHARS)
   )

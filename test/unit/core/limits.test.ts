@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { libraryHandlers } from '@/entrypoints/background/library-handlers';
 import { syncHandlers } from '@/entrypoints/background/sync-handlers';
-import { readSyncAccount } from '@/utils/core/sync';
+import { readSyncAccount, SYNC_LIMITS } from '@/utils/core/sync';
 import { browser } from '@/utils/platform/browser';
 import { loadConfig } from '@/utils/sync/config';
 import type { SyncService } from '@/utils/sync/service';
@@ -123,9 +123,9 @@ describe('one table of limits', () => {
   it('a sync account: the same limits in its messages and in storage', async () => {
     fakeBrowser.reset();
     const account = {
-      url: `https://dav.example/${text(L.syncUrlChars - 20)}`,
-      user: text(L.syncUserChars),
-      password: text(L.syncPasswordChars),
+      url: `https://dav.example/${text(SYNC_LIMITS.urlChars - 20)}`,
+      user: text(SYNC_LIMITS.userChars),
+      password: text(SYNC_LIMITS.passwordChars),
     };
     expect(readSyncAccount(account)).toEqual(account);
     const probe = vi.fn(async () => ({ fresh: true }));
@@ -134,9 +134,9 @@ describe('one table of limits', () => {
     await browser.storage.local.set({ sync: stored });
     expect(await loadConfig()).toEqual(stored);
     for (const [field, max] of [
-      ['url', L.syncUrlChars],
-      ['user', L.syncUserChars],
-      ['password', L.syncPasswordChars],
+      ['url', SYNC_LIMITS.urlChars],
+      ['user', SYNC_LIMITS.userChars],
+      ['password', SYNC_LIMITS.passwordChars],
     ] as const) {
       const long = { ...account, [field]: text(max + 1) };
       expect(readSyncAccount(long)).toBeNull();
