@@ -73,6 +73,23 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
+  // Tests reach the code they test one way, through `@/…`, as the source does across folders.
+  {
+    files: ['test/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(utils|hooks|components|entrypoints|scripts)(/|$)',
+              message: 'Tests import the source through `@/…`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // core: the shared types; imports nothing of ours and no package.
   layer(['utils/core/**'], ALL, {
     also: [

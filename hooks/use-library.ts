@@ -1,21 +1,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
 import type { LibraryItem } from '@/utils/core/library-item';
-import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open';
+import { library, onLibraryChange } from '@/utils/db/open';
 import { lookupSummaries } from '@/utils/index-format/lookup';
 import { publishIndex, type PublishOptions, type Unpublished } from '@/utils/index-format/publish';
 import { exportBibtex, exportJson, exportMarkdown } from '@/utils/library/export';
 import { exportCslJson, exportRis } from '@/utils/library/export-refs';
 import {
-  commitImport,
   describeImport,
   parseImportFile,
   previewImport,
   type ImportPreview,
 } from '@/utils/library/import';
 import { hintFromSummaries, type TitleLookup } from '@/utils/library/shortscience-csv';
-import { allItems, getMeta, setMeta, updateItem } from '@/utils/library/library';
-import { removeUndoably, undoRemove } from '@/utils/library/undo';
+import { allItems, getMeta, setMeta } from '@/utils/library/library';
 import {
   allSources,
   allTags,
@@ -23,6 +21,7 @@ import {
   viewItems,
   type LibraryFilter,
 } from '@/utils/library/view';
+import { announcedWrites } from '@/utils/library/writes';
 import { browser } from '@/utils/platform/browser';
 import { bundledIndex } from '@/utils/sources/bundled';
 import type { SyncStatus } from '@/utils/core/sync';
@@ -114,12 +113,14 @@ export function useLibrary() {
     };
   }, []);
 
-  /** Runs a change, says `done` (worded from the action's result), and tells every page. */
+  /**
+   * Runs a change (one of `announcedWrites`, which tells every page), says
+   * `done` (worded from the action's result), and has sync send it soon.
+   */
   const act = async <T>(action: () => Promise<T>, done: string | ((result: T) => string)) => {
     try {
       const result = await action();
       setNotice({ text: typeof done === 'string' ? done : done(result), error: false });
-      announceLibraryChange();
       syncSoon();
     } catch (e) {
       setNotice({ text: errorMessage(e), error: true });
@@ -193,10 +194,10 @@ export function useLibrary() {
       if (!p) return;
       setPreview(null);
       const noun = p.unit === 'row' ? 'summaries' : 'items';
-      // act() announces the change: the worker then re-reads own summaries for open papers.
+      // The import announces its change: the worker then re-reads own summaries for open papers.
       void act(
         async () => {
-          const added = await commitImport(await library(), p);
+          const added = await announcedWrites.commitImport(await library(), p);
           // Shown at once; the reload that the change announcement brings confirms it.
           setItems((items) => {
             const known = new Set(items?.map((i) => i.id));
@@ -225,19 +226,23 @@ export function useLibrary() {
         skipped: made.skipped,
       };
     },
-    save: (item: LibraryItem, change: Parameters<typeof updateItem>[3]) =>
-      act(async () => updateItem(await library(), item.id, item.revision, change), 'Saved.'),
+    save: (item: LibraryItem, change: Parameters<typeof announcedWrites.updateItem>[3]) =>
+      act(
+        async () => announcedWrites.updateItem(await library(), item.id, item.revision, change),
+        'Saved.',
+      ),
     /** Removes an item; the notice offers Undo (your own writing is never lost to one click). */
     async remove(item: LibraryItem) {
-      await act(async () => removeUndoably(await library(), item.id), '');
+      await act(async () => announcedWrites.removeUndoably(await library(), item.id), '');
       // act() threw if the removal failed: here it is done, and can be taken back.
       setNotice({
         text: item.kind === 'own' ? 'Your summary was deleted.' : 'Removed from your library.',
         error: false,
         undo: () =>
-          void act(async () => undoRemove(await library(), item.id), 'Put back.').catch(
-            () => undefined,
-          ),
+          void act(
+            async () => announcedWrites.undoRemove(await library(), item.id),
+            'Put back.',
+          ).catch(() => undefined),
       });
     },
   };

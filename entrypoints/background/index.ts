@@ -3,7 +3,6 @@ import { errorMessage } from '@/utils/core/guards';
 import { LibraryError } from '@/utils/core/library-item';
 import { fail } from '@/utils/core/result';
 import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open';
-import { idbRemoteCache } from '@/utils/db/remote-cache';
 import { allItems, itemsForPaper } from '@/utils/library/library';
 import { lookupSummaries } from '@/utils/index-format/lookup';
 import { listedMatches, listedPapers } from '@/utils/lookup/listed-papers';
@@ -25,7 +24,7 @@ import { VIEW_PAYLOADS } from '@/utils/messaging/view-to-worker';
 import { browser } from '@/utils/platform/browser';
 import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
 import { askArxivTitle, asksArxiv } from '@/utils/sources/tab-titles';
-import { remoteSources } from '@/utils/sources/worker-sources';
+import { liveSourceCache, remoteSources } from '@/utils/sources/worker-sources';
 import { SYNC_ALARM, syncService } from '@/utils/sync/service';
 import { commandsAndMenus } from './commands';
 import { welcomeOnInstall } from './first-run';
@@ -91,8 +90,7 @@ export default defineBackground(() => {
     library: async (keys) =>
       (await itemsForPaper(await library(), keys)).map((item) => item.summary),
     asksArxiv,
-    askArxiv: async (id) =>
-      askArxivTitle(id, { cache: idbRemoteCache(await library(), 5000, 'live|') }),
+    askArxiv: async (id) => askArxivTitle(id, { cache: await liveSourceCache() }),
     state: (tabId) => papers.get(tabId),
     kept: async (key) =>
       (await Promise.all((await remote.keptIndexes()).map((index) => index.summaries(key)))).flat(),

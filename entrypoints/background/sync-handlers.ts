@@ -1,6 +1,6 @@
-import { isObject } from '@/utils/core/guards';
-import { fail, ok } from '@/utils/core/result';
-import type { ConnectRequest, SyncAccount } from '@/utils/core/sync';
+import { isObject, isText } from '@/utils/core/guards';
+import { fail, ok, type Result } from '@/utils/core/result';
+import { readSyncAccount, SYNC_LIMITS, type ConnectRequest } from '@/utils/core/sync';
 import { NetError } from '@/utils/net/fetch-bounded';
 import type { Handlers } from '@/utils/messaging/router';
 import type { ViewToWorker } from '@/utils/messaging/view-to-worker';
@@ -11,19 +11,17 @@ import { describeSyncError, type SyncService } from '@/utils/sync/service';
 type SyncMessages =
   'sync:changed' | 'sync:probe' | 'sync:preview' | 'sync:connect' | 'sync:now' | 'sync:disconnect';
 
-const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-
-function account(value: unknown): SyncAccount | null {
-  if (!isObject(value) || !text(value.url, 2000) || !text(value.user, 500)) return null;
-  if (!text(value.password, 2000)) return null;
-  return { url: value.url, user: value.user, password: value.password };
-}
-
 function connectRequest(value: unknown): ConnectRequest | null {
   if (!isObject(value) || typeof value.fresh !== 'boolean') return null;
-  const acc = account(value.account);
+  const acc = readSyncAccount(value.account);
   const kdf = readKdf(value.kdf);
-  if (!acc || !kdf || !text(value.key, 100) || !/^[A-Za-z0-9+/]{43}=$/.test(value.key)) return null;
+  if (
+    !acc ||
+    !kdf ||
+    !isText(value.key, SYNC_LIMITS.keyChars) ||
+    !/^[A-Za-z0-9+/]{43}=$/.test(value.key)
+  )
+    return null;
   return { account: acc, key: value.key, fresh: value.fresh, kdf };
 }
 
@@ -45,6 +43,22 @@ const failure = (error: unknown, url: string) => {
   throw error;
 };
 
+/**
+ * A request this file reads itself (null: malformed), answered by the sync
+ * service, or refused in the user's words for the folder at `account.url`.
+ */
+async function answer<R extends { url: string } | { account: { url: string } }, T>(
+  request: R | null,
+  run: (request: R) => Promise<T>,
+): Promise<Result<T>> {
+  if (!request) return fail('bad-request', 'Malformed request.');
+  try {
+    return ok(await run(request));
+  } catch (error) {
+    return failure(error, 'account' in request ? request.account.url : request.url);
+  }
+}
+
 /** Options → Sync and backup, and the pages' "something changed". Extension pages only. */
 export function syncHandlers(sync: SyncService): Handlers<Pick<ViewToWorker, SyncMessages>> {
   return {
@@ -53,35 +67,16 @@ export function syncHandlers(sync: SyncService): Handlers<Pick<ViewToWorker, Syn
       return ok(null);
     },
 
-    async 'sync:probe'(payload) {
-      const acc = account(isObject(payload) ? payload.account : null);
-      if (!acc) return fail('bad-request', 'Malformed request.');
-      try {
-        return ok(await sync.probe(acc));
-      } catch (error) {
-        return failure(error, acc.url);
-      }
-    },
+    'sync:probe': (payload) =>
+      answer(readSyncAccount(isObject(payload) ? payload.account : null), (account) =>
+        sync.probe(account),
+      ),
 
-    async 'sync:preview'(payload) {
-      const request = connectRequest(payload);
-      if (!request) return fail('bad-request', 'Malformed request.');
-      try {
-        return ok(await sync.preview(request));
-      } catch (error) {
-        return failure(error, request.account.url);
-      }
-    },
+    'sync:preview': (payload) =>
+      answer(connectRequest(payload), (request) => sync.preview(request)),
 
-    async 'sync:connect'(payload) {
-      const request = connectRequest(payload);
-      if (!request) return fail('bad-request', 'Malformed request.');
-      try {
-        return ok(await sync.connect(request));
-      } catch (error) {
-        return failure(error, request.account.url);
-      }
-    },
+    'sync:connect': (payload) =>
+      answer(connectRequest(payload), (request) => sync.connect(request)),
 
     async 'sync:now'(payload) {
       const restore = isObject(payload) && payload.restore === true;

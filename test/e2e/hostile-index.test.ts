@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveIndex } from '../../scripts/serve-index';
+import { serveIndex } from '@/scripts/serve-index';
 import { shardIdFor } from '@/utils/index-format/format';
 import { buildSearchIndex } from '@/utils/search/build';
 import { launch, sidebarFrame, type Launched, openSidebar } from '../helpers/browser';

@@ -99,7 +99,7 @@ describe('the library', () => {
 
   it('lists 10,000 items rendering only the rows in view', async () => {
     const { generateItems } = await import('../unit/library/helpers');
-    const { exportJson } = await import('../../utils/library/export');
+    const { exportJson } = await import('@/utils/library/export');
     const file = join(work, 'ten-thousand.json');
     writeFileSync(file, exportJson(generateItems(10_000, 5)));
     const b = await launch({ pages });
@@ -276,7 +276,7 @@ describe('the library, into a reference manager', () => {
     await import('@citation-js/plugin-ris');
     await import('@citation-js/plugin-csl');
     const { makeSummary } = await import('../unit/library/helpers');
-    const { exportJson } = await import('../../utils/library/export');
+    const { exportJson } = await import('@/utils/library/export');
     // Saved summaries as strangers write them: a tag line inside, braces, unicode.
     const body = 'First line {braces} ünï 🙂\n\nER  - \nTY  - JOUR\nLast line.';
     const summary = makeSummary({

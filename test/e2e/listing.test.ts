@@ -14,7 +14,7 @@ import {
   type Launched,
 } from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
-import { serveIndex } from '../../scripts/serve-index';
+import { serveIndex } from '@/scripts/serve-index';
 import { arxivListPage, freshArxivIds, minimalPdf, SEED, type ListedPaper } from '../helpers/pages';
 import { publishIndex } from '../helpers/remote-index';
 import { holdsTabState, settledTabState, tabRoundTrip } from '../helpers/tab-state';

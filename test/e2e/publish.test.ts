@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serveIndex } from '../../scripts/serve-index';
+import { serveIndex } from '@/scripts/serve-index';
 import { launch, shellPart, sidebarFrame, type Launched } from '../helpers/browser';
 import { ROOT } from '../helpers/fixtures';
 import { arxivAbsPage, SEED } from '../helpers/pages';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveIndex } from '../../scripts/serve-index';
+import { serveIndex } from '@/scripts/serve-index';
 import {
   badgeText,
   launch,

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildIndex } from '../../utils/index-format/build';
-import { parseInputLine } from '../../utils/index-format/input';
+import { buildIndex } from '@/utils/index-format/build';
+import { parseInputLine } from '@/utils/index-format/input';
 
 /** One input line of a reading group's index (the builder's JSONL shape). */
 export const readingGroupLine = (arxivId: string, title: string, body: string) =>

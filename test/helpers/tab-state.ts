@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
-import type { TabState } from '../../utils/core/tab-state';
+import type { TabState } from '@/utils/core/tab-state';
 import { sidebarFrame } from './browser';
 
 /**

@@ -2,6 +2,10 @@
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A string of at most `maxChars` characters (a limit of SCHEMA_LIMITS, utils/core/schema.ts). */
+export const isText = (v: unknown, maxChars: number): v is string =>
+  typeof v === 'string' && v.length <= maxChars;
+
 /** A value's fields: an object's (arrays included), else none. */
 export const fieldsOf = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};

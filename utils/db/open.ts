@@ -19,17 +19,25 @@ export function library(): Promise<LibraryDb> {
 const CHANNEL = 'sidenotes-library';
 const local = new Set<() => void>();
 let channel: BroadcastChannel | undefined;
+/**
+ * This page's mark on what it announces. A channel delivers to every other
+ * channel object of its name, this page's own listeners' included; they hear
+ * this page's changes at once instead, so each change reaches each listener once.
+ */
+const THIS_PAGE = `${Date.now()}-${Math.random()}`;
 
 export function announceLibraryChange(): void {
   channel ??= new BroadcastChannel(CHANNEL);
-  channel.postMessage('changed');
+  channel.postMessage(THIS_PAGE);
   for (const listener of local) listener();
 }
 
-/** Calls back when this or another extension page changed the library. */
+/** Calls back, once a change, when this or another extension page changed the library. */
 export function onLibraryChange(listener: () => void): () => void {
   const incoming = new BroadcastChannel(CHANNEL);
-  incoming.onmessage = () => listener();
+  incoming.onmessage = (event: MessageEvent) => {
+    if (event.data !== THIS_PAGE) listener();
+  };
   local.add(listener);
   return () => {
     incoming.close();

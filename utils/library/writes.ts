@@ -3,7 +3,8 @@ import { fail, ok, type Result } from '@/utils/core/result';
 import type { Summary } from '@/utils/core/summary';
 import { announceLibraryChange, requestPersistentStorage } from '@/utils/db/open';
 import type { LibraryDb } from '@/utils/db/schema';
-import { removeItem, saveOwnSummary, saveSummary } from './library';
+import { commitImport } from './import';
+import { removeItem, saveOwnSummary, saveSummary, updateItem } from './library';
 import { removeUndoably, undoRemove } from './undo';
 
 /**
@@ -44,11 +45,16 @@ export async function toggleSaved(
   return ok({ saved: !isSaved });
 }
 
-/** The library's writes as the views' messages make them, each announced once done. */
+/**
+ * The library's writes as the views make them (the worker's library
+ * messages, the library page's edits and imports), each announced once done.
+ */
 export const announcedWrites = {
   saveOwnSummary: (...args: Parameters<typeof saveOwnSummary>) =>
     announced(saveOwnSummary(...args)),
+  updateItem: (...args: Parameters<typeof updateItem>) => announced(updateItem(...args)),
   removeUndoably: (...args: Parameters<typeof removeUndoably>) =>
     announced(removeUndoably(...args)),
   undoRemove: (...args: Parameters<typeof undoRemove>) => announced(undoRemove(...args)),
+  commitImport: (...args: Parameters<typeof commitImport>) => announced(commitImport(...args)),
 };

@@ -9,7 +9,7 @@ import type {
   SyncStatus,
 } from '@/utils/core/sync';
 import type { ListedMatches } from '@/utils/core/tab-state';
-import { isObject } from '@/utils/core/guards';
+import { isObject, isText } from '@/utils/core/guards';
 import { SCHEMA_LIMITS as L } from '@/utils/core/schema';
 import type { Payloads } from './router';
 import { isPaperKeys, isPaperRef } from './validate';
@@ -88,7 +88,6 @@ export interface PaperLibraryState {
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string';
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
 /** A tab and a source of its paper (a live source's id, or `index:` and an index's URL). */
 const tabSource = (payload: unknown) =>

@@ -2,7 +2,7 @@ import { browser } from '@/utils/platform/browser';
 import type { PaperRef } from '@/utils/core/paper-ref';
 import { errorMessage } from '@/utils/core/guards';
 import { library } from '@/utils/db/open';
-import { idbRemoteCache } from '@/utils/db/remote-cache';
+import { idbRemoteCache, type RemoteCache } from '@/utils/db/remote-cache';
 import { cachedRemoteIndex, type RemoteIndex } from './remote-index';
 import { lookupSummaries } from '@/utils/index-format/lookup';
 import type { SourceOffer, SourcePlan } from '@/utils/core/tab-state';
@@ -26,6 +26,14 @@ import type { Summary } from '@/utils/core/summary';
 
 const INDEX_PREFIX = 'index:';
 const LIVE_CACHE_FILES = 5000;
+
+/**
+ * The live sources' answers kept in the library database (arXiv's titles
+ * for tabs too): one bound for all of them, so none evicts by a count of its own.
+ */
+export async function liveSourceCache(): Promise<RemoteCache> {
+  return idbRemoteCache(await library(), LIVE_CACHE_FILES, 'live|');
+}
 
 /**
  * The worker's side of remote sources. Nothing here touches the network
@@ -169,7 +177,7 @@ export function remoteSources() {
         note: `The browser does not let Sidenotes contact ${hostsOf(source.origins)}.`,
       };
     return askLiveSource(source, ref, {
-      cache: idbRemoteCache(await library(), LIVE_CACHE_FILES, 'live|'),
+      cache: await liveSourceCache(),
       backoff: storageBackoff,
       force,
     });

@@ -1,5 +1,5 @@
-import { isObject } from '@/utils/core/guards';
-import type { SyncStatus } from '@/utils/core/sync';
+import { isObject, isText } from '@/utils/core/guards';
+import { readSyncAccount, SYNC_LIMITS, type SyncStatus } from '@/utils/core/sync';
 
 export type { SyncState, SyncStatus } from '@/utils/core/sync';
 import { browser } from '@/utils/platform/browser';
@@ -27,19 +27,19 @@ const CONFIG = 'sync';
 const STATUS = 'syncStatus';
 /** Remote indexes another device subscribed to, waiting for this browser's permission. */
 const PENDING = 'syncPendingIndexes';
-
-const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+/** A device id: 8 random bytes in hex (newDeviceId, ./folder.ts). */
+const DEVICE_ID_CHARS = 16;
+/** The folder header's signature as last checked (signature, ./folder.ts). */
+const HEADER_SIG_CHARS = 500;
 
 export async function loadConfig(): Promise<SyncConfig | null> {
   const raw = (await browser.storage.local.get(CONFIG))[CONFIG];
   if (
     !isObject(raw) ||
-    !str(raw.url, 2000) ||
-    !str(raw.user, 500) ||
-    !str(raw.password, 2000) ||
-    !str(raw.key, 100) ||
-    !str(raw.device, 16) ||
-    !str(raw.headerSig, 500)
+    !readSyncAccount(raw) ||
+    !isText(raw.key, SYNC_LIMITS.keyChars) ||
+    !isText(raw.device, DEVICE_ID_CHARS) ||
+    !isText(raw.headerSig, HEADER_SIG_CHARS)
   )
     return null;
   return raw as unknown as SyncConfig;

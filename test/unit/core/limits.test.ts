@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { libraryHandlers } from '@/entrypoints/background/library-handlers';
+import { syncHandlers } from '@/entrypoints/background/sync-handlers';
+import { readSyncAccount, SYNC_LIMITS } from '@/utils/core/sync';
+import { browser } from '@/utils/platform/browser';
+import { loadConfig } from '@/utils/sync/config';
+import type { SyncService } from '@/utils/sync/service';
 import { checked } from '@/utils/messaging/router';
 import { VIEW_PAYLOADS } from '@/utils/messaging/view-to-worker';
 import { LISTING_ENTRIES, SCHEMA_LIMITS as L, readSummary } from '@/utils/core/schema';
@@ -29,13 +34,16 @@ const READERS = [
   'entrypoints/background/page-handlers.ts',
   'entrypoints/background/library-handlers.ts',
   'entrypoints/background/view-handlers.ts',
+  'entrypoints/background/sync-handlers.ts',
+  'utils/sync/config.ts',
+  'utils/core/sync.ts',
   'utils/detect/index.ts',
   'utils/detect/meta.ts',
   'utils/library/import.ts',
   'utils/library/library.ts',
 ];
 const LITERAL_LIMIT =
-  /(?:\.length\s*[<>]=?\s*|slice\(0,\s*|(?:isStringArray|str|strings)\([^()]*,\s*)\d{2,}/;
+  /(?:\.length\s*[<>]=?\s*|slice\(0,\s*|(?:isStringArray|str|strings|isText|text)\([^()]*,\s*)\d{2,}/;
 
 describe('one table of limits', () => {
   it.each(READERS)('%s writes no limit of its own', (file) => {
@@ -110,6 +118,36 @@ describe('one table of limits', () => {
     expect(normalizeTags(item.tags.concat('one more'))).toEqual(read.tags);
     expect(() => readLibraryItem({ ...item, tags: [...item.tags, 'one more'] })).toThrow();
     expect(() => readLibraryItem({ ...item, note: text(L.noteChars + 1) })).toThrow();
+  });
+
+  it('a sync account: the same limits in its messages and in storage', async () => {
+    fakeBrowser.reset();
+    const account = {
+      url: `https://dav.example/${text(SYNC_LIMITS.urlChars - 20)}`,
+      user: text(SYNC_LIMITS.userChars),
+      password: text(SYNC_LIMITS.passwordChars),
+    };
+    expect(readSyncAccount(account)).toEqual(account);
+    const probe = vi.fn(async () => ({ fresh: true }));
+    const handlers = syncHandlers({ probe } as unknown as SyncService);
+    const stored = { ...account, key: text(44), device: text(16), headerSig: 's', connectedAt: '' };
+    await browser.storage.local.set({ sync: stored });
+    expect(await loadConfig()).toEqual(stored);
+    for (const [field, max] of [
+      ['url', SYNC_LIMITS.urlChars],
+      ['user', SYNC_LIMITS.userChars],
+      ['password', SYNC_LIMITS.passwordChars],
+    ] as const) {
+      const long = { ...account, [field]: text(max + 1) };
+      expect(readSyncAccount(long)).toBeNull();
+      expect(await handlers['sync:probe']({ account: long }, {} as never)).toMatchObject({
+        ok: false,
+      });
+      await browser.storage.local.set({ sync: { ...stored, [field]: text(max + 1) } });
+      expect(await loadConfig()).toBeNull();
+    }
+    expect(probe).not.toHaveBeenCalled();
+    expect(await handlers['sync:probe']({ account }, {} as never)).toMatchObject({ ok: true });
   });
 
   describe('a view asking about its paper', () => {

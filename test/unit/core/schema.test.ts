@@ -244,6 +244,21 @@ describe('readSummary refuses what would break a card', () => {
   });
 });
 
+// Security review finding: direction controls in a byline could reverse the trusted "via …" text.
+describe('outside text cannot reorder the byline', () => {
+  it('drops direction overrides and isolates from names and labels', () => {
+    const read = readSummary({
+      ...good(),
+      author: 'Mallory\u202e)moc.live( xedni',
+      label: '\u2066TL;DR\u2069',
+    });
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.summary.author).toBe('Mallory)moc.live( xedni');
+    expect(read.summary.label).toBe('TL;DR');
+  });
+});
+
 describe('prototype keys are never copied', () => {
   const hostile = JSON.stringify(good())
     .replace('{', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},')

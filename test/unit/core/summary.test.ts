@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { distinctSummaries, sameSummaryText, type Summary } from '@/utils/core/summary';
+import {
+  distinctSummaries,
+  sameSummaryText,
+  sortSummaries,
+  type Summary,
+} from '@/utils/core/summary';
 import { keyCountsOf } from '@/utils/index-format/key-counts';
 import { mergeSummaries } from '@/utils/lookup/merge';
 
@@ -60,5 +65,39 @@ describe('the same summary', () => {
       shown.filter((s) => s.source.kind === 'machine').length,
     ]);
     expect(human + machine).toBe(3);
+  });
+});
+
+/** A summary of a given kind, votes and date: what sortSummaries ranks by. */
+const ranked = (
+  id: string,
+  kind: 'human' | 'machine',
+  votes: number | null,
+  date: string | null,
+): Summary => ({ ...summary(id, id, kind), votes, date });
+
+describe('sortSummaries', () => {
+  it('puts human before machine, then votes, then newer', () => {
+    const sorted = sortSummaries([
+      ranked('machine-many-votes', 'machine', 100, '2026-01-01'),
+      ranked('human-old', 'human', 3, '2019-01-01'),
+      ranked('human-no-votes', 'human', null, '2026-01-01'),
+      ranked('human-new', 'human', 3, '2024-01-01'),
+      ranked('human-top', 'human', 10, null),
+      ranked('machine-none', 'machine', null, null),
+    ]);
+    expect(sorted.map((s) => s.id)).toEqual([
+      'human-top',
+      'human-new',
+      'human-old',
+      'human-no-votes',
+      'machine-many-votes',
+      'machine-none',
+    ]);
+  });
+
+  it('keeps index order on ties', () => {
+    const items = ['a', 'b', 'c'].map((id) => ranked(id, 'human', null, null));
+    expect(sortSummaries(items).map((s) => s.id)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -10,12 +10,12 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
-import type { LibraryItem } from '../../../utils/core/library-item';
-import { OWN_SOURCE } from '../../../utils/core/library-item';
-import { exportBibtex } from '../../../utils/library/export';
-import { exportCslJson, exportRis, itemNote } from '../../../utils/library/export-refs';
-import { formattedReference } from '../../../utils/render/reference';
-import { risNote, risRecord } from '../../../utils/render/ris';
+import type { LibraryItem } from '@/utils/core/library-item';
+import { OWN_SOURCE } from '@/utils/core/library-item';
+import { exportBibtex } from '@/utils/library/export';
+import { exportCslJson, exportRis, itemNote } from '@/utils/library/export-refs';
+import { formattedReference } from '@/utils/render/reference';
+import { risNote, risRecord } from '@/utils/render/ris';
 import { makeSummary } from './helpers';
 
 type Csl = Record<string, unknown> & {

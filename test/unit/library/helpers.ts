@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { OWN_SOURCE, type LibraryItem } from '../../../utils/core/library-item';
-import type { Summary } from '../../../utils/core/summary';
+import { OWN_SOURCE, type LibraryItem } from '@/utils/core/library-item';
+import type { Summary } from '@/utils/core/summary';
 
 /** A fresh, empty IndexedDB for each test (fake-indexeddb). */
 export function freshIndexedDb() {

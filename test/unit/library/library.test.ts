@@ -12,8 +12,8 @@ import {
   saveSummary,
   updateItem,
 } from '@/utils/library/library';
-import { DB_VERSION, MIGRATIONS, openLibraryDb } from '../../../utils/db/schema';
-import { LibraryError } from '../../../utils/core/library-item';
+import { DB_VERSION, MIGRATIONS, openLibraryDb } from '@/utils/db/schema';
+import { LibraryError } from '@/utils/core/library-item';
 import { freshIndexedDb, generateItems, makeSummary } from './helpers';
 import { readSummary, SCHEMA_LIMITS } from '@/utils/core/schema';
 import { exportJson } from '@/utils/library/export';

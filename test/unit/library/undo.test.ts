@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { allItems, saveOwnSummary, updateItem } from '@/utils/library/library';
 import { removeUndoably, undoRemove } from '@/utils/library/undo';
-import { openLibraryDb } from '../../../utils/db/schema';
-import { LibraryError } from '../../../utils/core/library-item';
+import { openLibraryDb } from '@/utils/db/schema';
+import { LibraryError } from '@/utils/core/library-item';
 import { freshIndexedDb } from './helpers';
 
 beforeEach(freshIndexedDb);

@@ -3,6 +3,8 @@ import { announceLibraryChange } from '@/utils/db/open';
 import { openLibraryDb } from '@/utils/db/schema';
 import { allItems, saveOwnSummary } from '@/utils/library/library';
 import { announcedWrites, toggleSaved } from '@/utils/library/writes';
+import { exportJson } from '@/utils/library/export';
+import { parseImport, previewImport } from '@/utils/library/import';
 import { freshIndexedDb, makeSummary } from './helpers';
 
 /**
@@ -82,6 +84,21 @@ describe('announced writes', () => {
     await announcedWrites.undoRemove(db, item.id);
     expect(announced).toBe(3);
     expect((await allItems(db)).map((i) => i.id)).toEqual([item.id]);
+  });
+
+  it("announce the library page's edits and imports", async () => {
+    const db = await openLibraryDb();
+    const item = await saveOwnSummary(db, PAPER, 'Weeks of reading.');
+    announced = 0;
+    await announcedWrites.updateItem(db, item.id, item.revision, { tags: ['pruning'] });
+    expect(announced).toBe(1);
+    const elsewhere = await openLibraryDb({ name: 'elsewhere' });
+    const other = await saveOwnSummary(elsewhere, { keys: ['arxiv:1706.03762'] }, 'Attention.');
+    const file = exportJson([other]);
+    const preview = await previewImport(db, parseImport(file));
+    expect(await announcedWrites.commitImport(db, preview)).toBe(1);
+    expect(announced).toBe(2);
+    expect((await allItems(db)).find((i) => i.id === item.id)?.tags).toEqual(['pruning']);
   });
 
   it('announce nothing when the write fails', async () => {

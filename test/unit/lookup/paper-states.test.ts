@@ -231,6 +231,21 @@ describe('one paper state per tab', () => {
     expect(h.asks).toHaveLength(8);
   });
 
+  // Security review finding: a page could reset its tab's allowance of source asks
+  // by visiting a page that is not a paper in between.
+  it('keeps counting asks across "not a paper" visits; only closing the tab resets it', async () => {
+    const h = harness(memoryStore());
+    const papers = new PaperStates(h.deps, () => 1_000_000);
+    for (let i = 0; i < 30; i++) {
+      await papers.detected(7, { ...REF, keys: [`arxiv:2101.${10000 + i}`] }, `v${i}`);
+      await papers.clear(7); // the page's next "visit" to a listing page
+    }
+    expect(h.asks).toHaveLength(5);
+    await papers.forget(7);
+    await papers.detected(7, { ...REF, keys: ['arxiv:2101.09999'] }, 'after');
+    expect(h.asks).toHaveLength(6);
+  });
+
   it('keeps working in memory when storage.session is full', async () => {
     const store = memoryStore();
     store.write = async () => {

@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '@/utils/index-format/build';
 import type { InputRecord } from '@/utils/index-format/input';
-import { IndexReader } from '../../../utils/index-format/reader';
-import { lookupSummaries } from '../../../utils/index-format/lookup';
-import { CORPUS_FILE, readCorpus } from '../../../scripts/corpus';
+import { IndexReader } from '@/utils/index-format/reader';
+import { lookupSummaries } from '@/utils/index-format/lookup';
+import { CORPUS_FILE, readCorpus } from '@/scripts/corpus';
 import { ROOT } from '../../helpers/fixtures';
 
 const corpus = resolve(ROOT, CORPUS_FILE);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchBounded, NetError, parseJsonFrom, retryAt } from '@/utils/net/fetch-bounded';
-import { serveIndex } from '../../../scripts/serve-index';
+import { serveIndex } from '@/scripts/serve-index';
 
 /** A real HTTP server on 127.0.0.1 that misbehaves on purpose, path by path. */
 let server: Server;

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RemoteCache } from '../../../utils/db/remote-cache';
+import type { RemoteCache } from '@/utils/db/remote-cache';
 import { askLiveSource, type BackoffStore } from '@/utils/sources/ask-source';
 import { openReview } from '@/utils/sources/openreview';
 import { semanticScholar } from '@/utils/sources/semantic-scholar';

@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLibraryDb } from '../../../utils/db/schema';
-import { lookupSummaries } from '../../../utils/index-format/lookup';
-import { shardIdFor } from '../../../utils/index-format/format';
-import { MAX_SHARDS_PER_LOOKUP } from '../../../utils/index-format/reader';
-import { validateManifest } from '../../../utils/index-format/validate';
-import { clearRemoteCache, idbRemoteCache } from '../../../utils/db/remote-cache';
-import { RemoteIndex, type RemoteStatus } from '../../../utils/sources/remote-index';
-import { searchEngineOf } from '../../../utils/search/engine';
-import { serveIndex } from '../../../scripts/serve-index';
+import { openLibraryDb } from '@/utils/db/schema';
+import { lookupSummaries } from '@/utils/index-format/lookup';
+import { shardIdFor } from '@/utils/index-format/format';
+import { MAX_SHARDS_PER_LOOKUP } from '@/utils/index-format/reader';
+import { validateManifest } from '@/utils/index-format/validate';
+import { clearRemoteCache, idbRemoteCache } from '@/utils/db/remote-cache';
+import { RemoteIndex, type RemoteStatus } from '@/utils/sources/remote-index';
+import { searchEngineOf } from '@/utils/search/engine';
+import { serveIndex } from '@/scripts/serve-index';
 import { publishIndex, readingGroupLine } from '../../helpers/remote-index';
 
 const line = (arxivId: string, body: string) =>

@@ -5,10 +5,10 @@ import {
   normalizeIndexUrl,
   originPattern,
   parseSettings,
-} from '../../../utils/sources/settings';
+} from '@/utils/sources/settings';
 import { neededOrigins, SOURCE_DESCRIPTIONS } from '@/utils/sources/catalog';
-import { mergeSummaries } from '../../../utils/lookup/merge';
-import type { Summary } from '../../../utils/core/summary';
+import { mergeSummaries } from '@/utils/lookup/merge';
+import type { Summary } from '@/utils/core/summary';
 
 describe('source settings', () => {
   it('are all off by default, and anything odd in storage reads as off', () => {

@@ -16,8 +16,8 @@ import {
   sentencesToMarkdown,
   slugToTitle,
   type LongSummJson,
-} from '../../../scripts/import-datasets';
-import { BUNDLED_OUTPUT } from '../../../scripts/build-index';
+} from '@/scripts/import-datasets';
+import { BUNDLED_OUTPUT } from '@/scripts/build-index';
 import { ROOT } from '../../helpers/fixtures';
 
 interface ShippedRecord {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pageHandlers } from '../../../entrypoints/background/page-handlers';
+import { pageHandlers } from '@/entrypoints/background/page-handlers';
 import type { PaperStates } from '@/utils/lookup/paper-states';
 import { PAGE_PAYLOADS } from '@/utils/messaging/page-to-worker';
 import { checked } from '@/utils/messaging/router';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '@/utils/index-format/build';
 import { fnv1a } from '@/utils/index-format/format';
 import { InputError, parseInputLine } from '@/utils/index-format/input';
-import { IndexReader } from '../../../utils/index-format/reader';
-import { lookupSummaries } from '../../../utils/index-format/lookup';
+import { IndexReader } from '@/utils/index-format/reader';
+import { lookupSummaries } from '@/utils/index-format/lookup';
 
 const line = (paper: object, summary: object = {}) =>
   JSON.stringify({

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '@/utils/index-format/build';
 import { parseInputLine } from '@/utils/index-format/input';
 import { validateManifest } from '@/utils/index-format/validate';
-import { bundleBuilder, VENDORED_BUILDER } from '../../../scripts/vendor-builder';
+import { bundleBuilder, VENDORED_BUILDER } from '@/scripts/vendor-builder';
 import { ROOT } from '../../helpers/fixtures';
 
 const TEMPLATE = join(ROOT, 'templates/reading-group');

@@ -2,14 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '@/utils/index-format/build';
-import { IndexReader } from '../../../utils/index-format/reader';
-import { lookupSummaries } from '../../../utils/index-format/lookup';
-import {
-  BUNDLED_OPTIONS,
-  BUNDLED_OUTPUT,
-  bundledInputs,
-  readInputs,
-} from '../../../scripts/build-index';
+import { IndexReader } from '@/utils/index-format/reader';
+import { lookupSummaries } from '@/utils/index-format/lookup';
+import { BUNDLED_OPTIONS, BUNDLED_OUTPUT, bundledInputs, readInputs } from '@/scripts/build-index';
 import { ROOT } from '../../helpers/fixtures';
 
 const readCommitted = (path: string) => readFileSync(join(ROOT, BUNDLED_OUTPUT, path), 'utf8');

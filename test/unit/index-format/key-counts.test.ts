@@ -5,7 +5,7 @@ import { keyCountsOf, parseKeyCounts } from '@/utils/index-format/key-counts';
 import { IndexReader } from '@/utils/index-format/reader';
 import { lookupSummaries } from '@/utils/index-format/lookup';
 import { mergeSummaries } from '@/utils/lookup/merge';
-import { BUNDLED_OUTPUT } from '../../../scripts/build-index';
+import { BUNDLED_OUTPUT } from '@/scripts/build-index';
 import { ROOT } from '../../helpers/fixtures';
 
 const dir = join(ROOT, BUNDLED_OUTPUT);
