@@ -25,6 +25,15 @@ import { VIEW_PAYLOADS } from '@/utils/messaging/view-to-worker';
 import { browser } from '@/utils/platform/browser';
 import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
 import { askArxivTitle, asksArxiv } from '@/utils/sources/tab-titles';
+import {
+  forgetRevoked,
+  isWatched,
+  recogniseTab,
+  RECOGNISE_KEY,
+  runDetection,
+  syncProbes,
+  watchedPatterns,
+} from '@/utils/sources/recognise';
 import { remoteSources } from '@/utils/sources/worker-sources';
 import { SYNC_ALARM, syncService } from '@/utils/sync/service';
 import { commandsAndMenus } from './commands';
@@ -128,6 +137,11 @@ export default defineBackground(() => {
             },
             titles,
             listingTables(bundledKeyCounts),
+            // Beyond the paper sites only: there the manifest's detection script runs already.
+            async (tabId, url, documentId) => {
+              if (/^https?:/.test(url) && !isWatched(url, watchedPatterns()))
+                await runDetection(tabId, documentId);
+            },
           ),
         ),
       },
@@ -135,7 +149,16 @@ export default defineBackground(() => {
         name: 'view',
         accepts: (sender) => isViewSender(self, sender),
         handlers: checked(VIEW_PAYLOADS, {
-          ...viewHandlers(papers, remote, listedIn),
+          ...viewHandlers(papers, remote, listedIn, (tabId) =>
+            recogniseTab(
+              tabId,
+              async (id) => (await papers.get(id))?.paper?.url,
+              async (id) => {
+                await papers.clear(id);
+                await setBadge(id, null);
+              },
+            ),
+          ),
           ...libraryHandlers(sync.changed),
           ...syncHandlers(sync),
         }),
@@ -170,4 +193,18 @@ export default defineBackground(() => {
   // The user's own summaries are part of a paper's local answer.
   onLibraryChange(() => void papers.refreshLocal());
   commandsAndMenus();
+  // The probe's registrations follow the user's choice and the browser's grants (recognise.ts).
+  const resyncProbes = () =>
+    void syncProbes().catch((error: unknown) => console.warn('Sidenotes: probe scripts', error));
+  resyncProbes();
+  browser.permissions.onAdded.addListener(resyncProbes);
+  browser.permissions.onRemoved.addListener(
+    () =>
+      void forgetRevoked()
+        .then(syncProbes)
+        .catch((error: unknown) => console.warn('Sidenotes: probe scripts', error)),
+  );
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[RECOGNISE_KEY]) resyncProbes();
+  });
 });

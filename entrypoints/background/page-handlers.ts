@@ -27,6 +27,7 @@ export function pageHandlers(
   ) => Promise<Record<string, Tally>>,
   titles: ReturnType<typeof tabTitles>,
   listingTable: (site: ListingSite, pageUrl: string) => Promise<ListingTable | null>,
+  runDetection: (tabId: number, url: string, documentId?: string) => Promise<void>,
 ): Handlers<PageToWorker> {
   return {
     async 'page:visit'(payload, sender) {
@@ -85,6 +86,16 @@ export function pageHandlers(
     async 'page:listing-table'(_payload, sender) {
       const site = listingSiteFor(sender.url ?? '');
       return ok(site ? await listingTable(site, sender.url!) : null);
+    },
+
+    // The probe found scholarly metadata: the detection script runs in that very document.
+    async 'page:scholarly'(_payload, sender) {
+      await runDetection(
+        sender.tab!.id!,
+        sender.url ?? '',
+        (sender as { documentId?: string }).documentId,
+      );
+      return ok(null);
     },
 
     async 'page:open-listed'(payload, sender) {
