@@ -5,7 +5,7 @@
  * metadata families are the ones detection reads (utils/detect/meta.ts,
  * which decides what the paper is): Highwire `citation_*`, Dublin Core,
  * PRISM and bepress `<meta>`, an `og:type` article that names a DOI, JSON-LD
- * of a ScholarlyArticle, or a DOI in the URL (publishers' `/doi/10.…`
+ * of a ScholarlyArticle (all in `<head>`), or a DOI in the URL (publishers' `/doi/10.…`
  * paths). A false "yes" costs one message and the detection script, which
  * then finds no paper; a false "no" loses the sidebar, so the selectors are
  * broad within those families.
@@ -23,12 +23,13 @@ export function hasScholarlyMetadata(doc: Document, url: { pathname: string; sea
   if (head?.querySelector(SCHOLARLY_META)) return true;
   if (head?.querySelector(OG_ARTICLE) && head.querySelector(NAMES_DOI)) return true;
   if (DOI_IN_URL.test(url.pathname + url.search)) return true;
-  // JSON-LD may sit anywhere; `document.scripts` is a collection the page keeps anyway.
-  for (const script of doc.scripts) {
-    if (
-      script.type === 'application/ld+json' &&
-      /"(?:https?:\/\/schema\.org\/)?ScholarlyArticle"/.test(script.text.slice(0, 100_000))
-    )
+  // JSON-LD in <head> only, where publishers put it: looking through the
+  // whole document's scripts walks every element (0.8 ms on a 36,000-element
+  // page, scripts/bench-probe.ts), on every page of every site.
+  for (const script of head?.querySelectorAll<HTMLScriptElement>(
+    'script[type="application/ld+json" i]',
+  ) ?? []) {
+    if (/"(?:https?:\/\/schema\.org\/)?ScholarlyArticle"/.test(script.text.slice(0, 100_000)))
       return true;
   }
   return false;
