@@ -116,6 +116,14 @@ export default defineBackground(() => {
     if (count) await browser.action.setBadgeBackgroundColor({ tabId, color: '#4b5d8a' });
   }
 
+  /**
+   * Tabs whose paper the reader asked for with the toolbar icon: the sidebar
+   * opens for the first paper found there within a few seconds, not for a
+   * later page of the tab.
+   */
+  const askedTabs = new Map<number, number>();
+  const ASKED_FOR_MS = 10_000;
+
   const route = createRouter(
     [
       {
@@ -142,6 +150,11 @@ export default defineBackground(() => {
               if (/^https?:/.test(url) && !isWatched(url, watchedPatterns()))
                 await runDetection(tabId, documentId);
             },
+            (tabId) => {
+              const at = askedTabs.get(tabId);
+              askedTabs.delete(tabId);
+              return at !== undefined && Date.now() - at < ASKED_FOR_MS;
+            },
           ),
         ),
       },
@@ -149,16 +162,19 @@ export default defineBackground(() => {
         name: 'view',
         accepts: (sender) => isViewSender(self, sender),
         handlers: checked(VIEW_PAYLOADS, {
-          ...viewHandlers(papers, remote, listedIn, (tabId) =>
-            recogniseTab(
+          ...viewHandlers(papers, remote, listedIn, async (tabId) => {
+            askedTabs.set(tabId, Date.now());
+            const probed = await recogniseTab(
               tabId,
               async (id) => (await papers.get(id))?.paper?.url,
               async (id) => {
                 await papers.clear(id);
                 await setBadge(id, null);
               },
-            ),
-          ),
+            );
+            if (!probed) askedTabs.delete(tabId);
+            return probed;
+          }),
           ...libraryHandlers(sync.changed),
           ...syncHandlers(sync),
         }),

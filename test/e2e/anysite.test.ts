@@ -9,6 +9,7 @@ import {
   openSidebar,
   sidebarFrame,
   sidebarHost,
+  sidebarState,
   type Launched,
 } from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
@@ -35,6 +36,9 @@ const ACM = 'https://dl.acm.org/doi/10.1145/3025453.3025912';
 const ACM_KEY = 'doi:10.1145/3025453.3025912';
 const ACM_NEXT = 'https://dl.acm.org/doi/10.1145/2639988.2655736';
 const ACM_NEXT_KEY = 'doi:10.1145/2639988.2655736';
+/** A paper no bundled summary knows (KDD '19): its sidebar opens only because the reader asked. */
+const ACM_UNKNOWN = 'https://dl.acm.org/doi/10.1145/3292500.3330701';
+const ACM_UNKNOWN_KEY = 'doi:10.1145/3292500.3330701';
 const EPRINTS = 'https://eprints.example.ac.uk/20417/';
 const BLOG = 'https://blog.example.net/2024/05/weekend-notes';
 const ABS = `https://arxiv.org/abs/${SEED.arxivId}`;
@@ -48,6 +52,13 @@ const pages = {
     .split('3025453.3025912')
     .join('2639988.2655736')
     .replace(/Same Stats, Different Graphs[^<"|]*/g, 'The Network is Reliable'),
+  [ACM_UNKNOWN]: acm
+    .split('3025453.3025912')
+    .join('3292500.3330701')
+    .replace(
+      /Same Stats, Different Graphs[^<"|]*/g,
+      'Optuna: A Next-generation Hyperparameter Optimization Framework',
+    ),
   [EPRINTS]: readFixture('pages/anysite-eprints/record.html'),
   [BLOG]: readFixture('pages/anysite-nometa/post.html'),
   [ABS]: seedAbsPage(),
@@ -198,6 +209,23 @@ describe('papers on any site, when the user wants it', () => {
     await expectNothingOn(b, next, ACM);
     await Promise.all([popup.close(), next.close(), page.close()]);
   }, 60_000);
+
+  it('opens the sidebar of a paper no bundled summary knows when the reader clicked for it', async () => {
+    const page = await b.context.newPage();
+    await page.goto(ACM_UNKNOWN);
+    const popup = await openPopupOn(b, page);
+    await sidebarHost(page)
+      .and(page.locator(`[data-sidenotes-paper="${ACM_UNKNOWN_KEY}"]`))
+      .waitFor({ state: 'attached' });
+    await settledTabState(b.worker, ACM_UNKNOWN_KEY, page);
+    // Open without a click on its tab (the bundled index alone would leave it folded).
+    expect(await sidebarState(page)).toBe('expanded');
+    await sidebarFrame(page).getByTestId('write-own').waitFor({ state: 'attached' });
+    await sidebarFrame(page).getByTestId('source-offer').first().waitFor({ state: 'attached' });
+    // The popup shows it as on the paper sites.
+    await popup.getByTestId('current-paper').getByText('Optuna').waitFor({ state: 'attached' });
+    await Promise.all([popup.close(), page.close()]);
+  }, 30_000);
 
   it('recognises papers on every site from the options switch, and leaves pages without metadata alone', async () => {
     const options = await b.context.newPage();
