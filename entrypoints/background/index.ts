@@ -163,7 +163,6 @@ export default defineBackground(() => {
         accepts: (sender) => isViewSender(self, sender),
         handlers: checked(VIEW_PAYLOADS, {
           ...viewHandlers(papers, remote, listedIn, async (tabId) => {
-            askedTabs.set(tabId, Date.now());
             const probed = await recogniseTab(
               tabId,
               async (id) => (await papers.get(id))?.paper?.url,
@@ -172,7 +171,9 @@ export default defineBackground(() => {
                 await setBadge(id, null);
               },
             );
-            if (!probed) askedTabs.delete(tabId);
+            // Noted once the probe has run: its report still has the detection script to
+            // run before any visit, and a watched page's own visits are never taken for it.
+            if (probed) askedTabs.set(tabId, Date.now());
             return probed;
           }),
           ...libraryHandlers(sync.changed),
