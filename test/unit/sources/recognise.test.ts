@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser } from '@/utils/platform/browser';
 import { PAPER_SITES } from '@/utils/detect/sites';
+import { releaseSource, releaseUnused } from '@/utils/sources/permissions';
+import { defaultSettings } from '@/utils/sources/settings';
 import {
   EVERY_SITE,
   forgetRevoked,
@@ -150,5 +152,23 @@ describe('following the browser', () => {
     granted = [ACM];
     await forgetRevoked();
     expect(await loadRecognise()).toEqual({ hosts: [ACM], everySite: false });
+  });
+
+  it('a source turned off does not take the access of a host chosen "Always on"', async () => {
+    const HF = 'https://huggingface.co/*';
+    const removed: string[] = [];
+    (browser as unknown as { permissions: Record<string, unknown> }).permissions.remove = async ({
+      origins,
+    }: {
+      origins: string[];
+    }) => {
+      removed.push(...origins);
+      return true;
+    };
+    await saveRecognise({ hosts: [HF], everySite: false });
+    await releaseUnused(defaultSettings());
+    await releaseSource(defaultSettings(), 'huggingface');
+    expect(removed).not.toContain(HF);
+    expect(removed).toContain('https://api.semanticscholar.org/*');
   });
 });
