@@ -155,7 +155,7 @@ describe('following the browser', () => {
   });
 
   it('a source turned off does not take the access of a host chosen "Always on"', async () => {
-    const HF = 'https://huggingface.co/*';
+    const S2 = 'https://api.semanticscholar.org/*';
     const removed: string[] = [];
     (browser as unknown as { permissions: Record<string, unknown> }).permissions.remove = async ({
       origins,
@@ -165,10 +165,10 @@ describe('following the browser', () => {
       removed.push(...origins);
       return true;
     };
-    await saveRecognise({ hosts: [HF], everySite: false });
+    await saveRecognise({ hosts: [S2], everySite: false });
     await releaseUnused(defaultSettings());
-    await releaseSource(defaultSettings(), 'huggingface');
-    expect(removed).not.toContain(HF);
-    expect(removed).toContain('https://api.semanticscholar.org/*');
+    await releaseSource(defaultSettings(), 'semanticscholar');
+    expect(removed).not.toContain(S2);
+    expect(removed).toContain('https://huggingface.co/api/*');
   });
 });
