@@ -150,10 +150,10 @@ export default tseslint.config(
   layer(['components/**'], [...STORES, ...SERVICES, ...WORKER, ...PAGE, ...ENTRY], { types: true }),
   // Entrypoints wire everything; none imports another.
   layer(['entrypoints/**'], ['entrypoints']),
-  // The content scripts (paper pages, listing pages) and the shell they share:
+  // The content scripts (paper pages, listing pages, the probe) and the shell they share:
   // detection's messages only, no framework, no storage of ours.
   layer(
-    ['entrypoints/paper/**', 'entrypoints/listing/**', 'utils/page/**'],
+    ['entrypoints/paper/**', 'entrypoints/listing/**', 'entrypoints/probe/**', 'utils/page/**'],
     [
       ...PURE.filter((f) => f !== 'utils/detect'),
       'utils/db',

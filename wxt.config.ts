@@ -49,8 +49,16 @@ export default defineConfig({
     // summaries for …" on selected text; sidePanel: the browser side panel.
     // unlimitedStorage: the library must not be evicted or capped. alarms:
     // sync's periodic run while connected (no alarm exists while sync is off).
+    // activeTab: the toolbar icon's click lends Sidenotes that one tab, to look
+    // for a paper on a site it does not watch (no prompt, nothing kept after
+    // the tab moves on). scripting: the probe, run on that click or registered
+    // where the user said "Always on <host>" or "every site", and the
+    // detection script run in a page whose probe found scholarly metadata
+    // (utils/sources/recognise.ts). Neither reaches a page by itself.
     permissions: [
       'storage',
+      'activeTab',
+      'scripting',
       'unlimitedStorage',
       'alarms',
       'contextMenus',
@@ -63,7 +71,18 @@ export default defineConfig({
     // End-to-end test builds only: headless Chromium cannot answer a
     // permission prompt, so the hosts the tests stand in for are granted.
     ...(process.env.SIDENOTES_E2E ? { host_permissions: E2E_HOSTS } : {}),
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: PAPER_ORIGINS }],
+    // The sidebar's frame, in pages the detection script runs in: the paper
+    // sites, and (issue 23) any https page the user lets Sidenotes recognise
+    // papers on. The static manifest cannot follow those grants, so any https
+    // page may load sidebar.html: it can learn that Sidenotes is installed
+    // (paper sites always could), and a frame it makes shows only its own
+    // tab's paper state, which exists only if Sidenotes recognised a paper
+    // there, and refuses writes while covered (hooks/visible-to-user.ts).
+    // Chrome's use_dynamic_url would hide the id, but the frame's origin would
+    // then not be the extension's, by which the worker tells its views.
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: [...new Set([...PAPER_ORIGINS, 'https://*/*'])] },
+    ],
     // Detection (entrypoints/paper): an unlisted script registered here rather
     // than a WXT content script, whose wrapper posts a "script started"
     // message to the page. document_start: the look-up and the sidebar frame

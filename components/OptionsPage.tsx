@@ -1,7 +1,9 @@
 import type { PreferencesState } from '@/hooks/use-preferences';
+import type { RecogniseState } from '@/hooks/use-recognise';
 import type { SyncSettingsState } from '@/hooks/use-sync';
 import type { SourceSettingsState } from '@/hooks/use-source-settings';
 import type { TabTitleSettingsState } from '@/hooks/use-tab-title-settings';
+import { RecogniseSettings } from './RecogniseSettings';
 import { AddRemoteIndex, RemoteIndexRow } from './RemoteIndexSettings';
 import { SourceRow } from './SourceRow';
 import { SyncSettings } from './SyncSettings';
@@ -16,11 +18,13 @@ export function OptionsPage({
   prefs,
   titles,
   sync,
+  recognise,
 }: {
   s: SourceSettingsState;
   prefs: PreferencesState;
   titles?: TabTitleSettingsState;
   sync?: SyncSettingsState;
+  recognise?: RecogniseState;
 }) {
   return (
     <main class="options-page">
@@ -86,6 +90,7 @@ export function OptionsPage({
           </SourceRow>
         ))}
       </section>
+      {recognise && <RecogniseSettings r={recognise} />}
       <section aria-labelledby="display-heading">
         <h2 id="display-heading">Summaries</h2>
         <label class="pref-row">

@@ -2,6 +2,7 @@ import type { PaperSiteAccess } from '@/hooks/use-paper-site-access';
 import type { LibraryItem } from '@/utils/core/library-item';
 import type { ListedMatches, TabState } from '@/utils/core/tab-state';
 import type { SearchSet } from '@/utils/search/search-set';
+import { AlwaysOnOffer, type AlwaysOnProps } from './AlwaysOnOffer';
 import type { CurrentPaper } from './CurrentPaper';
 import { ListedMatchesView } from './ListedMatchesView';
 import { PaperSiteAccessNotice } from './PaperSiteAccessNotice';
@@ -26,6 +27,8 @@ export interface PopupAppProps {
   onResults(): void;
   /** Whether the browser lets Sidenotes on the paper sites (Firefox may not): said first when not. */
   access?: PaperSiteAccess;
+  /** On a paper found on a site Sidenotes does not watch: "Always on <host>". */
+  alwaysOn?: AlwaysOnProps | null;
 }
 
 /** The toolbar popup: this tab's paper, search over every summary, the newest saved items. */
@@ -47,6 +50,7 @@ export function PopupApp(props: PopupAppProps) {
       {props.state && props.CurrentPaper && (
         <props.CurrentPaper state={props.state} images={props.images} />
       )}
+      {props.alwaysOn && props.state?.paper && <AlwaysOnOffer {...props.alwaysOn} />}
       {props.listed && !props.state?.paper && (
         <ListedMatchesView matches={props.listed} onOpen={props.onOpen} />
       )}

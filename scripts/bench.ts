@@ -7,13 +7,15 @@
  *   3. look-up by key through the 75k index's shards;
  *   4. real Chromium: page load → sidebar painted, a listing page's first frame
  *      beside the same page without the extension (bench-listing.ts),
- *      popup open → first result;
+ *      popup open → first result; the probe's main-thread cost on a large
+ *      page without metadata, beside the same browser without the extension
+ *      (bench-probe.ts);
  *   5. the library at 10,000 items: save, list, export, import;
  *   6. remote sources: the popup's engine over the kept ShortScience feed,
  *      a live source's cached answer, and (with the corpus) remote-index look-ups.
  * Options: --no-browser (skip 4), --no-corpus (skip the 75k parts), --only=floor,sidebar,…
  * (run only those parts: index, search, remote, corpus, floor, sidebar, listing, popup, library,
- * tabs, parsing, coverage).
+ * tabs, parsing, probe, coverage).
  */
 import {
   mkdtempSync,
@@ -1013,6 +1015,7 @@ const parts: Array<[name: string, browser: boolean, run: () => Promise<unknown>]
   ['library', true, benchLibrary],
   ['tabs', true, benchManyTabs],
   ['parsing', true, async () => (await import('./bench-parsing')).benchHostileParsing()],
+  ['probe', true, async () => (await import('./bench-probe')).benchProbe()],
   ['sync', true, async () => (await import('./bench-sync')).benchSync()],
   ['coverage', false, async () => (await import('./bench-coverage')).benchCoverage()],
 ];

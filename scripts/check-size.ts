@@ -1,7 +1,8 @@
 /**
  * Prints the gzipped size of each content script and fails the build past
  * its budget: the detection script runs on every paper page, summaries or
- * not; the listing script on every listing page. Then the scripts each
+ * not; the listing script on every listing page; the probe on every page
+ * of the sites the user opened to it (issue 23). Then the scripts each
  * page loads before it runs (scripts/view-chunks.ts), failing the build if
  * the popup's first results would wait for the Markdown renderer.
  */
@@ -10,11 +11,14 @@ import { gzipSync } from 'node:zlib';
 
 export const CONTENT_SCRIPT_BUDGET_BYTES = 4 * 1024;
 export const LISTING_SCRIPT_BUDGET_BYTES = 5 * 1024;
+/** The probe runs on every page of the sites the user opened to it, papers or not. */
+export const PROBE_SCRIPT_BUDGET_BYTES = 1024;
 
 const dir = `.output/chrome-mv3${process.env.SIDENOTES_E2E ? '-e2e' : ''}`;
 const scripts: Array<[name: string, file: string, budget: number]> = [
   ['content script', process.argv[2] ?? `${dir}/paper.js`, CONTENT_SCRIPT_BUDGET_BYTES],
   ['listing script', process.argv[3] ?? `${dir}/listing.js`, LISTING_SCRIPT_BUDGET_BYTES],
+  ['probe script', process.argv[4] ?? `${dir}/probe.js`, PROBE_SCRIPT_BUDGET_BYTES],
 ];
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
 let over = false;

@@ -24,6 +24,15 @@ import { VIEW_PAYLOADS } from '@/utils/messaging/view-to-worker';
 import { browser } from '@/utils/platform/browser';
 import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
 import { askArxivTitle, asksArxiv } from '@/utils/sources/tab-titles';
+import {
+  forgetRevoked,
+  isWatched,
+  recogniseTab,
+  RECOGNISE_KEY,
+  runDetection,
+  syncProbes,
+  watchedPatterns,
+} from '@/utils/sources/recognise';
 import { liveSourceCache, remoteSources } from '@/utils/sources/worker-sources';
 import { SYNC_ALARM, syncService } from '@/utils/sync/service';
 import { commandsAndMenus } from './commands';
@@ -105,6 +114,14 @@ export default defineBackground(() => {
     if (count) await browser.action.setBadgeBackgroundColor({ tabId, color: '#4b5d8a' });
   }
 
+  /**
+   * Tabs whose paper the reader asked for with the toolbar icon: the sidebar
+   * opens for the first paper found there within a few seconds, not for a
+   * later page of the tab.
+   */
+  const askedTabs = new Map<number, number>();
+  const ASKED_FOR_MS = 10_000;
+
   const route = createRouter(
     [
       {
@@ -126,6 +143,16 @@ export default defineBackground(() => {
             },
             titles,
             listingTables(bundledKeyCounts),
+            // Beyond the paper sites only: there the manifest's detection script runs already.
+            async (tabId, url, documentId) => {
+              if (/^https?:/.test(url) && !isWatched(url, watchedPatterns()))
+                await runDetection(tabId, documentId);
+            },
+            (tabId) => {
+              const at = askedTabs.get(tabId);
+              askedTabs.delete(tabId);
+              return at !== undefined && Date.now() - at < ASKED_FOR_MS;
+            },
           ),
         ),
       },
@@ -133,7 +160,20 @@ export default defineBackground(() => {
         name: 'view',
         accepts: (sender) => isViewSender(self, sender),
         handlers: checked(VIEW_PAYLOADS, {
-          ...viewHandlers(papers, remote, listedIn),
+          ...viewHandlers(papers, remote, listedIn, async (tabId) => {
+            const probed = await recogniseTab(
+              tabId,
+              async (id) => (await papers.get(id))?.paper?.url,
+              async (id) => {
+                await papers.clear(id);
+                await setBadge(id, null);
+              },
+            );
+            // Noted once the probe has run: its report still has the detection script to
+            // run before any visit, and a watched page's own visits are never taken for it.
+            if (probed) askedTabs.set(tabId, Date.now());
+            return probed;
+          }),
           ...libraryHandlers(sync.changed),
           ...syncHandlers(sync),
         }),
@@ -168,4 +208,18 @@ export default defineBackground(() => {
   // The user's own summaries are part of a paper's local answer.
   onLibraryChange(() => void papers.refreshLocal());
   commandsAndMenus();
+  // The probe's registrations follow the user's choice and the browser's grants (recognise.ts).
+  const resyncProbes = () =>
+    void syncProbes().catch((error: unknown) => console.warn('Sidenotes: probe scripts', error));
+  resyncProbes();
+  browser.permissions.onAdded.addListener(resyncProbes);
+  browser.permissions.onRemoved.addListener(
+    () =>
+      void forgetRevoked()
+        .then(syncProbes)
+        .catch((error: unknown) => console.warn('Sidenotes: probe scripts', error)),
+  );
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[RECOGNISE_KEY]) resyncProbes();
+  });
 });

@@ -27,6 +27,9 @@ export function pageHandlers(
   ) => Promise<Record<string, Tally>>,
   titles: ReturnType<typeof tabTitles>,
   listingTable: (site: ListingSite, pageUrl: string) => Promise<ListingTable | null>,
+  runDetection: (tabId: number, url: string, documentId?: string) => Promise<void>,
+  /** Whether the reader just asked for this tab's paper (the toolbar click); asked once. */
+  askedFor: (tabId: number) => boolean = () => false,
 ): Handlers<PageToWorker> {
   return {
     async 'page:visit'(payload, sender) {
@@ -57,7 +60,10 @@ export function pageHandlers(
             (named) => named && sendToTab(tabId, 'tab:set-title', { paperKey: key, title: named }),
           )
           .catch((error: unknown) => console.warn('Sidenotes: tab title', error));
-      return ok({ key, count, opens: publicCount > 0, ...(title ? { title } : {}) });
+      // The page sees the sidebar open: only public knowledge decides it, or the
+      // reader's own click on the toolbar icon, which no page can make or tell apart.
+      const opens = publicCount > 0 || askedFor(tabId);
+      return ok({ key, count, opens, ...(title ? { title } : {}) });
     },
 
     // Local data only: nothing here may cause a request (no source asked, no feed sync).
@@ -85,6 +91,16 @@ export function pageHandlers(
     async 'page:listing-table'(_payload, sender) {
       const site = listingSiteFor(sender.url ?? '');
       return ok(site ? await listingTable(site, sender.url!) : null);
+    },
+
+    // The probe found scholarly metadata: the detection script runs in that very document.
+    async 'page:scholarly'(_payload, sender) {
+      await runDetection(
+        sender.tab!.id!,
+        sender.url ?? '',
+        (sender as { documentId?: string }).documentId,
+      );
+      return ok(null);
     },
 
     async 'page:open-listed'(payload, sender) {

@@ -12,7 +12,8 @@ type ViewMessages =
   | 'view:ask-source-once'
   | 'view:always-ask'
   | 'view:collapse-sidebar'
-  | 'view:listed-matches';
+  | 'view:listed-matches'
+  | 'view:recognise-tab';
 
 const isLiveSourceId = (id: string): id is LiveSourceId =>
   (LIVE_SOURCE_IDS as readonly string[]).includes(id);
@@ -22,6 +23,7 @@ export function viewHandlers(
   papers: PaperStates,
   remote: Pick<ReturnType<typeof remoteSources>, 'enable'>,
   listedIn: (tabId: number) => Promise<ListedMatches>,
+  recogniseTab: (tabId: number) => Promise<boolean>,
 ): Handlers<Pick<ViewToWorker, ViewMessages>> {
   return {
     async 'view:retry-source'(payload) {
@@ -46,6 +48,16 @@ export function viewHandlers(
 
     async 'view:listed-matches'({ tabId }) {
       return ok(await listedIn(tabId));
+    },
+
+    // A tab the popup opened on: the probe, once (it fails where the click lent nothing).
+    async 'view:recognise-tab'({ tabId }) {
+      return ok(
+        await recogniseTab(tabId).catch((error: unknown) => {
+          console.info('Sidenotes: cannot look for a paper in this tab', error);
+          return false;
+        }),
+      );
     },
 
     async 'view:collapse-sidebar'(_payload, sender) {

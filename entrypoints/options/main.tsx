@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { OptionsPage } from '@/components/OptionsPage';
 import { usePreferences } from '@/hooks/use-preferences';
+import { useRecognise } from '@/hooks/use-recognise';
 import { useSourceSettings } from '@/hooks/use-source-settings';
 import { useSync } from '@/hooks/use-sync';
 import { useTabTitleSettings } from '@/hooks/use-tab-title-settings';
@@ -13,6 +14,7 @@ function Options() {
       prefs={usePreferences()}
       titles={useTabTitleSettings()}
       sync={useSync()}
+      recognise={useRecognise()}
     />
   );
 }

@@ -5,6 +5,8 @@ import { useLater } from '@/hooks/use-later';
 import { browserActions } from '@/hooks/use-browser-actions';
 import { usePaperSiteAccess } from '@/hooks/use-paper-site-access';
 import { usePreferences } from '@/hooks/use-preferences';
+import { alwaysOnPattern, useRecognise, useRecogniseTab } from '@/hooks/use-recognise';
+import { hostOfPattern } from '@/utils/sources/settings';
 import { useListedMatches } from '@/hooks/use-listed-matches';
 import { useSavedItems } from '@/hooks/use-saved-items';
 import { useSearchSet } from '@/hooks/use-search-set';
@@ -27,6 +29,11 @@ function Popup() {
   const tab = useTabState(painted ? { window: followWindow ?? 'last-focused' } : null);
   const tabId = tab.status === 'ready' && !tab.state.paper ? tab.state.tabId : null;
   const listed = useListedMatches(painted ? tabId : null);
+  // The toolbar click lent this tab (activeTab): on a site nothing watches, look once for a paper.
+  useRecogniseTab(tab.status === 'ready' ? tab.state.tabId : null);
+  const recognise = useRecognise();
+  const paperUrl = tab.status === 'ready' ? tab.state.paper?.url : undefined;
+  const pattern = alwaysOnPattern(paperUrl);
   return (
     <PopupApp
       state={tab.status === 'ready' ? tab.state : null}
@@ -40,6 +47,17 @@ function Popup() {
       saved={useSavedItems(painted ? 5 : 0)}
       listed={listed}
       access={usePaperSiteAccess()}
+      alwaysOn={
+        pattern
+          ? {
+              host: hostOfPattern(pattern),
+              on: recognise.settings.hosts.includes(pattern) && recognise.grantedHosts.has(pattern),
+              everySite: recognise.settings.everySite && recognise.everySiteGranted === true,
+              error: recognise.error,
+              onToggle: (on) => recognise.setHost(pattern, on),
+            }
+          : null
+      }
       onOpen={actions.openUrl}
       onOpenPanel={() => actions.openSidePanel(windowId)}
       onOpenOptions={actions.openOptions}

@@ -30,15 +30,26 @@ describe('the built manifest', () => {
     expect(source).not.toContain('postMessage');
   });
 
-  it('exposes the sidebar page to https paper sites only', () => {
+  // Any https page the user lets Sidenotes recognise papers on shows the sidebar too (issue 23).
+  it('exposes the sidebar page to https pages only', () => {
     for (const w of manifest().web_accessible_resources ?? [])
-      for (const m of w.matches) expect(m, m).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+      for (const m of w.matches) expect(m, m).toMatch(/^https:\/\/(?:[a-z0-9.-]+|\*)\/\*$/);
+  });
+
+  it('runs the probe nowhere by itself: it is registered from the user’s choice', () => {
+    const scripts = manifest().content_scripts ?? [];
+    expect(scripts.flatMap((c) => c.js)).not.toContain('probe.js');
+    const source = readFileSync(join(EXTENSION_DIR, 'probe.js'), 'utf8');
+    expect(source).not.toContain('content-script-started');
+    expect(source).not.toContain('postMessage');
   });
 
   it('asks for no host at install: remote sources are optional, granted from the user’s click', () => {
     const m = manifest();
     expect(m.permissions).not.toContain('tabs');
     expect(m.permissions).not.toContain('<all_urls>');
+    // The toolbar click lends one tab; the probe and detection run only where the user chose.
+    expect(m.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
     expect(m.optional_host_permissions).toContain('https://*/*');
   });
 });

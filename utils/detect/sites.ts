@@ -1,6 +1,8 @@
 /**
- * Sites whose URLs identify a paper. The detection content script runs only
- * here; every other site stays untouched (README, "Privacy"). Each host has
+ * Sites whose URLs identify a paper. The manifest runs the detection content
+ * script only here; elsewhere it runs only where the user asked (the toolbar
+ * click, "Always on <host>", "every site"), after the probe found scholarly
+ * metadata (utils/sources/recognise.ts; README, "Privacy"). Each host has
  * a detector in this folder with the URLs it was tested on
  * (test/unit/detect/conventions.test.ts checks that every one is covered).
  * Whole hosts, not just paper paths, where the site is a single-page app

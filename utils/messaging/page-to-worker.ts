@@ -65,6 +65,14 @@ export interface PageToWorker {
     request: { url: string };
     response: { key: string; count: number; shownIn: 'sidebar' | 'side panel' };
   };
+  /**
+   * The probe (entrypoints/probe), on a site beyond the paper sites where
+   * the user asked Sidenotes to recognise papers: this page has scholarly
+   * metadata. The worker runs the detection script in the sender's own
+   * document, which then sends `page:visit`. Carries nothing: the worker
+   * goes by the sender. Pages without metadata never send it.
+   */
+  'page:scholarly': { request: Record<string, never>; response: null };
 }
 
 /**
@@ -106,6 +114,11 @@ export const PAGE_PAYLOADS: Payloads<PageToWorker> = {
       return url ? { url } : undefined;
     },
     malformed: 'The page sent a malformed paper.',
+  },
+  'page:scholarly': {
+    // Says nothing: the worker acts on the sender's own tab and document.
+    parse: () => ({}),
+    malformed: 'The page sent a malformed request.',
   },
 };
 

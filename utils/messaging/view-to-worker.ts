@@ -38,6 +38,14 @@ export interface ViewToWorker {
   'view:always-ask': { request: { tabId: number; sourceId: string }; response: null };
   /** The in-page sidebar asks its tab to fold it (Esc inside the frame). */
   'view:collapse-sidebar': { request: Record<string, never>; response: null };
+  /**
+   * The popup opened on a tab that no script of Sidenotes watches (the
+   * toolbar icon's click lends the extension that tab: `activeTab`): look
+   * once for a paper there. The worker runs the probe in the tab, which
+   * reports scholarly metadata if the page has any (`page:scholarly`).
+   * Answers whether the probe could run.
+   */
+  'view:recognise-tab': { request: { tabId: number }; response: boolean };
   /** Which papers on a tab's listing page are in your library (never told to the page). */
   'view:listed-matches': { request: { tabId: number }; response: ListedMatches };
   /**
@@ -119,6 +127,13 @@ export const VIEW_PAYLOADS: Payloads<ViewToWorker> = {
   'view:ask-source-once': { parse: tabSource, malformed: 'Malformed request.' },
   'view:always-ask': { parse: tabSource, malformed: 'Malformed request.' },
   'view:collapse-sidebar': { parse: () => ({}), malformed: 'Malformed request.' },
+  'view:recognise-tab': {
+    parse: (payload) =>
+      isObject(payload) && Number.isInteger(payload.tabId)
+        ? { tabId: payload.tabId as number }
+        : undefined,
+    malformed: 'Malformed request.',
+  },
   'view:listed-matches': {
     parse: (payload) =>
       isObject(payload) && typeof payload.tabId === 'number' ? { tabId: payload.tabId } : undefined,

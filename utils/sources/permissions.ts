@@ -2,6 +2,7 @@ import { browser } from '@/utils/platform/browser';
 import { PAPER_SITES } from '@/utils/detect/sites';
 import { hostOfPattern, type SourceSettings } from './settings';
 import { neededOrigins, SOURCE_DESCRIPTIONS } from './catalog';
+import { loadRecognise } from './recognise';
 
 /** Asks the browser for host permissions (must run from the user's click). */
 export function grant(origins: string[]): Promise<boolean> {
@@ -18,14 +19,17 @@ const coversPaperSite = (origin: string) =>
  * Gives back host permissions nothing uses any more: a source turned off
  * loses its access, not just its switch. Only origins Sidenotes itself asks
  * for are candidates (the sources', and `extra`: a removed index's), and
- * never a paper site's host, whose content-script access must stay.
+ * never a paper site's host, whose content-script access must stay, nor a
+ * host the user chose "Always on" for (utils/sources/recognise.ts).
  */
 export async function releaseUnused(settings: SourceSettings, extra: string[] = []): Promise<void> {
   const needed = neededOrigins(settings);
+  // A host the user chose "Always on" for keeps its access (and its probe).
+  const chosen = new Set((await loadRecognise()).hosts);
   const candidates = new Set([...SOURCE_DESCRIPTIONS.flatMap((s) => s.origins), ...extra]);
   await Promise.all(
     [...candidates]
-      .filter((o) => !needed.has(o) && !coversPaperSite(o))
+      .filter((o) => !needed.has(o) && !coversPaperSite(o) && !chosen.has(o))
       .map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)),
   );
 }
@@ -37,9 +41,10 @@ export async function releaseUnused(settings: SourceSettings, extra: string[] = 
 export async function releaseSource(settings: SourceSettings, id: string): Promise<void> {
   const source = SOURCE_DESCRIPTIONS.find((s) => s.id === id);
   if (!source || settings.enabled[source.id]) return;
+  const chosen = new Set((await loadRecognise()).hosts);
   await Promise.all(
     source.origins
-      .filter((o) => !coversPaperSite(o))
+      .filter((o) => !coversPaperSite(o) && !chosen.has(o))
       // Required hosts (the end-to-end build grants them) cannot be removed: fine.
       .map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)),
   );

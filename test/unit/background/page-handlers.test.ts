@@ -31,6 +31,7 @@ function handlers() {
         tables.push([site.id, pageUrl]);
         return { prefix: 'https://arxiv.org/abs/', suffix: '', ids: { '2007.12223': [1, 0] } };
       },
+      async () => undefined,
     ),
   );
   return { h, counted, remote, papers, titles, tables };

@@ -109,6 +109,7 @@ describe('payload checks, carried by each message map and applied before any han
   const ELSEWHERE: Record<string, string> = {
     'view:collapse-sidebar': 'it carries nothing; its handler checks the sender is in a tab',
     'page:listing-table': 'it carries nothing; its handler answers for the sender’s own address',
+    'page:scholarly': 'it carries nothing; its handler acts on the sender’s own tab and document',
     'sync:changed': 'it carries nothing',
     'sync:now': 'its handler reads only `restore === true`',
     'sync:disconnect': 'it carries nothing',

@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '@/utils/core/guards';
+import { sendToWorker } from '@/utils/messaging/client';
+import { browser } from '@/utils/platform/browser';
+import {
+  EVERY_SITE,
+  hostPatternOf,
+  isWatched,
+  loadRecognise,
+  RECOGNISE_KEY,
+  saveRecognise,
+  watchedPatterns,
+  type RecogniseSettings,
+} from '@/utils/sources/recognise';
+
+export interface RecogniseState {
+  settings: RecogniseSettings;
+  /** Whether the browser granted the all-sites permission; null until it has said. */
+  everySiteGranted: boolean | null;
+  /** The chosen hosts the browser (still) grants. */
+  grantedHosts: ReadonlySet<string>;
+  error: string | null;
+  /** Call from the user's click: the permission request must be in the click's task. */
+  setHost(pattern: string, on: boolean): void;
+  setEverySite(on: boolean): void;
+}
+
+/**
+ * Where Sidenotes recognises papers beyond the paper sites (utils/sources/recognise.ts),
+ * kept current when the choice or the browser's grants change elsewhere. The
+ * worker registers the probe from the same two facts; this only edits them.
+ */
+export function useRecognise(): RecogniseState {
+  const [settings, setSettings] = useState<RecogniseSettings>({ hosts: [], everySite: false });
+  const [everySiteGranted, setEverySiteGranted] = useState<boolean | null>(null);
+  const [grantedHosts, setGrantedHosts] = useState<ReadonlySet<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const refresh = async () => {
+      const current = await loadRecognise();
+      const granted = new Set<string>();
+      for (const host of current.hosts)
+        if (await browser.permissions.contains({ origins: [host] })) granted.add(host);
+      setSettings(current);
+      setGrantedHosts(granted);
+      setEverySiteGranted(await browser.permissions.contains({ origins: EVERY_SITE }));
+    };
+    const show = () => void refresh().catch((e: unknown) => setError(errorMessage(e)));
+    show();
+    const onChange = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && changes[RECOGNISE_KEY]) show();
+    };
+    browser.storage.onChanged.addListener(onChange);
+    browser.permissions.onAdded.addListener(show);
+    browser.permissions.onRemoved.addListener(show);
+    return () => {
+      browser.storage.onChanged.removeListener(onChange);
+      browser.permissions.onAdded.removeListener(show);
+      browser.permissions.onRemoved.removeListener(show);
+    };
+  }, []);
+
+  /** Saves a change (the worker follows it); shown at once, whatever the browser says later. */
+  const save = (next: RecogniseSettings) => {
+    setSettings(next);
+    return saveRecognise(next).catch((e: unknown) => setError(errorMessage(e)));
+  };
+
+  /** Gives a permission back unless a remote source the user turned on still needs it. */
+  const release = async (origins: string[]) => {
+    // Loaded on demand: the popup's first paint does not wait for the sources' catalogue.
+    const [{ neededOrigins }, { loadSettings }] = await Promise.all([
+      import('@/utils/sources/catalog'),
+      import('@/utils/sources/settings-store'),
+    ]);
+    const needed = neededOrigins(await loadSettings());
+    const unused = origins.filter((o) => !needed.has(o));
+    // Hosts the build requires (the end-to-end build's) cannot be given back: fine.
+    if (unused.length) await browser.permissions.remove({ origins: unused }).catch(() => false);
+  };
+
+  return {
+    settings,
+    everySiteGranted,
+    grantedHosts,
+    error,
+    setHost(pattern, on) {
+      setError(null);
+      const hosts = settings.hosts.filter((h) => h !== pattern);
+      if (!on) {
+        void save({ ...settings, hosts }).then(() => release([pattern]));
+        return;
+      }
+      // Saved first and asked in the same task: Firefox closes the popup when it prompts.
+      void save({ ...settings, hosts: [...hosts, pattern] });
+      browser.permissions.request({ origins: [pattern] }).then(
+        (granted) => {
+          if (granted) return setGrantedHosts(new Set([...grantedHosts, pattern]));
+          setError(
+            `The browser did not let Sidenotes read ${new URL(pattern.replace('*', '')).host}.`,
+          );
+          void save({ ...settings, hosts });
+        },
+        (e: unknown) => setError(errorMessage(e)),
+      );
+    },
+    setEverySite(on) {
+      setError(null);
+      if (!on) {
+        void save({ ...settings, everySite: false }).then(() => release(EVERY_SITE));
+        return;
+      }
+      // Granted already (or once before): no prompt.
+      if (everySiteGranted) {
+        void save({ ...settings, everySite: true });
+        return;
+      }
+      void save({ ...settings, everySite: true });
+      browser.permissions.request({ origins: EVERY_SITE }).then(
+        (granted) => {
+          setEverySiteGranted(granted);
+          if (granted) return;
+          setError('Stays off: the browser did not let Sidenotes read every site.');
+          void save({ ...settings, everySite: false });
+        },
+        (e: unknown) => setError(errorMessage(e)),
+      );
+    },
+  };
+}
+
+/**
+ * The popup's toolbar click on a page no script of Sidenotes watches: the
+ * click lent the extension this tab (activeTab), and the worker looks once
+ * for a paper there, once per tab the popup shows (the worker leaves watched
+ * pages and papers it knows alone).
+ */
+export function useRecogniseTab(tabId: number | null): void {
+  useEffect(() => {
+    if (tabId === null) return;
+    sendToWorker('view:recognise-tab', { tabId }).catch((e: unknown) =>
+      console.warn('Sidenotes: recognise', e),
+    );
+  }, [tabId]);
+}
+
+/** The "Always on" offer for a tab's page: its host pattern, unless the manifest watches it already. */
+export function alwaysOnPattern(url: string | undefined): string | null {
+  if (!url || isWatched(url, watchedPatterns())) return null;
+  return hostPatternOf(url);
+}
