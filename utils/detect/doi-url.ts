@@ -17,9 +17,11 @@ import type { UrlMatch } from '@/utils/core/paper-ref';
  * keysForDoi turns arXiv's own DOIs into the arXiv key. Not in URLs (their
  * pages' metadata has it): IEEE Xplore, ScienceDirect, PMC and INSPIRE,
  * whose URLs name their own ids (publisher-ids.ts).
- * The content script runs only on PAPER_SITES (sites.ts): on publishers'
- * pages this detector waits for the permission to run there (issue 23);
- * until then it serves links (index building, imports, pasted URLs).
+ * The paper script runs by itself only on PAPER_SITES (sites.ts). On
+ * publishers' pages this detector reads the URL where the reader let
+ * Sidenotes look (a toolbar click, "Always on <host>", "every site":
+ * utils/sources/recognise.ts), and serves links everywhere (index
+ * building, imports, pasted URLs).
  *
  * Tested on:
  *   https://doi.org/10.18653/v1/2021.naacl-main.208 → acl:2021.naacl-main.208

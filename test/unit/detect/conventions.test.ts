@@ -35,10 +35,11 @@ const HELPERS = ['doi', 'index', 'meta', 'page-json', 'sites', 'title'];
 const NOT_PAGE_HOSTS = ['doi.org', 'dx.doi.org'];
 
 /**
- * Detectors and hosts the content script does not run on yet: publishers'
- * pages (doi-url.ts, publisher-ids.ts) and further hosts of supported sites wait for the
- * permission to run there (issue 23, its permissions part); until then
- * their detectors serve links (index building, imports, pasted URLs).
+ * Detectors and hosts outside PAPER_SITES: publishers' pages (doi-url.ts,
+ * publisher-ids.ts) are read only where the reader let Sidenotes look (a
+ * toolbar click, "Always on <host>", "every site"); so are the
+ * other hosts of supported sites (old and beta addresses). Their detectors also serve
+ * links (index building, imports, pasted URLs).
  */
 const NOT_YET_PAGE_FILES = ['doi-url', 'publisher-ids'];
 const NOT_YET_PAGE_HOSTS = ['browse.arxiv.org', 'papers.neurips.cc', 'proceedings.nips.cc'];
