@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  besideTheTab,
   EXTENSION_ORIGIN,
   launch,
+  paperWindowId,
   locationOf,
   waitForPage,
   type FirefoxLaunched,
@@ -40,11 +42,7 @@ beforeAll(async () => {
     // Web content and extension pages in the dark colour scheme, as with a dark desktop.
     prefs: { 'layout.css.prefers-color-scheme.content-override': 0, 'ui.systemUsesDarkTheme': 1 },
   });
-  const library = await waitForPage(ff.browser, `${EXTENSION_ORIGIN}/library.html`);
-  windowId = await library.evaluate(async () => {
-    const b = (globalThis as unknown as { browser: typeof chrome }).browser;
-    return (await b.windows.getCurrent()).id!;
-  });
+  windowId = await paperWindowId(ff.browser);
 });
 afterAll(() => ff?.close());
 
@@ -62,24 +60,6 @@ const tabsAt = (from: Page, url: string) =>
     );
   }, url);
 
-/**
- * One of the add-on's pages in a small window of its own, following the paper
- * window's active tab as the toolbar popup and Firefox's sidebar do (surfaces
- * beside the tab; automation can open neither of the real ones).
- */
-async function besideTheTab(path: string): Promise<Page> {
-  const url = `${EXTENSION_ORIGIN}/${path}${path.includes('?') ? '&' : '?'}window=${windowId}`;
-  const from = await waitForPage(ff.browser, `${EXTENSION_ORIGIN}/library.html`);
-  const opened = waitForPage(ff.browser, url);
-  await from.evaluate((u) => {
-    const b = (globalThis as unknown as { browser: typeof chrome }).browser;
-    return b.windows
-      .create({ url: u, type: 'popup', width: 420, height: 760 })
-      .then(() => undefined);
-  }, url);
-  return opened;
-}
-
 const background = (page: Page) =>
   page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 
@@ -91,7 +71,7 @@ describe('an arXiv PDF tab in Firefox', () => {
     void pdf.goto(PDF).catch(() => undefined);
     const library = await waitForPage(ff.browser, `${EXTENSION_ORIGIN}/library.html`);
     await expect.poll(async () => (await tabsAt(library, PDF)).length).toBe(1);
-    const popup = await besideTheTab('popup.html');
+    const popup = await besideTheTab(ff.browser, 'popup.html', windowId);
     const current = await popup.waitForSelector('[data-testid="current-paper"]');
     expect(await current!.evaluate((c) => c.textContent)).toContain(SEED.title);
     await popup.click('[data-testid="current-paper"] .current-toggle');
@@ -113,7 +93,7 @@ describe('an arXiv PDF tab in Firefox', () => {
     const acl = await ff.newPage();
     await acl.goto(ACL);
     // sidebar_action's page (sidepanel.html, the manifest's default_panel).
-    const panel = await besideTheTab('sidepanel.html');
+    const panel = await besideTheTab(ff.browser, 'sidepanel.html', windowId);
     expect(await locationOf(panel)).toContain('sidepanel.html');
     await panel.screenshot({ path: '/tmp/dbg-panel.png' });
     const title = () =>
