@@ -13,7 +13,8 @@
  *      a live source's cached answer, and (with the corpus) remote-index look-ups.
  * Options: --no-browser (skip 4), --no-corpus (skip the 75k parts), --only=floor,sidebar,…
  * (run only those parts: index, search, remote, corpus, floor, sidebar, listing, popup, library,
- * tabs, parsing, coverage).
+ * tabs, parsing, sync, firefox, coverage). `firefox` (bench-firefox.ts): the sidebar and popup
+ * figures in real Firefox, beside floors measured in the same Firefox run.
  */
 import {
   mkdtempSync,
@@ -1014,6 +1015,7 @@ const parts: Array<[name: string, browser: boolean, run: () => Promise<unknown>]
   ['tabs', true, benchManyTabs],
   ['parsing', true, async () => (await import('./bench-parsing')).benchHostileParsing()],
   ['sync', true, async () => (await import('./bench-sync')).benchSync()],
+  ['firefox', true, async () => (await import('./bench-firefox')).benchFirefox()],
   ['coverage', false, async () => (await import('./bench-coverage')).benchCoverage()],
 ];
 for (const [name, browser, run] of parts) {
