@@ -483,14 +483,15 @@ describe('PDF tabs named after their paper', () => {
     await options.screenshot({ path: join(SHOTS, 'options-tab-titles.png'), fullPage: true });
     await options.close();
     await page.reload();
+    // A reloaded PDF takes its title over a second on a loaded machine (vitest's poll waits one).
     await expect
-      .poll(() => page.title())
+      .poll(() => page.title(), { timeout: 10_000 })
       .toBe('Sparse Training, Revisited & Explained — arXiv 2406.10001');
     await page.reload();
     // Named again in the new document: arXiv's answer came from the cache, where a request
     // would have been made.
     await expect
-      .poll(() => page.title())
+      .poll(() => page.title(), { timeout: 10_000 })
       .toBe('Sparse Training, Revisited & Explained — arXiv 2406.10001');
     expect(b.requests.filter((r) => r.startsWith('https://export.arxiv.org/'))).toEqual([API]);
     await page.close();
