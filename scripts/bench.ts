@@ -15,7 +15,8 @@
  *      a live source's cached answer, and (with the corpus) remote-index look-ups.
  * Options: --no-browser (skip 4), --no-corpus (skip the 75k parts), --only=floor,sidebar,…
  * (run only those parts: index, search, remote, corpus, floor, sidebar, listing, popup, library,
- * tabs, parsing, probe, coverage).
+ * tabs, parsing, probe, sync, firefox, coverage). `firefox` (bench-firefox.ts): the sidebar and
+ * popup figures in real Firefox, beside floors measured in the same Firefox run.
  */
 import {
   mkdtempSync,
@@ -1017,6 +1018,7 @@ const parts: Array<[name: string, browser: boolean, run: () => Promise<unknown>]
   ['parsing', true, async () => (await import('./bench-parsing')).benchHostileParsing()],
   ['probe', true, async () => (await import('./bench-probe')).benchProbe()],
   ['sync', true, async () => (await import('./bench-sync')).benchSync()],
+  ['firefox', true, async () => (await import('./bench-firefox')).benchFirefox()],
   ['coverage', false, async () => (await import('./bench-coverage')).benchCoverage()],
 ];
 for (const [name, browser, run] of parts) {

@@ -10,6 +10,7 @@ import { listingCounts, listingTables } from '@/utils/lookup/listing-counts';
 import { localLookup } from '@/utils/lookup/local';
 import { PaperStates } from '@/utils/lookup/paper-states';
 import { tabTitles } from '@/utils/lookup/tab-title';
+import { stateWithTabUrl } from '@/utils/lookup/tab-url';
 import { sessionTabStore } from '@/utils/lookup/session-store';
 import { sendToTab } from '@/utils/messaging/client';
 import {
@@ -50,8 +51,15 @@ import { viewPorts } from './view-ports';
  */
 export default defineBackground(() => {
   const self: Self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  // Seen only where the host is granted (the paper sites): no `tabs` permission.
+  const tabUrl = async (tabId: number) => (await browser.tabs.get(tabId).catch(() => null))?.url;
   const remote = remoteSources();
-  const ports = viewPorts(self, (tabId) => papers.get(tabId));
+  const ports = viewPorts(
+    self,
+    (tabId) => papers.get(tabId),
+    // Firefox's PDF viewer runs no content script: the popup and sidebar take the paper from the address.
+    (tabId) => stateWithTabUrl(papers, tabUrl)(tabId),
+  );
   const bundled = bundledIndex();
   // Sync: what other devices changed is written into the library, then announced like any change.
   const sync = syncService({ db: library, onReceived: announceLibraryChange });
@@ -195,6 +203,9 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(
     ({ tabId, windowId }) => void ports.activated(tabId, windowId),
   );
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'complete') void ports.loaded(tabId);
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     void papers.forget(tabId);
     void listed.forget(tabId).catch(() => undefined);

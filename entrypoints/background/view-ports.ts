@@ -19,8 +19,14 @@ interface Follower {
 /**
  * The views' subscriptions to tab states: one port per view, the whole
  * state pushed on connect and on every change of the tab it follows.
+ * `followedStateOf` is the state for views following a window's active tab
+ * (popup, side panel), which may also come from the tab's address.
  */
-export function viewPorts(self: Self, stateOf: (tabId: number) => Promise<TabState | undefined>) {
+export function viewPorts(
+  self: Self,
+  stateOf: (tabId: number) => Promise<TabState | undefined>,
+  followedStateOf: (tabId: number) => Promise<TabState | undefined> = stateOf,
+) {
   const followers = new Set<Follower>();
 
   const send = (follower: Follower, state: TabState) => {
@@ -34,7 +40,12 @@ export function viewPorts(self: Self, stateOf: (tabId: number) => Promise<TabSta
 
   async function show(follower: Follower, tabId: number) {
     follower.tabId = tabId;
-    const state = tabId === -1 ? undefined : await stateOf(tabId);
+    const state =
+      tabId === -1
+        ? undefined
+        : 'tab' in follower.subscription
+          ? await stateOf(tabId)
+          : await followedStateOf(tabId);
     // The in-page sidebar waits for its own page view's state, which is on its way.
     if ('tab' in follower.subscription) {
       if (state?.view === follower.subscription.view) send(follower, state);
@@ -75,6 +86,12 @@ export function viewPorts(self: Self, stateOf: (tabId: number) => Promise<TabSta
         if ('tab' in f.subscription && f.subscription.view !== state.view) continue;
         send(f, state);
       }
+    },
+
+    /** A followed tab finished loading a new page: views following it look again (a PDF names no paper by itself). */
+    async loaded(tabId: number) {
+      for (const f of followers)
+        if (f.tabId === tabId && 'window' in f.subscription) await show(f, tabId);
     },
 
     /** Another tab became active: views following its window switch to it. */

@@ -15,43 +15,16 @@ import {
 } from '../helpers/browser';
 import { readFixture, ROOT } from '../helpers/fixtures';
 import { serveIndex } from '@/scripts/serve-index';
-import { arxivListPage, freshArxivIds, minimalPdf, SEED, type ListedPaper } from '../helpers/pages';
+import { FAKES, LIST, LISTED, SUMMARIZED, badgeName } from '../helpers/listing';
+import { arxivListPage, minimalPdf, SEED } from '../helpers/pages';
 import { publishIndex } from '../helpers/remote-index';
 import { holdsTabState, settledTabState, tabRoundTrip } from '../helpers/tab-state';
 
 const SHOTS = join(ROOT, 'test/screenshots');
-const LIST = 'https://arxiv.org/list/cs.LG/recent?skip=0&show=2000';
 const HF = 'https://huggingface.co/papers';
 const VENUE = 'https://openreview.net/group?id=ICLR.cc/2020/Conference';
 
-/** Papers the bundled index summarizes, placed among 1,996 it does not. */
-const SUMMARIZED: ListedPaper[] = [
-  { id: SEED.arxivId, title: SEED.title, authors: SEED.authors },
-  {
-    id: '1512.03385',
-    title: 'Deep Residual Learning for Image Recognition',
-    authors: ['Kaiming He'],
-  },
-  { id: '1406.2661', title: 'Generative Adversarial Networks', authors: ['Ian J. Goodfellow'] },
-  { id: '1606.03657', title: 'InfoGAN', authors: ['Xi Chen'] },
-];
-const papers: ListedPaper[] = freshArxivIds(1996).map((id, i) => ({
-  id,
-  title: `A Study of Sparse Training Number ${i}`,
-  authors: ['A. Author', 'B. Author'],
-}));
-papers.unshift(SUMMARIZED[0]!);
-papers.splice(500, 0, SUMMARIZED[1]!);
-papers.splice(1000, 0, SUMMARIZED[2]!);
-papers.push(SUMMARIZED[3]!);
-
-/** Injected fake entries: they name summarized papers in their text only. */
-const FAKES = `
-<dl id='fakes'>
-  <dt><a name='item9001'>[9001]</a> arXiv:1512.03385 <a href="https://evil.example/abs/1406.2661" title="Abstract">abs</a></dt>
-  <dd><div class='list-title'>Deep Residual Learning (see arXiv:2007.12223)</div>
-      <div class='list-comments'>Compare <a href="/abs/1606.03657">1606.03657</a></div></dd>
-</dl>`;
+const papers = LISTED;
 
 const counts = JSON.parse(readFileSync(join(EXTENSION_DIR, 'index-counts.json'), 'utf8')) as Record<
   string,
@@ -111,12 +84,7 @@ describe('badges on an arXiv list of 2,000 papers', () => {
     expect((await badgeKeys(page)).sort()).toEqual(expected.map((p) => `arxiv:${p.id}`).sort());
     const cdp = await browser.context.newCDPSession(page);
     expect(await badgeNames(cdp)).toEqual(
-      expected
-        .map((p) => {
-          const [human] = counts[`arxiv:${p.id}`]!;
-          return `${human} summar${human === 1 ? 'y' : 'ies'} of ${p.title}`;
-        })
-        .sort(),
+      expected.map((p) => badgeName(p, counts[`arxiv:${p.id}`]![0])).sort(),
     );
     // Every link reported to the worker (the script's work on the page is done); and then
     // nothing but the page itself was asked for: the counts come from what the browser holds.
@@ -515,14 +483,15 @@ describe('PDF tabs named after their paper', () => {
     await options.screenshot({ path: join(SHOTS, 'options-tab-titles.png'), fullPage: true });
     await options.close();
     await page.reload();
+    // A reloaded PDF takes its title over a second on a loaded machine (vitest's poll waits one).
     await expect
-      .poll(() => page.title())
+      .poll(() => page.title(), { timeout: 10_000 })
       .toBe('Sparse Training, Revisited & Explained — arXiv 2406.10001');
     await page.reload();
     // Named again in the new document: arXiv's answer came from the cache, where a request
     // would have been made.
     await expect
-      .poll(() => page.title())
+      .poll(() => page.title(), { timeout: 10_000 })
       .toBe('Sparse Training, Revisited & Explained — arXiv 2406.10001');
     expect(b.requests.filter((r) => r.startsWith('https://export.arxiv.org/'))).toEqual([API]);
     await page.close();

@@ -13,8 +13,9 @@ import {
   type Launched,
   openSidebar,
 } from '../helpers/browser';
-import { readFixture, ROOT } from '../helpers/fixtures';
+import { ROOT } from '../helpers/fixtures';
 import { arxivAbsPage } from '../helpers/pages';
+import { semanticScholarPaper } from '../helpers/semantic-scholar';
 import { settledTabState } from '../helpers/tab-state';
 
 /**
@@ -81,18 +82,8 @@ let standIn: Server;
 let standInUrl: string;
 
 function s2Body(arxivId: string) {
-  const recorded = JSON.parse(readFixture('api-responses/Paper.trimmed.json')) as Record<
-    string,
-    unknown
-  >;
   const known = PAPERS.find((p) => p.id === arxivId);
-  return JSON.stringify({
-    ...recorded,
-    paperId: `s2-${arxivId}`,
-    externalIds: { ArXiv: arxivId },
-    title: known?.title ?? 'Unknown',
-    tldr: { model: 'tldr@v2.0.0', text: S2_TLDR },
-  });
+  return semanticScholarPaper(arxivId, known?.title ?? 'Unknown', S2_TLDR);
 }
 
 beforeAll(async () => {

@@ -58,6 +58,8 @@ export async function launch(options: {
   headless?: boolean;
   /** False: what `pages` does not answer loads from the network (npm run start:firefox). */
   offline?: boolean;
+  /** Accept any certificate (a local https stand-in's, ./tls-stand-in.ts). */
+  acceptInsecureCerts?: boolean;
 }): Promise<FirefoxLaunched> {
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json')))
@@ -78,6 +80,7 @@ export async function launch(options: {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: options.headless ?? true,
+    acceptInsecureCerts: options.acceptInsecureCerts ?? false,
     userDataDir: profileDir,
     defaultViewport: options.headless === false ? null : { width: 1280, height: 800 },
     extraPrefsFirefox: {
@@ -136,6 +139,39 @@ export async function launch(options: {
         rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
+}
+
+/** The id of the browser window the paper tabs open in (the first-run tab's). */
+export async function paperWindowId(browser: Browser): Promise<number> {
+  const library = await waitForPage(browser, `${EXTENSION_ORIGIN}/library.html`);
+  return library.evaluate(async () => {
+    const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return (await b.windows.getCurrent()).id!;
+  });
+}
+
+/**
+ * One of the add-on's pages (`popup.html`, `sidepanel.html`: Firefox's
+ * sidebar) in a small window of its own, following window `windowId`'s
+ * active tab as the toolbar popup and Firefox's sidebar do: surfaces beside
+ * the tab, which automation can open neither of. Opened from the first-run
+ * tab (an extension page may open windows; automation may not go there).
+ */
+export async function besideTheTab(
+  browser: Browser,
+  path: string,
+  windowId: number,
+): Promise<Page> {
+  const url = `${EXTENSION_ORIGIN}/${path}${path.includes('?') ? '&' : '?'}window=${windowId}`;
+  const from = await waitForPage(browser, `${EXTENSION_ORIGIN}/library.html`);
+  const opened = waitForPage(browser, url);
+  await from.evaluate((u) => {
+    const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return b.windows
+      .create({ url: u, type: 'popup', width: 420, height: 760 })
+      .then(() => undefined);
+  }, url);
+  return opened;
 }
 
 /** Where a tab really is: Puppeteer may report an extension tab as about:blank. */
