@@ -14,13 +14,13 @@ import { TabTitlesRow } from './TabTitlesRow';
  * each saying what it sends and to whom; then the remote indexes.
  */
 export function OptionsPage({
-  s,
+  sourceSettings,
   prefs,
   titles,
   sync,
   recognise,
 }: {
-  s: SourceSettingsState;
+  sourceSettings: SourceSettingsState;
   prefs: PreferencesState;
   titles?: TabTitleSettingsState;
   sync?: SyncSettingsState;
@@ -31,8 +31,8 @@ export function OptionsPage({
       <header class="app-head">
         <h1 class="app-name">Sidenotes · Sources</h1>
         <nav class="app-links">
-          <a href={s.libraryUrl}>Your library</a>{' '}
-          <a href={s.welcomeUrl} data-testid="welcome-link">
+          <a href={sourceSettings.libraryUrl}>Your library</a>{' '}
+          <a href={sourceSettings.welcomeUrl} data-testid="welcome-link">
             Getting started
           </a>
         </nav>
@@ -43,50 +43,55 @@ export function OptionsPage({
         leaves your browser. Turning one on asks your browser for permission to contact its site,
         and only that site.
       </p>
-      {s.notice && (
+      {sourceSettings.notice && (
         <p
-          class={`notice${s.notice.error ? ' notice-error' : ''}`}
-          role={s.notice.error ? 'alert' : 'status'}
+          class={`notice${sourceSettings.notice.error ? ' notice-error' : ''}`}
+          role={sourceSettings.notice.error ? 'alert' : 'status'}
           data-testid="options-notice"
         >
-          {s.notice.text}
+          {sourceSettings.notice.text}
         </p>
       )}
       <section aria-labelledby="live-heading">
         <h2 id="live-heading">Sources</h2>
-        {s.sources.map((source) => (
+        {sourceSettings.sources.map((source) => (
           <SourceRow
             key={source.id}
             source={source}
-            on={s.settings.enabled[source.id]}
-            disabled={!s.loaded}
-            onToggle={(on) => s.toggle(source.id, on)}
+            on={sourceSettings.settings.enabled[source.id]}
+            disabled={!sourceSettings.loaded}
+            onToggle={(on) => sourceSettings.toggle(source.id, on)}
           >
-            {s.unpermitted.has(source.id) && (
+            {sourceSettings.unpermitted.has(source.id) && (
               <p class="notice notice-error" data-testid="permission-missing">
                 The browser's permission to contact {source.hosts} was taken back, so this source is
                 not asked. Switch it off and on to grant it again.
               </p>
             )}
-            {source.id === 'shortscience' && s.settings.enabled.shortscience && s.feed && (
-              <p class="source-sync" data-testid="feed-status">
-                {s.feed.lastSync
-                  ? `${s.feed.summaries.toLocaleString()} summar${s.feed.summaries === 1 ? 'y' : 'ies'} kept here; checked ${new Date(s.feed.lastSync).toLocaleString()}.`
-                  : 'Not downloaded yet.'}
-                {s.feed.note && (
-                  <span class="source-note" data-testid="feed-note">
-                    {' '}
-                    {s.feed.note}
-                  </span>
-                )}
-                {s.feed.message && (
-                  <span class="notice-error"> Last attempt failed: {s.feed.message}</span>
-                )}{' '}
-                <button type="button" class="link-button" onClick={s.checkFeed}>
-                  Check now
-                </button>
-              </p>
-            )}
+            {source.id === 'shortscience' &&
+              sourceSettings.settings.enabled.shortscience &&
+              sourceSettings.feed && (
+                <p class="source-sync" data-testid="feed-status">
+                  {sourceSettings.feed.lastSync
+                    ? `${sourceSettings.feed.summaries.toLocaleString()} summar${sourceSettings.feed.summaries === 1 ? 'y' : 'ies'} kept here; checked ${new Date(sourceSettings.feed.lastSync).toLocaleString()}.`
+                    : 'Not downloaded yet.'}
+                  {sourceSettings.feed.note && (
+                    <span class="source-note" data-testid="feed-note">
+                      {' '}
+                      {sourceSettings.feed.note}
+                    </span>
+                  )}
+                  {sourceSettings.feed.message && (
+                    <span class="notice-error">
+                      {' '}
+                      Last attempt failed: {sourceSettings.feed.message}
+                    </span>
+                  )}{' '}
+                  <button type="button" class="link-button" onClick={sourceSettings.checkFeed}>
+                    Check now
+                  </button>
+                </p>
+              )}
           </SourceRow>
         ))}
       </section>
@@ -119,19 +124,19 @@ export function OptionsPage({
           paper you open, checks it, and keeps it for offline use. It sends the index's host the
           requests for those files: no paper ids, but which part of the index you needed.
         </p>
-        {s.settings.remoteIndexes.map((url) => (
+        {sourceSettings.settings.remoteIndexes.map((url) => (
           <RemoteIndexRow
             key={url}
             url={url}
-            status={s.statuses[url]}
-            onRemove={() => s.removeIndex(url)}
+            status={sourceSettings.statuses[url]}
+            onRemove={() => sourceSettings.removeIndex(url)}
           />
         ))}
         <AddRemoteIndex
-          existing={s.settings.remoteIndexes}
-          onAdd={s.addIndex}
-          permissionFor={s.permissionFor}
-          onGiveUp={s.giveUp}
+          existing={sourceSettings.settings.remoteIndexes}
+          onAdd={sourceSettings.addIndex}
+          permissionFor={sourceSettings.permissionFor}
+          onGiveUp={sourceSettings.giveUp}
         />
       </section>
       {sync && <SyncSettings sync={sync} />}

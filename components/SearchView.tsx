@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchSet } from '@/utils/search/search-set';
-import type { SearchDoc } from '@/utils/search/format';
+import type { SearchDoc } from '@/utils/search/search-file';
 import { snippetAround } from '@/utils/search/highlight';
 import { shortScienceSearchUrl } from '@/utils/core/shortscience';
 import { paperPageUrl } from '@/utils/core/paper-ref';

@@ -39,12 +39,12 @@ function Keys({ shortcut }: { shortcut: string }) {
  * the icon.
  */
 export function WelcomePage({
-  s,
-  w,
+  sourceSettings,
+  welcome,
   access,
 }: {
-  s: SourceSettingsState;
-  w: WelcomeState;
+  sourceSettings: SourceSettingsState;
+  welcome: WelcomeState;
   /** Whether the browser lets Sidenotes on the paper sites; asked for first when not. */
   access?: PaperSiteAccess;
 }) {
@@ -55,7 +55,7 @@ export function WelcomePage({
         <button
           type="button"
           class="button welcome-close"
-          onClick={w.close}
+          onClick={welcome.close}
           aria-label="Close this page"
           data-testid="welcome-close"
         >
@@ -94,26 +94,26 @@ export function WelcomePage({
 
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">Sources</h2>
-        {s.notice && (
+        {sourceSettings.notice && (
           <p
-            class={`notice${s.notice.error ? ' notice-error' : ''}`}
-            role={s.notice.error ? 'alert' : 'status'}
+            class={`notice${sourceSettings.notice.error ? ' notice-error' : ''}`}
+            role={sourceSettings.notice.error ? 'alert' : 'status'}
           >
-            {s.notice.text}
+            {sourceSettings.notice.text}
           </p>
         )}
-        {s.sources.map((source) => (
+        {sourceSettings.sources.map((source) => (
           <SourceRow
             key={source.id}
             source={source}
-            on={s.settings.enabled[source.id]}
-            disabled={!s.loaded}
-            onToggle={(on) => s.toggle(source.id, on)}
+            on={sourceSettings.settings.enabled[source.id]}
+            disabled={!sourceSettings.loaded}
+            onToggle={(on) => sourceSettings.toggle(source.id, on)}
           />
         ))}
         <p class="hint">
-          More under <a href={w.optionsUrl}>Sources</a>: remote indexes that you, your lab or your
-          reading group publish.
+          More under <a href={welcome.optionsUrl}>Sources</a>: remote indexes that you, your lab or
+          your reading group publish.
         </p>
       </section>
 
@@ -123,9 +123,9 @@ export function WelcomePage({
           What you save and write lives in this browser. To keep a copy elsewhere and on your other
           computers, connect a <strong>WebDAV folder you own</strong> (Nextcloud, ownCloud,
           Fastmail, Koofr, a NAS) under{' '}
-          <a href={`${w.optionsUrl}#sync`}>Sources → Sync and backup</a>. Sidenotes then sends your
-          library's records there and to no one else, each file encrypted in this browser with a
-          passphrase of yours: the host sees file sizes and times, never a title or a word you
+          <a href={`${welcome.optionsUrl}#sync`}>Sources → Sync and backup</a>. Sidenotes then sends
+          your library's records there and to no one else, each file encrypted in this browser with
+          a passphrase of yours: the host sees file sizes and times, never a title or a word you
           wrote. If you forget the passphrase, the folder cannot be read by anyone, you included;
           the library in this browser is not touched. Without sync, the library page reminds you to
           back up (a file you keep).
@@ -136,7 +136,7 @@ export function WelcomePage({
         <h2 id="keys-heading">Keyboard shortcuts</h2>
         <table class="shortcuts">
           <tbody>
-            {[...w.shortcuts]
+            {[...welcome.shortcuts]
               .sort((a, b) => rank(a.name) - rank(b.name))
               .map((c) => (
                 <tr key={c.name} data-testid="shortcut" data-command={c.name}>
@@ -160,7 +160,7 @@ export function WelcomePage({
         <p class="hint">
           In the sidebar, <kbd>Esc</kbd> folds it away; in the search, <kbd>↑</kbd> <kbd>↓</kbd>{' '}
           move and <kbd>Enter</kbd> opens the paper.{' '}
-          <button type="button" class="link-button" onClick={w.changeShortcuts}>
+          <button type="button" class="link-button" onClick={welcome.changeShortcuts}>
             Change the shortcuts
           </button>
         </p>
@@ -168,7 +168,7 @@ export function WelcomePage({
 
       <section aria-labelledby="pin-heading">
         <h2 id="pin-heading">Pin the icon</h2>
-        {w.pinned ? (
+        {welcome.pinned ? (
           <p data-testid="pinned">Sidenotes is pinned to your toolbar already.</p>
         ) : (
           <p>
@@ -179,12 +179,13 @@ export function WelcomePage({
         )}
         <p>
           The icon shows how many summaries the paper in the tab has; click it to search every
-          summary, or open <a href={w.libraryUrl}>your library</a> of saved and written summaries.
+          summary, or open <a href={welcome.libraryUrl}>your library</a> of saved and written
+          summaries.
         </p>
       </section>
 
       <footer class="welcome-foot">
-        <button type="button" class="button primary" onClick={w.close}>
+        <button type="button" class="button primary" onClick={welcome.close}>
           Done — close this page
         </button>
         <span class="hint">It will not open again; it is under Sources → Getting started.</span>

@@ -28,14 +28,13 @@ import type { SyncStatus } from '@/utils/core/sync';
 import { sendToWorker } from '@/utils/messaging/client';
 import { loadConfig, loadStatus } from '@/utils/sync/config';
 import { syncSoon } from './use-sync';
+import type { Notice } from './notice';
 
 const LAST_EXPORT = 'lastExportAt';
 /** Days after the last backup before the library page reminds (0: never). */
 const BACKUP_REMINDER_DAYS = 'backupReminderDays';
 export const DEFAULT_REMINDER_DAYS = 30;
 
-/** A message on the library page; `undo` when what it reports can be taken back. */
-export type Notice = { text: string; error: boolean; undo?: () => void } | null;
 export type ExportKind = 'json' | 'md' | 'bib' | 'ris' | 'csl';
 
 function download(name: string, type: string, content: BlobPart) {
@@ -117,7 +116,7 @@ export function useLibrary() {
    * Runs a change (one of `announcedWrites`, which tells every page), says
    * `done` (worded from the action's result), and has sync send it soon.
    */
-  const act = async <T>(action: () => Promise<T>, done: string | ((result: T) => string)) => {
+  const runChange = async <T>(action: () => Promise<T>, done: string | ((result: T) => string)) => {
     try {
       const result = await action();
       setNotice({ text: typeof done === 'string' ? done : done(result), error: false });
@@ -195,7 +194,7 @@ export function useLibrary() {
       setPreview(null);
       const noun = p.unit === 'row' ? 'summaries' : 'items';
       // The import announces its change: the worker then re-reads own summaries for open papers.
-      void act(
+      void runChange(
         async () => {
           const added = await announcedWrites.commitImport(await library(), p);
           // Shown at once; the reload that the change announcement brings confirms it.
@@ -227,19 +226,19 @@ export function useLibrary() {
       };
     },
     save: (item: LibraryItem, change: Parameters<typeof announcedWrites.updateItem>[3]) =>
-      act(
+      runChange(
         async () => announcedWrites.updateItem(await library(), item.id, item.revision, change),
         'Saved.',
       ),
     /** Removes an item; the notice offers Undo (your own writing is never lost to one click). */
     async remove(item: LibraryItem) {
-      await act(async () => announcedWrites.removeUndoably(await library(), item.id), '');
-      // act() threw if the removal failed: here it is done, and can be taken back.
+      await runChange(async () => announcedWrites.removeUndoably(await library(), item.id), '');
+      // runChange() threw if the removal failed: here it is done, and can be taken back.
       setNotice({
         text: item.kind === 'own' ? 'Your summary was deleted.' : 'Removed from your library.',
         error: false,
         undo: () =>
-          void act(
+          void runChange(
             async () => announcedWrites.undoRemove(await library(), item.id),
             'Put back.',
           ).catch(() => undefined),

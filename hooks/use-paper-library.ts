@@ -78,7 +78,7 @@ export function usePaperLibrary(
     }
   };
   /** A write from the user's click, if the frame can be known to be seen or it is confirmed. */
-  const act = (label: string, action: () => Promise<unknown>): Promise<boolean> =>
+  const confirmedWrite = (label: string, action: () => Promise<unknown>): Promise<boolean> =>
     new Promise((resolve) =>
       guardWrite(
         label,
@@ -96,7 +96,7 @@ export function usePaperLibrary(
     draft,
     error,
     async toggleSave(summary) {
-      await act(
+      await confirmedWrite(
         saved.has(summary.id)
           ? 'Remove this summary from your library?'
           : 'Save this summary to your library?',
@@ -106,7 +106,7 @@ export function usePaperLibrary(
     saveOwn(body, draftBase) {
       if (!paper) return Promise.resolve(false);
       const { keys, title, authors, url } = paper;
-      return act('Save your summary?', () =>
+      return confirmedWrite('Save your summary?', () =>
         sendToWorker('library:save-own', {
           paper: { keys, url, ...(title ? { title } : {}), ...(authors ? { authors } : {}) },
           body,
@@ -116,7 +116,10 @@ export function usePaperLibrary(
     },
     async deleteOwn() {
       const id = own?.id;
-      if (id && (await act('Delete your summary?', () => sendToWorker('library:remove', { id }))))
+      if (
+        id &&
+        (await confirmedWrite('Delete your summary?', () => sendToWorker('library:remove', { id })))
+      )
         setDeleted(id);
     },
     deleted,
@@ -124,7 +127,9 @@ export function usePaperLibrary(
       const id = deleted;
       if (
         id &&
-        (await act('Bring your summary back?', () => sendToWorker('library:undo-remove', { id })))
+        (await confirmedWrite('Bring your summary back?', () =>
+          sendToWorker('library:undo-remove', { id }),
+        ))
       )
         setDeleted(undefined);
     },

@@ -37,7 +37,7 @@ export function useSourceOffers(state: TabState): SourceOffers {
   const [pending, setPending] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const act = (message: OfferMessage, sourceId: string) => {
+  const askSource = (message: OfferMessage, sourceId: string) => {
     const offer = state.offers.find((o) => o.id === sourceId);
     const asked = state.sources.find((s) => s.id === sourceId);
     const origins = offer?.origins ?? asked?.origins;
@@ -80,9 +80,9 @@ export function useSourceOffers(state: TabState): SourceOffers {
   };
 
   return {
-    askOnce: (id) => act('view:ask-source-once', id),
-    alwaysAsk: (id) => act('view:always-ask', id),
-    retryOnce: (id) => act('view:retry-source', id),
+    askOnce: (id) => askSource('view:ask-source-once', id),
+    alwaysAsk: (id) => askSource('view:always-ask', id),
+    retryOnce: (id) => askSource('view:retry-source', id),
     pending,
     notice,
   };

@@ -21,8 +21,7 @@ import {
 } from '@/utils/sources/status-store';
 import { syncFeedAndRecord } from '@/utils/sources/sync-feed';
 import { syncSoon } from './use-sync';
-
-export type Notice = { text: string; error: boolean } | null;
+import type { Notice } from './notice';
 
 /**
  * The source settings as the options page edits them: every switch, the
@@ -37,7 +36,7 @@ export function useSourceSettings() {
   const [feed, setFeed] = useState<FeedStatus | null>(null);
   /** Sources switched on whose host permission was since taken back (browser settings). */
   const [unpermitted, setUnpermitted] = useState<ReadonlySet<string>>(new Set());
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
 
   useEffect(() => {
     const refresh = async () => {

@@ -9,7 +9,7 @@ import {
   saveTabTitleSettings,
   TAB_TITLES_KEY,
   type TabTitleSettings,
-} from '@/utils/sources/tab-titles';
+} from '@/utils/sources/arxiv-titles';
 
 /**
  * Options → Tab titles: whether PDF tabs whose paper's title is not known

@@ -36,7 +36,7 @@ import { lookupSummaries } from '../utils/index-format/lookup';
 import type { InputRecord } from '../utils/index-format/input';
 import type { CDPSession, Page } from 'playwright-core';
 import { SearchEngine } from '../utils/search/engine';
-import { decodeSearchData } from '../utils/search/format';
+import { decodeSearchData } from '../utils/search/search-file';
 import { words } from '../utils/search/text';
 import { BUNDLED_BUILT, BUNDLED_OUTPUT, bundledInputs, readInputs } from './build-index';
 import { readCorpus } from './corpus';
@@ -290,7 +290,7 @@ async function benchShardLookups(label: string, files: Map<string, string | Uint
     const { serveIndex } = await import('./serve-index');
     const { RemoteIndex } = await import('../utils/sources/remote-index');
     const { idbRemoteCache } = await import('../utils/db/remote-cache');
-    const { openLibraryDb } = await import('../utils/db/schema');
+    const { openLibraryDb } = await import('../utils/db/stores');
     const server = await serveIndex(dir, 0);
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
     try {
@@ -558,7 +558,7 @@ async function benchLibrary() {
 
   // Save, one transaction per item as the Save button does (fake-indexeddb: optimistic, ~6× faster than Chrome).
   // (the test helper installed fake-indexeddb's globals)
-  const { openLibraryDb } = await import('../utils/db/schema');
+  const { openLibraryDb } = await import('../utils/db/stores');
   const { saveSummary, allItems } = await import('../utils/library/library');
   const db = await openLibraryDb({ name: `bench-${Date.now()}` });
   let t = performance.now();
@@ -966,7 +966,7 @@ async function benchRemoteSources() {
   console.log(`popup: that index decoded and searched once: ${fmt(loaded)}`);
 
   await import('../test/unit/library/helpers'); // installs fake-indexeddb's globals
-  const { openLibraryDb } = await import('../utils/db/schema');
+  const { openLibraryDb } = await import('../utils/db/stores');
   const { idbRemoteCache } = await import('../utils/db/remote-cache');
   const { askLiveSource } = await import('../utils/sources/ask-source');
   const { semanticScholar } = await import('../utils/sources/semantic-scholar');

@@ -24,7 +24,7 @@ import { PAGE_PAYLOADS } from '@/utils/messaging/page-to-worker';
 import { VIEW_PAYLOADS } from '@/utils/messaging/view-to-worker';
 import { browser } from '@/utils/platform/browser';
 import { bundledIndex, bundledKeyCounts } from '@/utils/sources/bundled';
-import { askArxivTitle, asksArxiv } from '@/utils/sources/tab-titles';
+import { askArxivTitle, asksArxiv } from '@/utils/sources/arxiv-titles';
 import {
   forgetRevoked,
   isWatched,

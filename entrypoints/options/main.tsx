@@ -10,7 +10,7 @@ import '@/styles/options.css';
 function Options() {
   return (
     <OptionsPage
-      s={useSourceSettings()}
+      sourceSettings={useSourceSettings()}
       prefs={usePreferences()}
       titles={useTabTitleSettings()}
       sync={useSync()}

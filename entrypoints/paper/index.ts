@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { metaEntries } from '@/utils/detect/meta';
 import { ok } from '@/utils/core/result';
-import { sendToWorker } from '@/utils/page/send';
+import { sendFromPage } from '@/utils/page/send';
 import { SidebarHost } from '@/utils/page/sidebar-host';
 import { watchUrl } from '@/utils/page/watch-url';
 import { dispatchToPage, type PageHandlers } from '@/utils/messaging/worker-to-page';
@@ -35,7 +35,7 @@ export default defineUnlistedScript(() => {
   async function visit(withMetadata: boolean, newView: boolean) {
     if (newView) view = Math.random().toString(36).slice(2);
     const sentFor = view;
-    const answer = sendToWorker('page:visit', {
+    const answer = sendFromPage('page:visit', {
       url: location.href,
       meta: withMetadata ? metaEntries(document) : null,
       view,

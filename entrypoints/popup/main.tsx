@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
 import { useAfterPaint } from '@/hooks/use-after-paint';
 import { useLater } from '@/hooks/use-later';
-import { browserActions } from '@/hooks/use-browser-actions';
+import { browserActions } from '@/hooks/browser-actions';
 import { usePaperSiteAccess } from '@/hooks/use-paper-site-access';
 import { usePreferences } from '@/hooks/use-preferences';
 import { alwaysOnPattern, useRecognise, useRecogniseTab } from '@/hooks/use-recognise';

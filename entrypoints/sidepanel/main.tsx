@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { SidePanelApp } from '@/components/SidePanelApp';
-import { browserActions } from '@/hooks/use-browser-actions';
+import { browserActions } from '@/hooks/browser-actions';
 import { usePreferences } from '@/hooks/use-preferences';
 import { useSearchSet } from '@/hooks/use-search-set';
 import { useTabState } from '@/hooks/use-tab-state';

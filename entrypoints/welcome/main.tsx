@@ -7,7 +7,13 @@ import '@/styles/welcome.css';
 
 /** The first-run page: opened once at install (entrypoints/background), and from the Sources page. */
 function Welcome() {
-  return <WelcomePage s={useSourceSettings()} w={useWelcome()} access={usePaperSiteAccess()} />;
+  return (
+    <WelcomePage
+      sourceSettings={useSourceSettings()}
+      welcome={useWelcome()}
+      access={usePaperSiteAccess()}
+    />
+  );
 }
 
 render(<Welcome />, document.getElementById('app')!);

@@ -1,4 +1,4 @@
-import { openLibraryDb, type LibraryDb } from './schema';
+import { openLibraryDb, type LibraryDb } from './stores';
 
 /**
  * The library as extension pages use it: one connection per page, and a

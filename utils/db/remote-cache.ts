@@ -1,4 +1,4 @@
-import type { CachedRemoteFile, LibraryDb } from './schema';
+import type { CachedRemoteFile, LibraryDb } from './stores';
 
 /** Where a remote index's files are kept between visits (IndexedDB in the extension). */
 export interface RemoteCache {

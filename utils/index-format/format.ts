@@ -7,7 +7,7 @@ import type { PaperMeta, Summary } from '@/utils/core/summary';
  *   shards/<prefix>.json entries keyed by canonical key, in the shard named by
  *                        the first `shardPrefixLength` hex digits of
  *                        FNV-1a-32(UTF-8 key)
- *   search.bin           the serialized search index (utils/search/format.ts)
+ *   search.bin           the serialized search index (utils/search/search-file.ts)
  *
  * Normalized titles are keys too (`title:<normalized>`), stored as references
  * to the paper's primary key: title matching costs one shard read at any
@@ -33,7 +33,7 @@ export interface Manifest {
   counts: { papers: number; summaries: number; keys: number };
   shardPrefixLength: number;
   shards: Record<string, ShardInfo>;
-  /** The prebuilt search index over every paper (utils/search/format.ts). */
+  /** The prebuilt search index over every paper (utils/search/search-file.ts). */
   search?: { file: string; sha256: string; bytes: number };
 }
 

@@ -1,7 +1,7 @@
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { asLibraryError, markChanged, normalizeTags, writeAction } from './library';
 import { itemRecordId } from '@/utils/core/sync-record';
-import type { LibraryDb } from '@/utils/db/schema';
+import type { LibraryDb } from '@/utils/db/stores';
 import type { ImportProblem, ParsedImport } from './import-types';
 
 export type { ImportProblem, ParsedImport } from './import-types';

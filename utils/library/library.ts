@@ -1,6 +1,6 @@
 import type { Summary } from '@/utils/core/summary';
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { LibraryDb, LibrarySchema } from '@/utils/db/schema';
+import type { LibraryDb, LibrarySchema } from '@/utils/db/stores';
 import { LibraryError, type Draft, type LibraryItem } from '@/utils/core/library-item';
 import { errorMessage } from '@/utils/core/guards';
 import { buildOwnSummary, type OwnPaper } from '@/utils/core/own-summary';

@@ -1,6 +1,6 @@
 import { itemRecordId } from '@/utils/core/sync-record';
 import { LibraryError, type LibraryItem } from '@/utils/core/library-item';
-import type { LibraryDb } from '@/utils/db/schema';
+import type { LibraryDb } from '@/utils/db/stores';
 import { getMeta, markChanged, removeItem, setMeta, writeAction } from './library';
 
 /**

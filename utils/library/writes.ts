@@ -2,7 +2,7 @@ import { OWN_SOURCE } from '@/utils/core/library-item';
 import { fail, ok, type Result } from '@/utils/core/result';
 import type { Summary } from '@/utils/core/summary';
 import { announceLibraryChange, requestPersistentStorage } from '@/utils/db/open';
-import type { LibraryDb } from '@/utils/db/schema';
+import type { LibraryDb } from '@/utils/db/stores';
 import { commitImport } from './import';
 import { removeItem, saveOwnSummary, saveSummary, updateItem } from './library';
 import { removeUndoably, undoRemove } from './undo';

@@ -1,7 +1,7 @@
 import { MAX_ENTRIES, plainLinkUrl, readEntries, tableMatch } from '@/utils/detect/listing';
 import type { ListingEntry, ListingSite, ListingTable } from '@/utils/detect/listing/types';
 import { Badge, badgeLabel, type BadgeCount } from '@/utils/page/badge';
-import { sendToWorker } from '@/utils/page/send';
+import { sendFromPage } from '@/utils/page/send';
 
 /**
  * Badges on listing pages (an arXiv list, a proceedings volume, Hugging
@@ -81,7 +81,7 @@ export class ListingBadges {
 
   constructor(readonly site: ListingSite) {
     if (site.entryHref)
-      sendToWorker('page:listing-table', {})
+      sendFromPage('page:listing-table', {})
         .then((table) => {
           this.table = table;
           // The entries read before it came.
@@ -226,7 +226,7 @@ export class ListingBadges {
     const links = this.queue.splice(0, MAX_BATCH);
     this.batches++;
     this.sending = true;
-    sendToWorker('page:listing', { links })
+    sendFromPage('page:listing', { links })
       .then((answer) => {
         for (const url of links) {
           const found = Object.hasOwn(answer, url) ? answer[url] : undefined;
@@ -267,7 +267,7 @@ export class ListingBadges {
    * pages' script owns the sidebar on these sites), else the side panel.
    */
   private async open(url: string) {
-    await sendToWorker('page:open-listed', { url });
+    await sendFromPage('page:open-listed', { url });
   }
 
   /** For `npm run bench`: every badge asked for so far is on screen. */

@@ -8,7 +8,7 @@ import type { PageToWorker } from '@/utils/messaging/page-to-worker';
  * scripts only log it, so the views' MessageError and its codes stay out of
  * the page scripts' size budget.
  */
-export async function sendToWorker<K extends keyof PageToWorker>(
+export async function sendFromPage<K extends keyof PageToWorker>(
   type: K,
   payload: PageToWorker[K]['request'],
 ): Promise<PageToWorker[K]['response']> {

@@ -1,6 +1,12 @@
 import { paperPageUrl } from '@/utils/core/paper-ref';
 import type { PaperMeta, SummarySource } from '@/utils/core/summary';
-import { encodeSearchData, FIELD_AUTHORS, FIELD_BODY, FIELD_TITLE, type SearchDoc } from './format';
+import {
+  encodeSearchData,
+  FIELD_AUTHORS,
+  FIELD_BODY,
+  FIELD_TITLE,
+  type SearchDoc,
+} from './search-file';
 import { isStopWord, plainExcerpt, words } from './text';
 
 /** One paper to index: its metadata and its summaries' text and sources. */

@@ -1,4 +1,4 @@
-import { decodeSearchData, type SearchData, type SearchDoc } from './format';
+import { decodeSearchData, type SearchData, type SearchDoc } from './search-file';
 import { parseQuery, type ParsedQuery } from './query';
 import { words } from './text';
 

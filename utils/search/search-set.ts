@@ -1,5 +1,5 @@
 import type { SearchEngine, SearchOptions } from './engine';
-import type { SearchDoc } from './format';
+import type { SearchDoc } from './search-file';
 
 export interface SetHit {
   doc: SearchDoc;

@@ -3,7 +3,7 @@ import { IndexFormatError, validateManifest } from '@/utils/index-format/validat
 import { IndexReader } from '@/utils/index-format/reader';
 import { fromBase64 } from '@/utils/core/base64';
 import { idbRemoteCache, type RemoteCache } from '@/utils/db/remote-cache';
-import type { LibraryDb } from '@/utils/db/schema';
+import type { LibraryDb } from '@/utils/db/stores';
 
 /**
  * Where a remote index's files are kept and how they are read back without

@@ -1,6 +1,6 @@
 import type { Manifest } from '@/utils/index-format/format';
 import { IndexFormatError, MAX_MANIFEST_BYTES } from '@/utils/index-format/validate';
-import type { CachedRemoteFile } from '@/utils/db/schema';
+import type { CachedRemoteFile } from '@/utils/db/stores';
 import { errorMessage } from '@/utils/core/guards';
 import { NetError } from '@/utils/net/fetch-bounded';
 import { fetchIndexFile, fetchVerified } from './remote-files';

@@ -1,7 +1,7 @@
 import type { Manifest } from '@/utils/index-format/format';
 import { IndexFormatError } from '@/utils/index-format/validate';
 import { IndexReader } from '@/utils/index-format/reader';
-import type { LibraryDb } from '@/utils/db/schema';
+import type { LibraryDb } from '@/utils/db/stores';
 import type { RemoteCache } from '@/utils/db/remote-cache';
 import { errorMessage } from '@/utils/core/guards';
 import {

@@ -1,6 +1,6 @@
 import { browser } from '@/utils/platform/browser';
 import { SearchEngine, searchEngineOf } from '@/utils/search/engine';
-import { decodeSearchData } from '@/utils/search/format';
+import { decodeSearchData } from '@/utils/search/search-file';
 import { library } from '@/utils/db/open';
 import { cachedRemoteIndex } from './remote-index';
 import { loadSettings } from './settings-store';

@@ -1,5 +1,5 @@
 import type { Draft, LibraryItem } from '@/utils/core/library-item';
-import type { LibraryDb, StoredRecord } from '@/utils/db/schema';
+import type { LibraryDb, StoredRecord } from '@/utils/db/stores';
 import { readDraft, readLibraryItem } from '@/utils/library/import';
 import { writeAction } from '@/utils/library/library';
 import type { DavFile, WebDav } from '@/utils/net/webdav';

@@ -2,7 +2,7 @@ import { fromBase64 } from '@/utils/core/base64';
 import type { ConnectRequest, FolderPreview, FolderProbe, SyncAccount } from '@/utils/core/sync';
 import { errorMessage } from '@/utils/core/guards';
 import { LibraryError } from '@/utils/core/library-item';
-import type { LibraryDb } from '@/utils/db/schema';
+import type { LibraryDb } from '@/utils/db/stores';
 import { countItems } from '@/utils/library/library';
 import { NetError } from '@/utils/net/fetch-bounded';
 import { folderOrigin, folderUrl, WebDav } from '@/utils/net/webdav';

@@ -4,7 +4,7 @@ import { SidePanelApp } from '@/components/SidePanelApp';
 import { emptyTabState } from '@/utils/core/tab-state';
 import { buildSearchIndex } from '@/utils/search/build';
 import { SearchEngine } from '@/utils/search/engine';
-import { decodeSearchData } from '@/utils/search/format';
+import { decodeSearchData } from '@/utils/search/search-file';
 import { SearchSet } from '@/utils/search/search-set';
 
 const bytes = buildSearchIndex([

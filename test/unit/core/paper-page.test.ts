@@ -12,7 +12,7 @@ import { bibtexEntry, markdownLink } from '@/utils/render/citation';
 import { paperIds } from '@/utils/render/reference';
 import { buildSearchIndex } from '@/utils/search/build';
 import { SearchEngine } from '@/utils/search/engine';
-import { decodeSearchData } from '@/utils/search/format';
+import { decodeSearchData } from '@/utils/search/search-file';
 
 const PMLR = 'https://proceedings.mlr.press/v97/a.html';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { browserActions } from '@/hooks/use-browser-actions';
+import { browserActions } from '@/hooks/browser-actions';
 import { browser } from '@/utils/platform/browser';
 
 const opened: string[] = [];

@@ -5,7 +5,7 @@ import { DEFAULT_REMINDER_DAYS, useLibrary } from '@/hooks/use-library';
 import { announceLibraryChange, library, onLibraryChange } from '@/utils/db/open';
 import { exportJson } from '@/utils/library/export';
 import { allItems, saveOwnSummary } from '@/utils/library/library';
-import { openLibraryDb } from '@/utils/db/schema';
+import { openLibraryDb } from '@/utils/db/stores';
 import { browser } from '@/utils/platform/browser';
 import { freshIndexedDb } from '../library/helpers';
 import { renderHook, settle } from './render-hook';

@@ -18,14 +18,14 @@ const grant = vi.fn<(origins: string[]) => Promise<boolean>>();
 vi.mock('@/utils/sources/permissions', () => ({ grant: (o: string[]) => grant(o) }));
 const saved = vi.fn<(s: { askArxiv: boolean }) => Promise<void>>();
 let stored = { askArxiv: false };
-vi.mock('@/utils/sources/tab-titles', async (original) => ({
-  ...(await original<typeof import('@/utils/sources/tab-titles')>()),
+vi.mock('@/utils/sources/arxiv-titles', async (original) => ({
+  ...(await original<typeof import('@/utils/sources/arxiv-titles')>()),
   loadTabTitleSettings: () => Promise.resolve(stored),
   saveTabTitleSettings: (s: { askArxiv: boolean }) => saved(s),
 }));
 
 const { useTabTitleSettings } = await import('@/hooks/use-tab-title-settings');
-const { ARXIV_API_ORIGINS, TAB_TITLES_KEY } = await import('@/utils/sources/tab-titles');
+const { ARXIV_API_ORIGINS, TAB_TITLES_KEY } = await import('@/utils/sources/arxiv-titles');
 
 beforeEach(() => {
   listeners.clear();

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { exportBibtex, exportJson, exportMarkdown } from '@/utils/library/export';
 import { commitImport, parseImport, previewImport } from '@/utils/library/import';
 import { allItems, saveSummary } from '@/utils/library/library';
-import { openLibraryDb } from '@/utils/db/schema';
+import { openLibraryDb } from '@/utils/db/stores';
 import { LibraryError } from '@/utils/core/library-item';
 import { freshIndexedDb, generateItems, makeSummary } from './helpers';
 

@@ -12,7 +12,7 @@ import {
   saveSummary,
   updateItem,
 } from '@/utils/library/library';
-import { DB_VERSION, MIGRATIONS, openLibraryDb } from '@/utils/db/schema';
+import { DB_VERSION, MIGRATIONS, openLibraryDb } from '@/utils/db/stores';
 import { LibraryError } from '@/utils/core/library-item';
 import { freshIndexedDb, generateItems, makeSummary } from './helpers';
 import { readSummary, SCHEMA_LIMITS } from '@/utils/core/schema';

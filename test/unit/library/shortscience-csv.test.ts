@@ -9,7 +9,7 @@ import {
   previewImport,
 } from '@/utils/library/import';
 import { itemsForPaper, saveOwnSummary } from '@/utils/library/library';
-import { openLibraryDb } from '@/utils/db/schema';
+import { openLibraryDb } from '@/utils/db/stores';
 import {
   CSV_MAX_TEXT_CHARS,
   CsvReader,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { allItems, saveOwnSummary, updateItem } from '@/utils/library/library';
 import { removeUndoably, undoRemove } from '@/utils/library/undo';
-import { openLibraryDb } from '@/utils/db/schema';
+import { openLibraryDb } from '@/utils/db/stores';
 import { LibraryError } from '@/utils/core/library-item';
 import { freshIndexedDb } from './helpers';
 

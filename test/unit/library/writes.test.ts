@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { announceLibraryChange } from '@/utils/db/open';
-import { openLibraryDb } from '@/utils/db/schema';
+import { openLibraryDb } from '@/utils/db/stores';
 import { allItems, saveOwnSummary } from '@/utils/library/library';
 import { announcedWrites, toggleSaved } from '@/utils/library/writes';
 import { exportJson } from '@/utils/library/export';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchInput } from '@/utils/search/build';
 import { boundedDistance, SearchEngine } from '@/utils/search/engine';
-import { decodeSearchData, SearchFormatError } from '@/utils/search/format';
+import { decodeSearchData, SearchFormatError } from '@/utils/search/search-file';
 import { highlight, snippetAround } from '@/utils/search/highlight';
 import { resultPageUrl } from '@/components/SearchView';
 import { keyPageUrl } from '@/utils/core/paper-ref';

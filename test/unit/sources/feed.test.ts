@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openLibraryDb } from '@/utils/db/schema';
+import { openLibraryDb } from '@/utils/db/stores';
 import { idbRemoteCache, type RemoteCache } from '@/utils/db/remote-cache';
 import { fromBase64 } from '@/utils/core/base64';
 import { searchEngineOf } from '@/utils/search/engine';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLibraryDb } from '@/utils/db/schema';
+import { openLibraryDb } from '@/utils/db/stores';
 import { lookupSummaries } from '@/utils/index-format/lookup';
 import { shardIdFor } from '@/utils/index-format/format';
 import { MAX_SHARDS_PER_LOOKUP } from '@/utils/index-format/reader';

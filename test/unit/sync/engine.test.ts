@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryItem } from '@/utils/core/library-item';
-import { openLibraryDb, type LibraryDb } from '@/utils/db/schema';
+import { openLibraryDb, type LibraryDb } from '@/utils/db/stores';
 import { commitImport, previewImport } from '@/utils/library/import';
 import {
   allItems,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { toBase64 } from '@/utils/core/base64';
-import { openLibraryDb, type LibraryDb } from '@/utils/db/schema';
+import { openLibraryDb, type LibraryDb } from '@/utils/db/stores';
 import { allItems, saveOwnSummary } from '@/utils/library/library';
 import { browser } from '@/utils/platform/browser';
 import { loadConfig } from '@/utils/sync/config';

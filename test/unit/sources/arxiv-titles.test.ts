@@ -7,7 +7,7 @@ import {
   arxivTitleFromAtom,
   askArxivTitle,
   saveTabTitleSettings,
-} from '@/utils/sources/tab-titles';
+} from '@/utils/sources/arxiv-titles';
 
 /** An arXiv API answer as export.arxiv.org/api/query?id_list=… returns it (Atom 1.0). */
 const atom = (entries: string) => `<?xml version="1.0" encoding="UTF-8"?>
