@@ -10,7 +10,7 @@ import { listingCounts, listingTables } from '@/utils/lookup/listing-counts';
 import { localLookup } from '@/utils/lookup/local';
 import { PaperStates } from '@/utils/lookup/paper-states';
 import { tabTitles } from '@/utils/lookup/tab-title';
-import { stateWithTabUrl } from '@/utils/lookup/tab-url';
+import { fromAddress, stateWithTabUrl } from '@/utils/lookup/tab-url';
 import { sessionTabStore } from '@/utils/lookup/session-store';
 import { sendToTab } from '@/utils/messaging/client';
 import {
@@ -171,7 +171,11 @@ export default defineBackground(() => {
           ...viewHandlers(papers, remote, listedIn, async (tabId) => {
             const probed = await recogniseTab(
               tabId,
-              async (id) => (await papers.get(id))?.paper?.url,
+              // A paper read from the address alone (tab-url.ts) is no page's report: probe anyway.
+              async (id) => {
+                const state = await papers.get(id);
+                return fromAddress(state) ? undefined : state?.paper?.url;
+              },
               async (id) => {
                 await papers.clear(id);
                 await setBadge(id, null);

@@ -11,6 +11,11 @@ import type { PaperStates } from './paper-states';
  * for the paper the address names, is kept as it is: the page's metadata
  * knows more than its URL.
  */
+/** The view id of a state taken from a tab's address, not from a page script. */
+const ADDRESS_VIEW = 'url:';
+export const fromAddress = (state: TabState | undefined): boolean =>
+  state?.view.startsWith(ADDRESS_VIEW) === true;
+
 export function stateWithTabUrl(
   papers: Pick<PaperStates, 'get' | 'detected'>,
   tabUrl: (tabId: number) => Promise<string | undefined>,
@@ -21,7 +26,7 @@ export function stateWithTabUrl(
     const ref = url ? detectPaper(url) : null;
     if (!ref || state?.paper?.url === url || state?.paper?.keys.includes(ref.keys[0]!))
       return state;
-    await papers.detected(tabId, ref, `url:${url}`);
+    await papers.detected(tabId, ref, `${ADDRESS_VIEW}${url}`);
     return papers.get(tabId);
   };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperRef } from '@/utils/core/paper-ref';
 import { emptyTabState, type TabState } from '@/utils/core/tab-state';
-import { stateWithTabUrl } from '@/utils/lookup/tab-url';
+import { fromAddress, stateWithTabUrl } from '@/utils/lookup/tab-url';
 
 const PDF = 'https://arxiv.org/pdf/2007.12223v2';
 const ABS = 'https://arxiv.org/abs/2007.12223';
@@ -56,5 +56,15 @@ describe('stateWithTabUrl', () => {
       expect(await stateWithTabUrl(p, async () => url)(1)).toBeUndefined();
       expect(p.resolved).toEqual([]);
     }
+  });
+});
+
+describe('fromAddress', () => {
+  it('tells a state read from the address from one a page script reported', async () => {
+    const p = papers();
+    const state = await stateWithTabUrl(p, async () => PDF)(1);
+    expect(fromAddress(state)).toBe(true);
+    expect(fromAddress({ ...emptyTabState(1), view: 'page-view' })).toBe(false);
+    expect(fromAddress(undefined)).toBe(false);
   });
 });
