@@ -123,7 +123,7 @@ export async function launch(options: {
     async extensionPage(path) {
       const url = `${EXTENSION_ORIGIN}/${path}`;
       const from = await extensionFrame(browser);
-      const opened = waitForPage(browser, url);
+      const opened = waitForPage(browser, url, 30_000);
       // An extension tab has `tabs`; a sidebar frame in a web page has not in Firefox, but
       // its window.open is not held back by the popup blocker (a tab's is, without a click).
       await from.evaluate((u) => {
@@ -206,8 +206,11 @@ async function goInPage(page: Page, url: string) {
 
 /** Any frame of the add-on's origin: an extension tab, or a sidebar in a paper's tab. */
 async function extensionFrame(browser: Browser): Promise<Frame> {
-  for (const page of await browser.pages()) {
+  const pages = await browser.pages();
+  // An extension tab first: it has `tabs`, and it is not a frame its page may be tearing down.
+  for (const page of pages)
     if ((await locationOf(page)).startsWith(EXTENSION_ORIGIN)) return page.mainFrame();
+  for (const page of pages) {
     const frame = page.frames().find((f) => f.url().startsWith(EXTENSION_ORIGIN) && !f.detached);
     if (frame) return frame;
   }
