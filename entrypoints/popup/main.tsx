@@ -25,7 +25,11 @@ const actions = browserActions(!initialQuery && innerWidth < 800);
 function Popup() {
   const { engine, error } = useSearchSet();
   const windowId = useWindowId();
-  const painted = useAfterPaint();
+  // The work that can wait (this tab's paper, the saved list: messages to the worker, IndexedDB)
+  // starts after the first frame and, opened on a query, once the index is in: Firefox has the
+  // index's 2 MB only after its first frame, and that work ran beside the read (README, Performance).
+  const afterPaint = useAfterPaint();
+  const painted = afterPaint && (!initialQuery || engine !== null || error !== null);
   const tab = useTabState(painted ? { window: followWindow ?? 'last-focused' } : null);
   const tabId = tab.status === 'ready' && !tab.state.paper ? tab.state.tabId : null;
   const listed = useListedMatches(painted ? tabId : null);
