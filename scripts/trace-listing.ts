@@ -101,10 +101,8 @@ function analyse(events: Ev[], frame: number, badges: number) {
         `${f(e.dur ?? 0)} wall / ${f(e.tdur ?? 0)} cpu${style ? ` (of which the frame's own style and layout ${f(style)})` : ''}`,
     );
   }
-  const parse = main.filter((e) => e.name === 'ParseHTML' && e.ts >= t0 && e.ts < mark.ts);
   console.log(
     `load: frame ${frame.toFixed(0)} ms after DCL, badges ${badges}, nav→DCL ${f(dcl - t0)} ms; ` +
-      `the extension's own work nav→frame ${f(wall)} ms wall / ~${f(cpu)} cpu, the frame's own style brought forward ${f(frames)}; ` +
-      `parser slices ${parse.length}, the last ${f(parse.at(-1)?.dur ?? 0)} ms`,
+      `the extension's own work nav→frame ${f(wall)} ms wall / ~${f(cpu)} cpu, the frame's own style brought forward ${f(frames)}`,
   );
 }
