@@ -12,11 +12,14 @@ import type { CDPSession, Page } from 'playwright-core';
  * without the extension. Budget: the median with Sidenotes within the
  * floor's median + 16 ms, and every badge in that frame (the page counts
  * the badge hosts in its requestAnimationFrame callback: what is in the DOM
- * then is in the frame drawn after it).
+ * then is in the frame drawn after it). Beside the two medians, the median
+ * of the paired differences (each load with Sidenotes minus the load
+ * without it that follows it), which the machine's swings move less.
  */
 const URL_ = 'https://arxiv.org/list/cs.LG/recent?skip=0&show=2000';
 const BUDGET_OVER_FLOOR_MS = 16;
-const WARM_ROUNDS = 20;
+/** The issue asks for ≥ 6; the page's own frame varies so much here that 20 still leave ±50 ms. */
+const WARM_ROUNDS = 24;
 const COLD_ROUNDS = 6;
 
 const quantile = (xs: number[], q: number) =>
@@ -174,6 +177,18 @@ export async function benchListing(): Promise<void> {
           `with Sidenotes p50 ${ms(frame)} (p95 ${ms(quantile(frames(ext), 0.95))}), ` +
           `floor without p50 ${ms(floor)} (p95 ${ms(quantile(frames(bare), 0.95))}); ` +
           `${over >= 0 ? '+' : ''}${ms(over)} over the floor (budget +${BUDGET_OVER_FLOOR_MS}: ${verdict})`,
+      );
+      // Each load with Sidenotes against the load without it right after: both see the same
+      // machine at nearly the same moment, so the machine's swings (the parser's share of the
+      // CPU decides the frame, 200–1,800 ms) cancel out more than between two medians.
+      const paired = ext.map((l, i) => l.frame - bare[i]!.frame);
+      const pairedOver = med(paired);
+      const cpuPaired = med(ext.map((l, i) => l.cpuMs - bare[i]!.cpuMs));
+      console.log(
+        `  paired, each load with Sidenotes minus the load without it after it: median ${pairedOver >= 0 ? '+' : ''}${ms(pairedOver)} ` +
+          `(quartiles ${ms(quantile(paired, 0.25))} … ${ms(quantile(paired, 0.75))}; ` +
+          `${paired.filter((d) => d <= BUDGET_OVER_FLOOR_MS).length}/${rounds} loads within +${BUDGET_OVER_FLOOR_MS}: ` +
+          `${pairedOver <= BUDGET_OVER_FLOOR_MS ? 'met' : 'MISSED'}); main-thread CPU ${cpuPaired >= 0 ? '+' : ''}${ms(cpuPaired)} per load`,
       );
       console.log(
         `  badges in that frame: ${Math.min(...inFrame)}–${Math.max(...inFrame)} of ${summarized} ` +

@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { listingSiteFor } from '@/utils/detect/listing';
 import { ListingBadges } from '@/utils/page/listing-badges';
+import { markListingPage } from '@/utils/page/listing-page';
 import { watchUrl } from '@/utils/page/watch-url';
 
 /**
@@ -14,6 +15,7 @@ export default defineUnlistedScript(() => {
   let badges: ListingBadges | undefined;
   const follow = () => {
     const site = listingSiteFor(location.href);
+    markListingPage(Boolean(site));
     if (site === badges?.site) return badges?.moved();
     badges?.stop();
     badges = site ? new ListingBadges(site) : undefined;

@@ -1,6 +1,7 @@
 import { MAX_ENTRIES, plainLinkUrl, readEntries, tableMatch } from '@/utils/detect/listing';
 import type { ListingEntry, ListingSite, ListingTable } from '@/utils/detect/listing/types';
 import { Badge, badgeLabel, type BadgeCount } from '@/utils/page/badge';
+import { AFTER_FRAME_MAX_MS, afterFrame } from '@/utils/page/listing-page';
 import { sendFromPage } from '@/utils/page/send';
 
 /**
@@ -40,8 +41,6 @@ const FIRST_BATCH = 40;
 const LIVE_READ_MS = 150;
 /** …and less often while re-reading finds nothing new (a page that never stops changing). */
 const LIVE_READ_MAX_MS = 1000;
-/** How long the rest of a list waits, at most, for the page to be idle after its first frame. */
-const AFTER_FRAME_MAX_MS = 300;
 /** Entry links looked at while the page parses, at most: a page of a million costs no more. */
 const MAX_LINKS_SCANNED = 200_000;
 
@@ -168,15 +167,10 @@ export class ListingBadges {
     for (const url of this.entries.keys()) this.show(url);
     // The rest once that frame is drawn and the page's own work after it is done (idle, or
     // AFTER_FRAME_MAX_MS at most), and the links to the worker.
-    requestAnimationFrame(() =>
-      requestIdleCallback(
-        () => {
-          this.framed = true;
-          this.readAll();
-        },
-        { timeout: AFTER_FRAME_MAX_MS },
-      ),
-    );
+    afterFrame(AFTER_FRAME_MAX_MS)(() => {
+      this.framed = true;
+      this.readAll();
+    });
   }
 
   /** Reads the entries not read yet; says how many there were. */
