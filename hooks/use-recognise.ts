@@ -139,9 +139,10 @@ export function useRecognise(): RecogniseState {
 export function useRecogniseTab(tabId: number | null): void {
   useEffect(() => {
     if (tabId === null) return;
-    sendToWorker('view:recognise-tab', { tabId }).catch((e: unknown) =>
-      console.warn('Sidenotes: recognise', e),
-    );
+    sendToWorker('view:recognise-tab', { tabId })
+      .catch((e: unknown) => console.warn('Sidenotes: recognise', e))
+      // For tests: the worker has answered for this tab (a positive signal, not a wait).
+      .finally(() => (document.documentElement.dataset.recognisedTab = String(tabId)));
   }, [tabId]);
 }
 

@@ -139,6 +139,8 @@ async function openPopupOn(b: Launched, page: Page): Promise<Page> {
   await page.bringToFront();
   await popup.reload();
   await popup.setViewportSize({ width: 440, height: 640 });
+  // The click's look at the tab is over: a later navigation of the tab cannot meet it.
+  await popup.locator('html[data-recognised-tab]').waitFor({ state: 'attached' });
   return popup;
 }
 
