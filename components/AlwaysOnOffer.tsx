@@ -1,14 +1,6 @@
-/** What the popup offers on a page of a site Sidenotes does not watch, once it found a paper there. */
-export interface AlwaysOnProps {
-  /** The site's host, for people (`dl.acm.org`). */
-  host: string;
-  /** Sidenotes recognises papers on this host by itself. */
-  on: boolean;
-  /** "Recognise papers on every site" is on: nothing to offer per host. */
-  everySite: boolean;
-  error: string | null;
-  onToggle(on: boolean): void;
-}
+import type { AlwaysOnProps } from '@/hooks/use-recognise';
+
+export type { AlwaysOnProps };
 
 /**
  * "Always on <host>": the toolbar click found this paper once; with this,

@@ -1,7 +1,6 @@
 import type { RecogniseState } from '@/hooks/use-recognise';
-
-/** `https://dl.acm.org/*` → `dl.acm.org` (the patterns are only ever of that form). */
-const hostOf = (pattern: string) => pattern.replace(/^https:\/\/|\/\*$/g, '');
+import { hostOfPattern } from '@/utils/core/url';
+import { SettingSwitch } from './SettingSwitch';
 
 /**
  * Options → Sites: "Recognise papers on every site" (off by default) and the
@@ -42,32 +41,18 @@ export function RecogniseSettings({ r }: { r: RecogniseState }) {
             </p>
           )}
         </div>
-        <label class="switch">
-          <input
-            type="checkbox"
-            role="switch"
-            checked={everySite}
-            aria-checked={everySite}
-            aria-labelledby="all-sites-name"
-            onChange={(e) => {
-              // The switch moves when the choice is saved (the browser may refuse).
-              const input = e.target as HTMLInputElement;
-              const wanted = input.checked;
-              input.checked = everySite;
-              r.setEverySite(wanted);
-            }}
-            data-testid="all-sites"
-          />
-          <span class="switch-state" aria-hidden="true">
-            {everySite ? 'On' : 'Off'}
-          </span>
-        </label>
+        <SettingSwitch
+          on={everySite}
+          labelledBy="all-sites-name"
+          testId="all-sites"
+          onToggle={r.setEverySite}
+        />
       </article>
       {hosts.length > 0 && (
         <ul class="always-on-hosts" aria-label="Always on">
           {hosts.map((pattern) => (
             <li key={pattern} data-testid="always-on-host">
-              Always on <bdi>{hostOf(pattern)}</bdi>{' '}
+              Always on <bdi>{hostOfPattern(pattern)}</bdi>{' '}
               <button type="button" class="link-button" onClick={() => r.setHost(pattern, false)}>
                 Remove
               </button>

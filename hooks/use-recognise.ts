@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
 import { sendToWorker } from '@/utils/messaging/client';
 import { browser } from '@/utils/platform/browser';
+import { onPermissionsChanged } from '@/utils/platform/permission-events';
+import { hostOfPattern } from '@/utils/core/url';
 import {
   EVERY_SITE,
   hostPatternOf,
@@ -12,6 +14,18 @@ import {
   watchedPatterns,
   type RecogniseSettings,
 } from '@/utils/sources/recognise';
+
+/** What the popup offers on a page of a site Sidenotes does not watch, once it found a paper there. */
+export interface AlwaysOnProps {
+  /** The site's host, for people (`dl.acm.org`). */
+  host: string;
+  /** Sidenotes recognises papers on this host by itself. */
+  on: boolean;
+  /** "Recognise papers on every site" is on: nothing to offer per host. */
+  everySite: boolean;
+  error: string | null;
+  onToggle(on: boolean): void;
+}
 
 export interface RecogniseState {
   settings: RecogniseSettings;
@@ -52,12 +66,10 @@ export function useRecognise(): RecogniseState {
       if (area === 'local' && changes[RECOGNISE_KEY]) show();
     };
     browser.storage.onChanged.addListener(onChange);
-    browser.permissions.onAdded.addListener(show);
-    browser.permissions.onRemoved.addListener(show);
+    const unsubscribe = onPermissionsChanged(show);
     return () => {
       browser.storage.onChanged.removeListener(onChange);
-      browser.permissions.onAdded.removeListener(show);
-      browser.permissions.onRemoved.removeListener(show);
+      unsubscribe();
     };
   }, []);
 
@@ -144,6 +156,20 @@ export function useRecogniseTab(tabId: number | null): void {
       // For tests: the worker has answered for this tab (a positive signal, not a wait).
       .finally(() => (document.documentElement.dataset.recognisedTab = String(tabId)));
   }, [tabId]);
+}
+
+/** The popup's "Always on <host>" offer for the paper shown, or null where none is made. */
+export function useAlwaysOnOffer(paperUrl: string | undefined): AlwaysOnProps | null {
+  const recognise = useRecognise();
+  const pattern = alwaysOnPattern(paperUrl);
+  if (!pattern) return null;
+  return {
+    host: hostOfPattern(pattern),
+    on: recognise.settings.hosts.includes(pattern) && recognise.grantedHosts.has(pattern),
+    everySite: recognise.settings.everySite && recognise.everySiteGranted === true,
+    error: recognise.error,
+    onToggle: (on) => recognise.setHost(pattern, on),
+  };
 }
 
 /** The "Always on" offer for a tab's page: its host pattern, unless the manifest watches it already. */

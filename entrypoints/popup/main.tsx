@@ -5,8 +5,7 @@ import { useLater } from '@/hooks/use-later';
 import { browserActions } from '@/hooks/browser-actions';
 import { usePaperSiteAccess } from '@/hooks/use-paper-site-access';
 import { usePreferences } from '@/hooks/use-preferences';
-import { alwaysOnPattern, useRecognise, useRecogniseTab } from '@/hooks/use-recognise';
-import { hostOfPattern } from '@/utils/sources/settings';
+import { useAlwaysOnOffer, useRecogniseTab } from '@/hooks/use-recognise';
 import { useListedMatches } from '@/hooks/use-listed-matches';
 import { useSavedItems } from '@/hooks/use-saved-items';
 import { useSearchSet } from '@/hooks/use-search-set';
@@ -35,9 +34,7 @@ function Popup() {
   const listed = useListedMatches(painted ? tabId : null);
   // The toolbar click lent this tab (activeTab): on a site nothing watches, look once for a paper.
   useRecogniseTab(tab.status === 'ready' ? tab.state.tabId : null);
-  const recognise = useRecognise();
-  const paperUrl = tab.status === 'ready' ? tab.state.paper?.url : undefined;
-  const pattern = alwaysOnPattern(paperUrl);
+  const alwaysOn = useAlwaysOnOffer(tab.status === 'ready' ? tab.state.paper?.url : undefined);
   return (
     <PopupApp
       state={tab.status === 'ready' ? tab.state : null}
@@ -51,17 +48,7 @@ function Popup() {
       saved={useSavedItems(painted ? 5 : 0)}
       listed={listed}
       access={usePaperSiteAccess()}
-      alwaysOn={
-        pattern
-          ? {
-              host: hostOfPattern(pattern),
-              on: recognise.settings.hosts.includes(pattern) && recognise.grantedHosts.has(pattern),
-              everySite: recognise.settings.everySite && recognise.everySiteGranted === true,
-              error: recognise.error,
-              onToggle: (on) => recognise.setHost(pattern, on),
-            }
-          : null
-      }
+      alwaysOn={alwaysOn}
       onOpen={actions.openUrl}
       onOpenPanel={() => actions.openSidePanel(windowId)}
       onOpenOptions={actions.openOptions}

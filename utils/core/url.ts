@@ -60,3 +60,7 @@ export function safeHttpUrl(value: unknown, options: { allowHttp?: boolean } = {
   if (!url.hostname || url.username || url.password) return null;
   return url.href;
 }
+
+/** The host of a match pattern (`https://api.example.org/*` → `api.example.org`). */
+export const hostOfPattern = (pattern: string): string =>
+  pattern.replace(/^[^:]+:\/\/([^/]+)\/.*$/, '$1');

@@ -1,4 +1,5 @@
 import { isObject } from '@/utils/core/guards';
+import { hostOfPattern } from '@/utils/core/url';
 
 /**
  * Which remote sources the user turned on. Everything is off by default:
@@ -90,9 +91,8 @@ export const originPattern = (url: string): string => {
   return `${protocol}//${hostname}/*`;
 };
 
-/** The host of a match pattern (`https://api.example.org/*` → `api.example.org`). */
-export const hostOfPattern = (pattern: string): string =>
-  pattern.replace(/^[^:]+:\/\/([^/]+)\/.*$/, '$1');
+// Where the views need it too (they may not import a service): utils/core/url.ts.
+export { hostOfPattern };
 
 /** The hosts a source's patterns name, for people: "a.org, b.org". */
 export const hostsOf = (patterns: readonly string[]): string =>
