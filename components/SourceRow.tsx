@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { SourceDescription } from '@/utils/sources/catalog';
+import { SettingSwitch } from './SettingSwitch';
 
 /** One source on the options page: what it is, what it sends and to whom, and its switch. */
 export function SourceRow({
@@ -31,26 +32,13 @@ export function SourceRow({
         </p>
         {children}
       </div>
-      <label class="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={on}
-          disabled={disabled}
-          aria-labelledby={labelId}
-          onChange={(e) => {
-            // The switch moves when the setting is saved (permission may be refused).
-            const input = e.target as HTMLInputElement;
-            const wanted = input.checked;
-            input.checked = on;
-            onToggle(wanted);
-          }}
-          data-testid={`source-toggle-${source.id}`}
-        />
-        <span class="switch-state" aria-hidden="true">
-          {on ? 'On' : 'Off'}
-        </span>
-      </label>
+      <SettingSwitch
+        on={on}
+        disabled={disabled}
+        labelledBy={labelId}
+        testId={`source-toggle-${source.id}`}
+        onToggle={onToggle}
+      />
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import type { TabTitleSettingsState } from '@/hooks/use-tab-title-settings';
+import { SettingSwitch } from './SettingSwitch';
 
 /** Options → Tab titles: PDF tabs named after their paper, and whether arXiv may be asked. */
 export function TabTitlesRow({ t }: { t: TabTitleSettingsState }) {
@@ -23,25 +24,12 @@ export function TabTitlesRow({ t }: { t: TabTitleSettingsState }) {
           </p>
         )}
       </div>
-      <label class="switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={t.settings.askArxiv}
-          aria-labelledby="tab-titles-ask"
-          onChange={(e) => {
-            // The switch moves when the setting is saved (permission may be refused).
-            const input = e.target as HTMLInputElement;
-            const wanted = input.checked;
-            input.checked = t.settings.askArxiv;
-            t.toggle(wanted);
-          }}
-          data-testid="tab-titles-toggle"
-        />
-        <span class="switch-state" aria-hidden="true">
-          {t.settings.askArxiv ? 'On' : 'Off'}
-        </span>
-      </label>
+      <SettingSwitch
+        on={t.settings.askArxiv}
+        labelledBy="tab-titles-ask"
+        testId="tab-titles-toggle"
+        onToggle={t.toggle}
+      />
     </article>
   );
 }
