@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
 import { browser } from '@/utils/platform/browser';
+import { onPermissionsChanged } from '@/utils/platform/permission-events';
 
 /** Where the content scripts run (the manifest's matches): the sites Sidenotes reads papers on. */
 export function paperSiteOrigins(): string[] {
@@ -38,12 +39,7 @@ export function usePaperSiteAccess(): PaperSiteAccess {
       });
     };
     check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
-    return () => {
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
-    };
+    return onPermissionsChanged(check);
   }, []);
   return {
     granted,

@@ -3,6 +3,7 @@ import { errorMessage } from '@/utils/core/guards';
 import { library } from '@/utils/db/open';
 import { clearRemoteCache } from '@/utils/db/remote-cache';
 import { browser } from '@/utils/platform/browser';
+import { onPermissionsChanged } from '@/utils/platform/permission-events';
 import { SOURCE_DESCRIPTIONS, type SourceDescription } from '@/utils/sources/catalog';
 import { grant, releaseUnused, withoutPermission } from '@/utils/sources/permissions';
 import type { RemoteStatus } from '@/utils/sources/remote-index';
@@ -53,14 +54,11 @@ export function useSourceSettings() {
     const onChange = (_changes: unknown, area: string) => {
       if (area === 'local') show();
     };
-    const onPermissions = () => show();
     browser.storage.onChanged.addListener(onChange);
-    browser.permissions.onRemoved.addListener(onPermissions);
-    browser.permissions.onAdded.addListener(onPermissions);
+    const unsubscribe = onPermissionsChanged(show);
     return () => {
       browser.storage.onChanged.removeListener(onChange);
-      browser.permissions.onRemoved.removeListener(onPermissions);
-      browser.permissions.onAdded.removeListener(onPermissions);
+      unsubscribe();
     };
   }, []);
 
