@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
 import { sendToWorker } from '@/utils/messaging/client';
 import { browser } from '@/utils/platform/browser';
@@ -149,8 +149,11 @@ export function useRecognise(): RecogniseState {
  * pages and papers it knows alone).
  */
 export function useRecogniseTab(tabId: number | null): void {
+  // Once per tab: the click lent that page, not the ones the tab moves on to while this is open.
+  const asked = useRef<number | null>(null);
   useEffect(() => {
-    if (tabId === null) return;
+    if (tabId === null || asked.current === tabId) return;
+    asked.current = tabId;
     sendToWorker('view:recognise-tab', { tabId })
       .catch((e: unknown) => console.warn('Sidenotes: recognise', e))
       // For tests: the worker has answered for this tab (a positive signal, not a wait).

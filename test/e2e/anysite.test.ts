@@ -194,6 +194,8 @@ describe('papers on any site, when the user wants it', () => {
     await expect
       .poll(() => registered(b))
       .toEqual([['sidenotes-probe-hosts', ['https://dl.acm.org/*']]]);
+    // Done with it: a popup left open follows the window's active tab onto the next pages.
+    await popup.close();
     const next = await b.context.newPage();
     await next.goto(ACM_NEXT);
     await sidebarHost(next)
@@ -209,7 +211,7 @@ describe('papers on any site, when the user wants it', () => {
       await again.close();
     });
     await expectNothingOn(b, next, ACM);
-    await Promise.all([popup.close(), next.close(), page.close()]);
+    await Promise.all([next.close(), page.close()]);
   }, 60_000);
 
   it('opens the sidebar of a paper no bundled summary knows when the reader clicked for it', async () => {
