@@ -32,6 +32,16 @@ export default defineUnlistedScript(() => {
   let key: string | undefined;
   /** The sidebar shows a paper a listing page's badge opened, not this page's. */
   let listed = false;
+  /**
+   * A PDF's name per paper, from the visit's answer or a later tab:set-title
+   * (arXiv's answer), which can arrive before the page has read the answer.
+   */
+  const named: Record<string, string> = {};
+  function retitle(paperKey: string, title = named[paperKey]) {
+    if (!pdf || !title) return;
+    named[paperKey] = title;
+    if (paperKey === key) document.title = title;
+  }
 
   async function visit(withMetadata: boolean, newView: boolean) {
     if (newView) view = Math.random().toString(36).slice(2);
@@ -64,10 +74,10 @@ export default defineUnlistedScript(() => {
       await host.loadPrefs();
     }
     listed = false;
-    if (paper.title) document.title = paper.title;
     if (paper.key !== key || newView) host.show(paper.key, paper.count, view, paper.opens);
     else host.updateCount(paper.key, paper.count, paper.opens);
     key = paper.key;
+    retitle(key, paper.title);
   }
 
   /** A listing page's badge opened a paper (entrypoints/listing, through the worker): show it here. */
@@ -90,9 +100,7 @@ export default defineUnlistedScript(() => {
     'tab:set-count': ({ paperKey, count }) => {
       if (count >= 0) host?.updateCount(paperKey, Math.floor(count));
     },
-    'tab:set-title': ({ paperKey, title }) => {
-      if (pdf && paperKey === key) document.title = title;
-    },
+    'tab:set-title': ({ paperKey, title }) => retitle(paperKey, title),
     'tab:show-paper': ({ paperKey, count, view: shown }) => void showListed(paperKey, count, shown),
   };
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {

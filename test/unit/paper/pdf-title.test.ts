@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+
+/**
+ * A PDF tab is named after its paper: by the visit's answer (local data) or
+ * later by `tab:set-title` (arXiv's answer). That message can reach the page
+ * before the page has read the answer (its site choices are still being
+ * read); the name must not be lost then, and never go to another paper.
+ * Drives the real paper script (entrypoints/paper) with the worker's side
+ * played here. (test/e2e/listing.test.ts names real PDF tabs.)
+ */
+const sent = vi.hoisted(() => ({
+  answers: [] as Array<(value: unknown) => void>,
+}));
+vi.mock('@/utils/page/send', () => ({
+  sendFromPage: () => new Promise((resolve) => sent.answers.push(resolve)),
+}));
+
+type Listener = (message: unknown, sender: { id?: string }, respond: () => void) => void;
+let listener: Listener;
+let prefsRead: (() => void) | undefined;
+
+async function startPaperScript(contentType: string) {
+  prefsRead = undefined;
+  vi.spyOn(document, 'contentType', 'get').mockReturnValue(contentType);
+  // Still parsing: the visit with the page's metadata waits for DOMContentLoaded, never fired here.
+  vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+  vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => {
+    listener = l as unknown as Listener;
+  });
+  // The site's sidebar choices are read slowly: held until the test lets them go.
+  const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+  vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation((async (keys: string) => {
+    await new Promise<void>((resolve) => (prefsRead = resolve));
+    return get(keys);
+  }) as typeof fakeBrowser.storage.local.get);
+  const script = (await import('@/entrypoints/paper/index')).default;
+  void script.main();
+  await vi.waitFor(() => expect(sent.answers).toHaveLength(1));
+}
+
+const setTitle = (paperKey: string, title: string) =>
+  listener(
+    { type: 'tab:set-title', payload: { paperKey, title } },
+    { id: fakeBrowser.runtime.id },
+    () => {},
+  );
+
+describe('a PDF tab named after its paper', () => {
+  beforeEach(() => {
+    vi.resetModules();
+    sent.answers.length = 0;
+    document.title = 'paper.pdf';
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+    document.querySelector('sidenotes-sidebar')?.remove();
+  });
+
+  it("keeps arXiv's name sent before the page read its visit's answer, and shows it then", async () => {
+    await startPaperScript('application/pdf');
+    sent.answers[0]!({ key: 'arxiv:2406.10001', count: 0, opens: false });
+    await vi.waitFor(() => expect(prefsRead).toBeTypeOf('function'));
+    setTitle('arxiv:2406.10001', 'Sparse Training — arXiv 2406.10001');
+    expect(document.title).toBe('paper.pdf'); // not shown before the page shows that paper
+    prefsRead!();
+    await vi.waitFor(() => expect(document.title).toBe('Sparse Training — arXiv 2406.10001'));
+  });
+
+  it('never names the tab after another paper', async () => {
+    await startPaperScript('application/pdf');
+    setTitle('arxiv:1111.11111', 'Another paper — arXiv 1111.11111');
+    sent.answers[0]!({ key: 'arxiv:2406.10001', count: 0, opens: false });
+    await vi.waitFor(() => expect(prefsRead).toBeTypeOf('function'));
+    prefsRead!();
+    await vi.waitFor(() =>
+      expect(
+        document.querySelector('sidenotes-sidebar')?.getAttribute('data-sidenotes-paper'),
+      ).toBe('arxiv:2406.10001'),
+    );
+    expect(document.title).toBe('paper.pdf');
+    setTitle('arxiv:2406.10001', 'Sparse Training — arXiv 2406.10001');
+    expect(document.title).toBe('Sparse Training — arXiv 2406.10001');
+  });
+
+  it('never renames a page that is not a PDF', async () => {
+    document.title = 'An HTML page';
+    await startPaperScript('text/html');
+    sent.answers[0]!({ key: 'arxiv:2406.10001', count: 0, opens: false, title: 'Named' });
+    await vi.waitFor(() => expect(prefsRead).toBeTypeOf('function'));
+    prefsRead!();
+    await vi.waitFor(() =>
+      expect(
+        document.querySelector('sidenotes-sidebar')?.getAttribute('data-sidenotes-paper'),
+      ).toBe('arxiv:2406.10001'),
+    );
+    setTitle('arxiv:2406.10001', 'Sparse Training — arXiv 2406.10001');
+    expect(document.title).toBe('An HTML page');
+  });
+});
