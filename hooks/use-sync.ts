@@ -3,7 +3,7 @@ import { toBase64 } from '@/utils/core/base64';
 import { errorMessage } from '@/utils/core/guards';
 import type { ConnectRequest, FolderPreview, SyncStatus } from '@/utils/core/sync';
 import { sendToWorker } from '@/utils/messaging/client';
-import { folderOrigin, folderUrl } from '@/utils/net/webdav';
+import { folderUrl } from '@/utils/net/webdav';
 import { browser } from '@/utils/platform/browser';
 import { loadSettings, saveSettings } from '@/utils/sources/settings-store';
 import { originPattern } from '@/utils/sources/settings';
@@ -91,7 +91,7 @@ export function useSync() {
         setError('Choose a passphrase: it encrypts everything before it leaves this browser.');
         return;
       }
-      const permission = browser.permissions.request({ origins: [folderOrigin(url)] });
+      const permission = browser.permissions.request({ origins: [originPattern(url)] });
       void attempt('Checking the folder…', async () => {
         if (!(await permission))
           throw new Error(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../helpers/browser';
+import { originPattern } from '@/utils/core/url';
 
 interface Manifest {
   options_ui?: { page: string; open_in_tab?: boolean };
@@ -51,5 +52,8 @@ describe('the built manifest', () => {
     // The toolbar click lends one tab; the probe and detection run only where the user chose.
     expect(m.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
     expect(m.optional_host_permissions).toContain('https://*/*');
+    // A WebDAV server on this computer, on any port: the pattern the options page asks for.
+    for (const url of ['http://127.0.0.1:8787/dav/', 'http://localhost:5232/Sidenotes/'])
+      expect(m.optional_host_permissions).toContain(originPattern(url));
   });
 });

@@ -7,6 +7,15 @@ import { exportJson } from '@/utils/library/export';
 import { launch, sidebarFrame, type Launched } from '../helpers/browser';
 import { ROOT } from '../helpers/fixtures';
 import { SEED, seedAbsPage } from '../helpers/pages';
+import {
+  confirm,
+  connect,
+  optionsPage,
+  state,
+  syncNow,
+  syncUntil,
+  writeOwn,
+} from '../helpers/sync';
 import { startWebDav, type WebDavServer } from '../helpers/webdav-server';
 import { generateItems } from '../unit/library/helpers';
 
@@ -16,7 +25,6 @@ import { generateItems } from '../unit/library/helpers';
  */
 const ABS = `https://arxiv.org/abs/${SEED.arxivId}`;
 const SHOTS = join(ROOT, 'test/screenshots');
-const PASSPHRASE = 'moss-lantern-orbit-47';
 const work = mkdtempSync(join(tmpdir(), 'sidenotes-sync-e2e-'));
 const ITEMS = generateItems(40, 11);
 const open: Launched[] = [];
@@ -39,69 +47,6 @@ async function profile(): Promise<Launched> {
   const b = await launch({ pages: { [ABS]: seedAbsPage() }, direct: new URL(server.url).origin });
   open.push(b);
   return b;
-}
-
-async function optionsPage(b: Launched): Promise<Page> {
-  const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await page.getByTestId('sync-status').waitFor();
-  return page;
-}
-
-const state = (page: Page) => page.getByTestId('sync-status').getAttribute('data-state');
-
-async function connect(b: Launched, passphrase = PASSPHRASE) {
-  const page = await optionsPage(b);
-  await page.getByTestId('sync-url').fill(server.url);
-  await page.getByTestId('sync-user').fill(server.user);
-  await page.getByTestId('sync-password').fill(server.password);
-  await page.getByTestId('sync-passphrase').fill(passphrase);
-  await page.getByTestId('sync-connect').click();
-  return page;
-}
-
-async function confirm(page: Page) {
-  const preview = (await page.getByTestId('sync-preview').textContent({ timeout: 30_000 }))!;
-  await page.getByTestId('sync-confirm').click();
-  await expect.poll(() => state(page), { timeout: 30_000 }).toBe('ok');
-  return preview;
-}
-
-/** Clicks "Sync now" and waits for a sync begun after the click to end: 'ok' or 'error'. */
-async function syncNow(page: Page) {
-  const clicked = Date.now();
-  await page.getByTestId('sync-now').click();
-  let settled: { state: string; text: string } | null = null;
-  await expect
-    .poll(
-      async () => {
-        // Read at once: the next sync may begin a moment later.
-        const now = await page.getByTestId('sync-status').evaluate((el) => ({
-          state: el.getAttribute('data-state') ?? '',
-          began: Date.parse(el.getAttribute('data-started-at') ?? ''),
-          text: el.textContent ?? '',
-        }));
-        if ((now.state === 'ok' || now.state === 'error') && now.began >= clicked) settled = now;
-        return settled !== null;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  const { state: result, text } = settled!;
-  // An unexpected error shows its words beside the assertion that fails.
-  if (result === 'error') console.log('sync status:', text);
-  return result;
-}
-
-/**
- * Syncs until the status is `wanted` (at most three times): a sync the
- * worker had begun just before the click may end either way; the next one
- * started after it tells.
- */
-async function syncUntil(page: Page, wanted: 'ok' | 'error') {
-  let result: string | null = null;
-  for (let i = 0; i < 3 && result !== wanted; i++) result = await syncNow(page);
-  return result;
 }
 
 async function libraryPage(b: Launched) {
@@ -127,20 +72,6 @@ async function exported(b: Launched, name: string) {
     .sort((x, y) => (x.id < y.id ? -1 : 1));
 }
 
-async function writeOwn(b: Launched, text: string) {
-  const page = await b.context.newPage();
-  await page.goto(ABS);
-  const frame = sidebarFrame(page);
-  const edit = frame.getByTestId('edit-own');
-  await Promise.race([edit.waitFor(), frame.getByTestId('write-own').waitFor()]);
-  if (await edit.count()) await edit.click();
-  else await frame.getByTestId('write-own').click();
-  await frame.getByTestId('own-body').fill(text);
-  await frame.getByTestId('own-save').click();
-  await expect.poll(() => frame.getByTestId('summary-card').first().textContent()).toContain(text);
-  await page.close();
-}
-
 describe('sync and backup through a WebDAV folder the user owns', () => {
   let a: Launched;
   let b: Launched;
@@ -157,7 +88,7 @@ describe('sync and backup through a WebDAV folder the user owns', () => {
     await expect.poll(() => lib.getByTestId('library-count').textContent()).toContain('40 items');
     await writeOwn(a, 'My own take: the winning tickets are found by magnitude pruning.');
 
-    aOptions = await connect(a);
+    aOptions = await connect(a, server);
     expect(await confirm(aOptions)).toContain("The folder is empty: this browser's 41 items");
     await expect
       .poll(() => aOptions.getByTestId('sync-status').textContent())
@@ -177,7 +108,7 @@ describe('sync and backup through a WebDAV folder the user owns', () => {
       expect(bytes.includes(Buffer.from(needle)), needle).toBe(false);
 
     b = await profile();
-    bOptions = await connect(b);
+    bOptions = await connect(b, server);
     expect(await confirm(bOptions)).toContain(
       "This browser's 0 items will be merged with the 41 already there",
     );
@@ -255,7 +186,7 @@ describe('sync and backup through a WebDAV folder the user owns', () => {
     expect(await syncUntil(bOptions, 'ok')).toBe('ok');
     const before = folderFiles().map((n) => `${n}:${statSync(join(folderDir(), n)).mtimeMs}`);
     const c = await profile();
-    const page = await connect(c, 'not the passphrase');
+    const page = await connect(c, server, 'not the passphrase');
     await expect
       .poll(() => page.getByTestId('sync-error').textContent(), { timeout: 30_000 })
       .toContain('Wrong passphrase for this folder');
@@ -309,7 +240,7 @@ describe('sync and backup through a WebDAV folder the user owns', () => {
 
     // A new profile: the preview and then the status say so; nothing from it is applied.
     const c = await profile();
-    const page = await connect(c);
+    const page = await connect(c, server);
     expect(await page.getByTestId('sync-preview').textContent({ timeout: 30_000 })).toContain(
       'damaged',
     );
@@ -334,7 +265,7 @@ describe('sync and backup through a WebDAV folder the user owns', () => {
 
   it('three devices that edit while apart converge whatever the order of their syncs', async () => {
     const c = await profile();
-    const cOptions = await connect(c);
+    const cOptions = await connect(c, server);
     await confirm(cOptions);
     await server.stop();
     // Apart: all three rewrite the same own summary; A and B note and tag one item; C deletes another.

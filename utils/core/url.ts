@@ -61,6 +61,18 @@ export function safeHttpUrl(value: unknown, options: { allowHttp?: boolean } = {
   return url.href;
 }
 
+/**
+ * The host permission a server needs (a remote index, a sync folder): its
+ * scheme and host, any port and path. Firefox's match patterns cannot name a
+ * port (asking for `http://127.0.0.1:8787/*` fails there: "not declared in
+ * the manifest"), and Chrome's without one match every port: one rule, both
+ * browsers, and the same pattern for two servers on one host.
+ */
+export const originPattern = (url: string): string => {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+};
+
 /** The host of a match pattern (`https://api.example.org/*` → `api.example.org`). */
 export const hostOfPattern = (pattern: string): string =>
   pattern.replace(/^[^:]+:\/\/([^/]+)\/.*$/, '$1');

@@ -48,9 +48,6 @@ export function folderUrl(typed: string): string {
   return url.href;
 }
 
-/** The origin pattern a host permission for this folder needs. */
-export const folderOrigin = (url: string): string => `${new URL(url).origin}/*`;
-
 const utf8Base64 = (text: string): string => {
   const bytes = new TextEncoder().encode(text);
   let binary = '';

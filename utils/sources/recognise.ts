@@ -1,4 +1,5 @@
 import { isObject } from '@/utils/core/guards';
+import { originPattern } from '@/utils/core/url';
 import { browser } from '@/utils/platform/browser';
 import type { Scripting } from 'webextension-polyfill';
 
@@ -45,9 +46,8 @@ export async function saveRecognise(settings: RecogniseSettings): Promise<void> 
 /** The "Always on" pattern for a page (`https://dl.acm.org/*`); null where none is offered (not https). */
 export function hostPatternOf(url: string): string | null {
   try {
-    const { protocol, hostname } = new URL(url);
-    const pattern = `${protocol}//${hostname}/*`;
-    return protocol === 'https:' && HOST_PATTERN.test(pattern) ? pattern : null;
+    const pattern = originPattern(url);
+    return pattern.startsWith('https://') && HOST_PATTERN.test(pattern) ? pattern : null;
   } catch {
     return null;
   }

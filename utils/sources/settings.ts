@@ -1,5 +1,5 @@
 import { isObject } from '@/utils/core/guards';
-import { hostOfPattern } from '@/utils/core/url';
+import { hostOfPattern, originPattern } from '@/utils/core/url';
 
 /**
  * Which remote sources the user turned on. Everything is off by default:
@@ -85,14 +85,8 @@ export function normalizeIndexUrl(input: string): string {
   return url.href;
 }
 
-/** The host permission a remote index needs: its origin, any path. */
-export const originPattern = (url: string): string => {
-  const { protocol, hostname } = new URL(url);
-  return `${protocol}//${hostname}/*`;
-};
-
-// Where the views need it too (they may not import a service): utils/core/url.ts.
-export { hostOfPattern };
+// Where the views need them too (they may not import a service): utils/core/url.ts.
+export { hostOfPattern, originPattern };
 
 /** The hosts a source's patterns name, for people: "a.org, b.org". */
 export const hostsOf = (patterns: readonly string[]): string =>

@@ -5,7 +5,7 @@ import { LibraryError } from '@/utils/core/library-item';
 import type { LibraryDb } from '@/utils/db/stores';
 import { countItems } from '@/utils/library/library';
 import { NetError } from '@/utils/net/fetch-bounded';
-import { folderOrigin, folderUrl, WebDav } from '@/utils/net/webdav';
+import { folderUrl, WebDav } from '@/utils/net/webdav';
 import { browser } from '@/utils/platform/browser';
 import { releaseUnused } from '@/utils/sources/permissions';
 import { normalizeIndexUrl, originPattern } from '@/utils/sources/settings';
@@ -109,7 +109,7 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
     const host = new URL(config.url).host;
     const startedAt = new Date().toISOString();
     const previous = { ...(await loadStatus()), startedAt };
-    if (!(await browser.permissions.contains({ origins: [folderOrigin(config.url)] }))) {
+    if (!(await browser.permissions.contains({ origins: [originPattern(config.url)] }))) {
       const status: SyncStatus = {
         ...previous,
         state: 'error',
@@ -309,7 +309,7 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
       };
       await saveStatus(status);
       if (config && !isLocalHost(config.url)) {
-        const origin = folderOrigin(config.url);
+        const origin = originPattern(config.url);
         const settings = await loadSettings();
         // A remote index on the same host keeps the permission it needs.
         if (!settings.remoteIndexes.some((u) => originPattern(u) === origin))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHttpUrl } from '@/utils/core/url';
+import { originPattern, safeHttpUrl } from '@/utils/core/url';
 
 describe('safeHttpUrl', () => {
   it.each([
@@ -64,5 +64,21 @@ describe('safeHttpUrl', () => {
       'http://127.0.0.1:8080/index/',
     );
     expect(safeHttpUrl('javascript:alert(1)', { allowHttp: true })).toBeNull();
+  });
+});
+
+describe('originPattern', () => {
+  it('asks for a server by scheme and host, never its port (Firefox refuses a pattern with one)', () => {
+    expect(originPattern('http://127.0.0.1:8787/dav/Sidenotes/')).toBe('http://127.0.0.1/*');
+    expect(originPattern('https://cloud.example.org:8443/remote.php/dav/')).toBe(
+      'https://cloud.example.org/*',
+    );
+    expect(originPattern('https://lab.example/papers/index.json')).toBe('https://lab.example/*');
+  });
+
+  it('gives a sync folder and a remote index on one host the same pattern', () => {
+    expect(originPattern('https://nas.example:5006/dav/')).toBe(
+      originPattern('https://nas.example/indexes/'),
+    );
   });
 });
