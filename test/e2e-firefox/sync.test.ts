@@ -92,6 +92,8 @@ describe('sync between Firefox and Chromium through a WebDAV folder the reader o
     // Firefox asks for the server's origin from the Connect click; the test answers "Allow".
     ff = await launch({ pages, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
     const lib = await ff.extensionPage('library.html');
+    // In front, as a reader's page is: Firefox runs a background tab's timers once a second.
+    await lib.bringToFront();
     await lib.waitForSelector(testId('library-count'));
     const file = join(work, 'import.json');
     writeFileSync(file, exportJson(generateItems(40, 23)));
@@ -105,6 +107,7 @@ describe('sync between Firefox and Chromium through a WebDAV folder the reader o
     await writeOwnInFirefox(paper, 'Read in Firefox: the tickets survive fine-tuning.');
 
     const options = await ff.extensionPage('options.html');
+    await options.bringToFront();
     await options.waitForSelector(testId('sync-status'));
     await options.type(testId('sync-url'), server.url);
     await options.type(testId('sync-user'), server.user);
@@ -143,6 +146,7 @@ describe('sync between Firefox and Chromium through a WebDAV folder the reader o
     // Edited in Chromium, synced; Firefox's next sync brings the edit.
     await writeOwn(chromium, 'Edited in Chromium: the tickets survive fine-tuning, mostly.');
     expect(await syncNow(chromiumOptions)).toBe('ok');
+    await options.bringToFront();
     await syncNowInFirefox(options);
     await paper.reload();
     await expect
