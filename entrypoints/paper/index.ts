@@ -36,10 +36,10 @@ export default defineUnlistedScript(() => {
    * A PDF's name per paper, from the visit's answer or a later tab:set-title
    * (arXiv's answer), which can arrive before the page has read the answer.
    */
-  const named: Record<string, string> = {};
-  function retitle(paperKey: string, title = named[paperKey]) {
+  const named = new Map<string, string>();
+  function retitle(paperKey: string, title = named.get(paperKey)) {
     if (!pdf || !title) return;
-    named[paperKey] = title;
+    named.set(paperKey, title);
     if (paperKey === key) document.title = title;
   }
 
