@@ -1,12 +1,4 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,9 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveIndex } from '@/scripts/serve-index';
-import { exportJson } from '@/utils/library/export';
 import { validateManifest } from '@/utils/index-format/validate';
-import { launch, type FirefoxLaunched } from '../helpers/firefox';
+import { importItems, launch, type FirefoxLaunched } from '../helpers/firefox';
 import { ROOT } from '../helpers/fixtures';
 import { unzipTo } from '../helpers/unzip';
 import { generateItems } from '../unit/library/helpers';
@@ -81,16 +72,7 @@ describe('export and publish in Firefox', () => {
         'browser.download.start_downloads_in_tmp_dir': false,
       },
     });
-    const lib = await ff.extensionPage('library.html');
-    // In front, as a reader's page is: Firefox runs a background tab's timers once a second.
-    await lib.bringToFront();
-    await lib.waitForSelector(testId('library-count'));
-    const file = join(work, 'import.json');
-    writeFileSync(file, exportJson(ITEMS));
-    const input = await lib.waitForSelector('input[data-testid="import-file"]');
-    await input!.uploadFile(file);
-    await lib.waitForSelector(testId('import-preview'));
-    await lib.click(testId('import-confirm'));
+    const { page: lib } = await importItems(ff, ITEMS);
     await expect.poll(() => text(lib, 'library-count')).toContain('40 items');
 
     // Export: the lossless JSON, every item back as it went in.

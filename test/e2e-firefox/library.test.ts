@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   clickInSidebar,
   confirmWrite,
+  importItems,
   launch,
   sidebarAttribute,
   type FirefoxLaunched,
@@ -82,18 +83,8 @@ describe('the library in Firefox', () => {
   it('imports a library file: a preview first, then every item', async () => {
     // The Chromium suite's generated items, written by the project's own export.
     const { generateItems } = await import('../unit/library/helpers');
-    const { exportJson } = await import('../../utils/library/export');
-    const file = join(profile, 'import.json');
-    writeFileSync(file, exportJson(generateItems(200, 7)));
-    const lib = await ff!.extensionPage('library.html');
-    await lib.waitForSelector('[data-testid="library-count"]');
-    const input = await lib.waitForSelector('input[data-testid="import-file"]');
-    await input!.uploadFile(file);
-    const preview = await lib.waitForSelector('[data-testid="import-preview"]');
-    expect(await preview!.evaluate((p) => p.textContent)).toContain(
-      '200 new, 0 already present, 0 invalid',
-    );
-    await lib.click('[data-testid="import-confirm"]');
+    const { page: lib, preview } = await importItems(ff!, generateItems(200, 7));
+    expect(preview).toContain('200 new, 0 already present, 0 invalid');
     // The seed summary saved above, and the 200 imported.
     await expect
       .poll(() => lib.$eval('[data-testid="library-count"]', (c) => c.textContent))

@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportJson } from '@/utils/library/export';
 import { launch as launchChromium, sidebarFrame as chromiumSidebar } from '../helpers/browser';
 import {
   clickInSidebar,
   confirmWrite,
+  importItems,
   inSidebar,
   launch,
   sidebarFrame,
@@ -91,16 +91,7 @@ describe('sync between Firefox and Chromium through a WebDAV folder the reader o
   it('Firefox imports and writes, then connects; Chromium connects and shows it; its edit reaches Firefox', async () => {
     // Firefox asks for the server's origin from the Connect click; the test answers "Allow".
     ff = await launch({ pages, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
-    const lib = await ff.extensionPage('library.html');
-    // In front, as a reader's page is: Firefox runs a background tab's timers once a second.
-    await lib.bringToFront();
-    await lib.waitForSelector(testId('library-count'));
-    const file = join(work, 'import.json');
-    writeFileSync(file, exportJson(generateItems(40, 23)));
-    const input = await lib.waitForSelector('input[data-testid="import-file"]');
-    await input!.uploadFile(file);
-    await lib.waitForSelector(testId('import-preview'));
-    await lib.click(testId('import-confirm'));
+    const { page: lib } = await importItems(ff, generateItems(40, 23));
     await expect.poll(() => text(lib, 'library-count')).toContain('40 items');
     const paper = await ff.newPage();
     await paper.goto(ABS);

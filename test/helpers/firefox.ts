@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { LibraryItem } from '@/utils/core/library-item';
+import { exportJson } from '@/utils/library/export';
 import { builtExtension } from './fixtures';
 import { answerFor, type PageBody } from './serve';
 
@@ -336,4 +338,32 @@ export async function confirmWrite(page: Page): Promise<void> {
   await inSidebar(page, () => !!document.querySelector('[data-testid="write-confirm-button"]'));
   await sleep(700);
   await pressInSidebar(page, button);
+}
+
+/**
+ * The library page, in front (Firefox runs a background tab's timers once a
+ * second), after importing `items` as a reader does: the project's own
+ * export written to a file, chosen, previewed, confirmed. Returns the page
+ * and what the preview said.
+ */
+export async function importItems(
+  ff: FirefoxLaunched,
+  items: readonly LibraryItem[],
+): Promise<{ page: Page; preview: string }> {
+  const page = await ff.extensionPage('library.html');
+  await page.bringToFront();
+  await page.waitForSelector('[data-testid="library-count"]');
+  const dir = mkdtempSync(join(tmpdir(), 'sidenotes-ff-import-'));
+  try {
+    const file = join(dir, 'import.json');
+    writeFileSync(file, exportJson(items));
+    const input = await page.waitForSelector('input[data-testid="import-file"]');
+    await input!.uploadFile(file);
+    const shown = await page.waitForSelector('[data-testid="import-preview"]');
+    const preview = await shown!.evaluate((p) => p.textContent ?? '');
+    await page.click('[data-testid="import-confirm"]');
+    return { page, preview };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -39,6 +39,22 @@ async function startPaperScript(contentType: string) {
   await vi.waitFor(() => expect(sent.answers).toHaveLength(1));
 }
 
+/** The worker's answer to the visit reaches the page, which then reads its sidebar choices. */
+async function answer(paper: object) {
+  sent.answers[0]!(paper);
+  await vi.waitFor(() => expect(prefsRead).toBeTypeOf('function'));
+}
+
+/** The choices are read: the page shows the paper. */
+async function shown(paperKey: string) {
+  prefsRead!();
+  await vi.waitFor(() =>
+    expect(document.querySelector('sidenotes-sidebar')?.getAttribute('data-sidenotes-paper')).toBe(
+      paperKey,
+    ),
+  );
+}
+
 const setTitle = (paperKey: string, title: string) =>
   listener(
     { type: 'tab:set-title', payload: { paperKey, title } },
@@ -60,8 +76,7 @@ describe('a PDF tab named after its paper', () => {
 
   it("keeps arXiv's name sent before the page read its visit's answer, and shows it then", async () => {
     await startPaperScript('application/pdf');
-    sent.answers[0]!({ key: 'arxiv:2406.10001', count: 0, opens: false });
-    await vi.waitFor(() => expect(prefsRead).toBeTypeOf('function'));
+    await answer({ key: 'arxiv:2406.10001', count: 0, opens: false });
     setTitle('arxiv:2406.10001', 'Sparse Training — arXiv 2406.10001');
     expect(document.title).toBe('paper.pdf'); // not shown before the page shows that paper
     prefsRead!();
@@ -71,14 +86,8 @@ describe('a PDF tab named after its paper', () => {
   it('never names the tab after another paper', async () => {
     await startPaperScript('application/pdf');
     setTitle('arxiv:1111.11111', 'Another paper — arXiv 1111.11111');
-    sent.answers[0]!({ key: 'arxiv:2406.10001', count: 0, opens: false });
-    await vi.waitFor(() => expect(prefsRead).toBeTypeOf('function'));
-    prefsRead!();
-    await vi.waitFor(() =>
-      expect(
-        document.querySelector('sidenotes-sidebar')?.getAttribute('data-sidenotes-paper'),
-      ).toBe('arxiv:2406.10001'),
-    );
+    await answer({ key: 'arxiv:2406.10001', count: 0, opens: false });
+    await shown('arxiv:2406.10001');
     expect(document.title).toBe('paper.pdf');
     setTitle('arxiv:2406.10001', 'Sparse Training — arXiv 2406.10001');
     expect(document.title).toBe('Sparse Training — arXiv 2406.10001');
@@ -87,14 +96,8 @@ describe('a PDF tab named after its paper', () => {
   it('never renames a page that is not a PDF', async () => {
     document.title = 'An HTML page';
     await startPaperScript('text/html');
-    sent.answers[0]!({ key: 'arxiv:2406.10001', count: 0, opens: false, title: 'Named' });
-    await vi.waitFor(() => expect(prefsRead).toBeTypeOf('function'));
-    prefsRead!();
-    await vi.waitFor(() =>
-      expect(
-        document.querySelector('sidenotes-sidebar')?.getAttribute('data-sidenotes-paper'),
-      ).toBe('arxiv:2406.10001'),
-    );
+    await answer({ key: 'arxiv:2406.10001', count: 0, opens: false, title: 'Named' });
+    await shown('arxiv:2406.10001');
     setTitle('arxiv:2406.10001', 'Sparse Training — arXiv 2406.10001');
     expect(document.title).toBe('An HTML page');
   });
