@@ -21,6 +21,7 @@ import {
   type FeedStatus,
 } from '@/utils/sources/status-store';
 import { syncFeedAndRecord } from '@/utils/sources/sync-feed';
+import { syncOrigins } from '@/utils/sync/config';
 import { syncSoon } from './use-sync';
 import type { Notice } from './notice';
 
@@ -67,7 +68,7 @@ export function useSourceSettings() {
     setSettings(next);
     // The list of remote indexes syncs (utils/sync/): tell the worker it changed.
     syncSoon();
-    await releaseUnused(next, released);
+    await releaseUnused(next, released, await syncOrigins());
   };
 
   const toggle = async (id: (typeof SOURCE_DESCRIPTIONS)[number]['id'], on: boolean) => {
@@ -125,7 +126,8 @@ export function useSourceSettings() {
     addIndex,
     checkFeed,
     permissionFor: (url: string) => grant([originPattern(url)]),
-    giveUp: async (url: string) => releaseUnused(await loadSettings(), [originPattern(url)]),
+    giveUp: async (url: string) =>
+      releaseUnused(await loadSettings(), [originPattern(url)], await syncOrigins()),
     libraryUrl: browser.runtime.getURL('/library.html'),
     welcomeUrl: browser.runtime.getURL('/welcome.html'),
     /** Every source, with the hosts it contacts in words. */

@@ -20,16 +20,23 @@ const coversPaperSite = (origin: string) =>
  * loses its access, not just its switch. Only origins Sidenotes itself asks
  * for are candidates (the sources', and `extra`: a removed index's), and
  * never a paper site's host, whose content-script access must stay, nor a
- * host the user chose "Always on" for (utils/sources/recognise.ts).
+ * host the user chose "Always on" for (utils/sources/recognise.ts), nor
+ * one in `keep`: what Sidenotes needs beyond its sources (the sync
+ * folder's host, `syncOrigins()` in utils/sync/config.ts, which may be a
+ * remote index's host too: one Nextcloud for both).
  */
-export async function releaseUnused(settings: SourceSettings, extra: string[] = []): Promise<void> {
+export async function releaseUnused(
+  settings: SourceSettings,
+  extra: string[] = [],
+  keep: readonly string[] = [],
+): Promise<void> {
   const needed = neededOrigins(settings);
   // A host the user chose "Always on" for keeps its access (and its probe).
   const chosen = new Set((await loadRecognise()).hosts);
   const candidates = new Set([...SOURCE_DESCRIPTIONS.flatMap((s) => s.origins), ...extra]);
   await Promise.all(
     [...candidates]
-      .filter((o) => !needed.has(o) && !coversPaperSite(o) && !chosen.has(o))
+      .filter((o) => !needed.has(o) && !coversPaperSite(o) && !chosen.has(o) && !keep.includes(o))
       .map((o) => browser.permissions.remove({ origins: [o] }).catch(() => false)),
   );
 }

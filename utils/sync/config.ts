@@ -1,4 +1,5 @@
 import { isObject, isText } from '@/utils/core/guards';
+import { originPattern } from '@/utils/core/url';
 import { readSyncAccount, SYNC_LIMITS, type SyncStatus } from '@/utils/core/sync';
 
 export type { SyncState, SyncStatus } from '@/utils/core/sync';
@@ -43,6 +44,12 @@ export async function loadConfig(): Promise<SyncConfig | null> {
   )
     return null;
   return raw as unknown as SyncConfig;
+}
+
+/** The host permission syncing needs while connected (none when not): see releaseUnused. */
+export async function syncOrigins(): Promise<string[]> {
+  const config = await loadConfig();
+  return config ? [originPattern(config.url)] : [];
 }
 
 export async function saveConfig(config: SyncConfig): Promise<void> {

@@ -18,6 +18,7 @@ import {
   saveConfig,
   savePending,
   saveStatus,
+  syncOrigins,
   type SyncConfig,
   type SyncStatus,
 } from './config';
@@ -91,7 +92,7 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
       if (removed.length) {
         const kept = { ...settings, remoteIndexes: next.active };
         await saveSettings(kept);
-        await releaseUnused(kept, removed.map(originPattern));
+        await releaseUnused(kept, removed.map(originPattern), await syncOrigins());
       }
       await savePending(
         next.pending.flatMap((u) => {
