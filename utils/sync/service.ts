@@ -309,13 +309,10 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
         message: 'Sync is off. Your library stays in this browser; the folder keeps its copy.',
       };
       await saveStatus(status);
-      if (config && !isLocalHost(config.url)) {
-        const origin = originPattern(config.url);
-        const settings = await loadSettings();
-        // A remote index on the same host keeps the permission it needs.
-        if (!settings.remoteIndexes.some((u) => originPattern(u) === origin))
-          await browser.permissions.remove({ origins: [origin] }).catch(() => false);
-      }
+      // The folder's host is given back unless something else needs it (a remote index on
+      // the same server, an "Always on" choice, a paper site).
+      if (config && !isLocalHost(config.url))
+        await releaseUnused(await loadSettings(), [originPattern(config.url)]);
       return status;
     },
   };

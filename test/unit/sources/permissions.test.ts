@@ -46,4 +46,12 @@ describe('releaseUnused and the sync folder', () => {
     await releaseUnused(defaultSettings(), [originPattern(INDEX)], await syncOrigins());
     expect(removed).toContain('https://cloud.example.org/*');
   });
+
+  it("gives a disconnected folder's host back, unless a remote index on that server needs it", async () => {
+    const settings = { ...defaultSettings(), remoteIndexes: [INDEX] };
+    await releaseUnused(settings, [originPattern(FOLDER)]);
+    expect(removed).not.toContain('https://cloud.example.org/*');
+    await releaseUnused(defaultSettings(), [originPattern(FOLDER)]);
+    expect(removed).toContain('https://cloud.example.org/*');
+  });
 });
