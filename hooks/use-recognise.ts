@@ -79,15 +79,20 @@ export function useRecognise(): RecogniseState {
     return saveRecognise(next).catch((e: unknown) => setError(errorMessage(e)));
   };
 
-  /** Gives a permission back unless a remote source the user turned on still needs it. */
+  /**
+   * Gives a permission back unless a remote source the user turned on, or
+   * the connected sync folder, still needs it.
+   */
   const release = async (origins: string[]) => {
     // Loaded on demand: the popup's first paint does not wait for the sources' catalogue.
-    const [{ neededOrigins }, { loadSettings }] = await Promise.all([
+    const [{ neededOrigins }, { loadSettings }, { syncOrigins }] = await Promise.all([
       import('@/utils/sources/catalog'),
       import('@/utils/sources/settings-store'),
+      import('@/utils/sync/config'),
     ]);
     const needed = neededOrigins(await loadSettings());
-    const unused = origins.filter((o) => !needed.has(o));
+    const kept = await syncOrigins();
+    const unused = origins.filter((o) => !needed.has(o) && !kept.includes(o));
     // Hosts the build requires (the end-to-end build's) cannot be given back: fine.
     if (unused.length) await browser.permissions.remove({ origins: unused }).catch(() => false);
   };

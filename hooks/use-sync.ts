@@ -7,7 +7,7 @@ import { folderUrl } from '@/utils/net/webdav';
 import { browser } from '@/utils/platform/browser';
 import { loadSettings, saveSettings } from '@/utils/sources/settings-store';
 import { originPattern } from '@/utils/sources/settings';
-import { loadConfig, loadPending, loadStatus, savePending } from '@/utils/sync/config';
+import { loadConfig, loadPending, loadStatus, savePending, syncOrigins } from '@/utils/sync/config';
 
 export interface SyncForm {
   url: string;
@@ -30,6 +30,12 @@ export const syncSoon = () => void sendToWorker('sync:changed', {}).catch(() => 
  * The passphrase becomes the folder key here, in the page (Argon2id, about
  * a second); only the key goes to the worker, and the passphrase is dropped.
  */
+/** A folder's host permission back, unless something else needs it (loaded on demand: pages open without the catalogue). */
+async function giveBack(url: string) {
+  const { releaseUnused } = await import('@/utils/sources/permissions');
+  await releaseUnused(await loadSettings(), [originPattern(url)], await syncOrigins());
+}
+
 export function useSync() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [connected, setConnected] = useState<{ url: string; user: string } | null>(null);
@@ -125,7 +131,12 @@ export function useSync() {
       });
     },
 
-    cancel: () => setPreview(null),
+    /** Not this folder after all: its host's permission goes back unless something needs it. */
+    cancel() {
+      const url = preview?.request.account.url;
+      setPreview(null);
+      if (url) void giveBack(url).catch(() => undefined);
+    },
 
     syncNow: () =>
       void attempt('Syncing…', async () => setStatus(await sendToWorker('sync:now', {}))),

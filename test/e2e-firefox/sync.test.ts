@@ -63,7 +63,7 @@ async function writeOwnInFirefox(page: Page, body: string) {
   await clickInSidebar(page, testId('own-save'));
   // No Intersection Observer v2 in Firefox: a write from the page's sidebar is confirmed.
   await confirmWrite(page);
-  await expect.poll(() => firstCard(page)).toContain(body);
+  await expect.poll(() => firstCard(page), { timeout: 15_000 }).toContain(body);
 }
 
 /** "Sync now" in Firefox, waiting for a sync begun after the click to end. */
@@ -92,7 +92,7 @@ describe('sync between Firefox and Chromium through a WebDAV folder the reader o
     // Firefox asks for the server's origin from the Connect click; the test answers "Allow".
     ff = await launch({ pages, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
     const { page: lib } = await importItems(ff, generateItems(40, 23));
-    await expect.poll(() => text(lib, 'library-count')).toContain('40 items');
+    await expect.poll(() => text(lib, 'library-count'), { timeout: 15_000 }).toContain('40 items');
     const paper = await ff.newPage();
     await paper.goto(ABS);
     await writeOwnInFirefox(paper, 'Read in Firefox: the tickets survive fine-tuning.');
@@ -118,7 +118,9 @@ describe('sync between Firefox and Chromium through a WebDAV folder the reader o
     );
     await options.click(testId('sync-confirm'));
     await expect.poll(() => syncState(options), { timeout: 30_000 }).toBe('ok');
-    await expect.poll(() => text(options, 'sync-status')).toContain('41 items');
+    await expect
+      .poll(() => text(options, 'sync-status'), { timeout: 15_000 })
+      .toContain('41 items');
     await options.screenshot({ path: join(SHOTS, 'firefox-sync-connected.png'), fullPage: true });
 
     // Chromium, another profile on the same folder: Firefox's writing is there, first.

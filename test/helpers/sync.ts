@@ -87,6 +87,8 @@ export async function writeOwn(b: Launched, text: string) {
   else await frame.getByTestId('write-own').click();
   await frame.getByTestId('own-body').fill(text);
   await frame.getByTestId('own-save').click();
-  await expect.poll(() => frame.getByTestId('summary-card').first().textContent()).toContain(text);
+  await expect
+    .poll(() => frame.getByTestId('summary-card').first().textContent(), { timeout: 15_000 })
+    .toContain(text);
   await page.close();
 }

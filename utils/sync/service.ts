@@ -52,8 +52,6 @@ export const SYNC_ALARM = 'sidenotes-sync';
 const PERIOD_MINUTES = 15;
 const DEBOUNCE_MS = 600;
 
-const isLocalHost = (url: string) => /^http:\/\/(localhost|127\.0\.0\.1)[:/]/.test(url);
-
 /** Words for what went wrong; the library here is never touched by a failed sync. */
 export function describeSyncError(error: unknown, host: string): string {
   if (error instanceof SyncError) return error.message;
@@ -311,8 +309,7 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
       await saveStatus(status);
       // The folder's host is given back unless something else needs it (a remote index on
       // the same server, an "Always on" choice, a paper site).
-      if (config && !isLocalHost(config.url))
-        await releaseUnused(await loadSettings(), [originPattern(config.url)]);
+      if (config) await releaseUnused(await loadSettings(), [originPattern(config.url)]);
       return status;
     },
   };

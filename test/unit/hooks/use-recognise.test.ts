@@ -34,12 +34,21 @@ vi.mock('@/utils/sources/settings-store', () => ({
   }),
 }));
 
+/** The connected sync folder's host, if any (utils/sync/config.ts), and when it was asked. */
+let syncHosts: string[] = [];
+const syncAsked = vi.fn();
+vi.mock('@/utils/sync/config', () => ({
+  syncOrigins: async () => (syncAsked(), syncHosts),
+}));
+
 const { useRecognise } = await import('@/hooks/use-recognise');
 const ACM = 'https://dl.acm.org/*';
 
 beforeEach(() => {
   store = {};
   granted = new Set();
+  syncHosts = [];
+  syncAsked.mockReset();
   request.mockReset();
   remove.mockReset().mockResolvedValue(true);
 });
@@ -101,6 +110,21 @@ describe('useRecognise', () => {
     await settle();
     expect(store.recognise).toEqual({ hosts: [], everySite: false });
     await vi.waitFor(() => expect(remove).toHaveBeenCalledWith({ origins: ['https://*/*'] }));
+    unmount();
+  });
+
+  it('"Stop" keeps the host a connected sync folder needs', async () => {
+    const CLOUD = 'https://cloud.example.org/*';
+    granted.add(CLOUD);
+    store.recognise = { hosts: [CLOUD], everySite: false };
+    syncHosts = [CLOUD];
+    const { result, unmount } = renderHook(() => useRecognise(), {});
+    await settle();
+    act(() => result.current.setHost(CLOUD, false));
+    await vi.waitFor(() => expect(syncAsked).toHaveBeenCalled());
+    await settle();
+    expect(store.recognise).toEqual({ hosts: [], everySite: false });
+    expect(remove).not.toHaveBeenCalled();
     unmount();
   });
 });

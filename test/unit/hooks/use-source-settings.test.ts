@@ -10,7 +10,7 @@ let revoked: string[] = [];
 /** What the browser calls when a permission is granted or taken back elsewhere. */
 const permissionListeners = new Set<(permissions: never) => void>();
 const granted = vi.fn<(origins: string[]) => Promise<boolean>>();
-const released: Array<[SourceSettings, string[]]> = [];
+const released: Array<[SourceSettings, string[], readonly string[]]> = [];
 const cleared: string[] = [];
 const feedSyncs = vi.fn(async (_force: boolean) => ({
   lastSync: 5,
@@ -20,8 +20,8 @@ const feedSyncs = vi.fn(async (_force: boolean) => ({
 }));
 vi.mock('@/utils/sources/permissions', () => ({
   grant: (origins: string[]) => granted(origins),
-  releaseUnused: async (settings: SourceSettings, extra: string[] = []) =>
-    void released.push([settings, extra]),
+  releaseUnused: async (settings: SourceSettings, extra: string[] = [], keep: string[] = []) =>
+    void released.push([settings, extra, keep]),
   withoutPermission: async () => new Set(revoked),
 }));
 vi.mock('@/utils/sources/sync-feed', () => ({
@@ -38,6 +38,7 @@ const { defaultSettings } = await import('@/utils/sources/settings');
 const { indexStatuses, saveIndexStatus } = await import('@/utils/sources/status-store');
 const { browser } = await import('@/utils/platform/browser');
 const { SOURCE_DESCRIPTIONS } = await import('@/utils/sources/catalog');
+const { saveConfig } = await import('@/utils/sync/config');
 
 const INDEX = 'https://lab.example/index/';
 const toWorker: string[] = [];
@@ -118,6 +119,26 @@ describe('useSourceSettings', () => {
     unmount();
   });
 
+  it('keeps the host of a connected sync folder when an index on the same server is removed or given up', async () => {
+    await saveConfig({
+      url: 'https://lab.example:8443/dav/Sidenotes/',
+      user: 'ada',
+      password: 'correct horse battery staple',
+      key: 'a'.repeat(44),
+      device: '0123456789abcdef',
+      headerSig: 'sig',
+      connectedAt: '2026-12-06T00:00:00.000Z',
+    });
+    await saveSettings({ ...defaultSettings(), remoteIndexes: [INDEX] });
+    const { result, unmount } = await optionsPage();
+    act(() => result.current.removeIndex(INDEX));
+    await vi.waitFor(() => expect(released).toHaveLength(1));
+    expect(released[0]![2]).toEqual(['https://lab.example/*']);
+    await act(() => result.current.giveUp(INDEX));
+    expect(released[1]![2]).toEqual(['https://lab.example/*']);
+    unmount();
+  });
+
   it('removes an index with its permission, status and cached files', async () => {
     await saveSettings({ ...defaultSettings(), remoteIndexes: [INDEX, 'https://other.example/'] });
     await saveIndexStatus(INDEX, { offline: false, lastSync: 1, message: null });
@@ -129,6 +150,7 @@ describe('useSourceSettings', () => {
       [
         { ...defaultSettings(), remoteIndexes: ['https://other.example/'] },
         ['https://lab.example/*'],
+        [], // no sync folder to keep a host for
       ],
     ]);
     expect(await indexStatuses()).toEqual({});

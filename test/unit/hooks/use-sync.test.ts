@@ -94,6 +94,22 @@ describe('useSync', () => {
     unmount();
   });
 
+  it("Cancel at the preview gives the folder host's permission back; nothing is merged", async () => {
+    const removed: string[] = [];
+    vi.spyOn(browser.permissions, 'remove').mockImplementation(async ({ origins = [] }) => {
+      removed.push(...origins);
+      return true;
+    });
+    const { result, unmount } = await syncSection();
+    act(() => result.current.connect());
+    await vi.waitFor(() => expect(result.current.preview).not.toBeNull());
+    act(() => result.current.cancel());
+    expect(result.current.preview).toBeNull();
+    await vi.waitFor(() => expect(removed).toContain('https://dav.example/*'));
+    expect(types()).not.toContain('sync:connect');
+    unmount();
+  });
+
   it('connects: the permission from the click, the probe, the key made here, then a preview before any merge', async () => {
     const { result, unmount } = await syncSection();
     act(() => result.current.connect());

@@ -15,6 +15,8 @@ const sent = vi.hoisted(() => ({
 vi.mock('@/utils/page/send', () => ({
   sendFromPage: () => new Promise((resolve) => sent.answers.push(resolve)),
 }));
+// Each test starts a script of its own; none of them follows later tests' addresses.
+vi.mock('@/utils/page/watch-url', () => ({ watchUrl: () => undefined }));
 
 type Listener = (message: unknown, sender: { id?: string }, respond: () => void) => void;
 let listener: Listener;
@@ -69,6 +71,7 @@ describe('a PDF tab named after its paper', () => {
     document.title = 'paper.pdf';
   });
   afterEach(() => {
+    history.replaceState(null, '', '/');
     vi.restoreAllMocks();
     fakeBrowser.reset();
     document.querySelector('sidenotes-sidebar')?.remove();
@@ -79,6 +82,18 @@ describe('a PDF tab named after its paper', () => {
     await answer({ key: 'arxiv:2406.10001', count: 0, opens: false });
     setTitle('arxiv:2406.10001', 'Sparse Training — arXiv 2406.10001');
     expect(document.title).toBe('paper.pdf'); // not shown before the page shows that paper
+    prefsRead!();
+    await vi.waitFor(() => expect(document.title).toBe('Sparse Training — arXiv 2406.10001'));
+  });
+
+  it('keeps it too where the frame is made before the answer (an arXiv /pdf/ address)', async () => {
+    // A likely paper address: the site's choices are read before the visit's answer is awaited.
+    history.replaceState(null, '', '/pdf/2406.10001');
+    await startPaperScript('application/pdf');
+    await vi.waitFor(() => expect(prefsRead).toBeTypeOf('function'));
+    sent.answers[0]!({ key: 'arxiv:2406.10001', count: 0, opens: false });
+    setTitle('arxiv:2406.10001', 'Sparse Training — arXiv 2406.10001');
+    expect(document.title).toBe('paper.pdf');
     prefsRead!();
     await vi.waitFor(() => expect(document.title).toBe('Sparse Training — arXiv 2406.10001'));
   });

@@ -38,6 +38,7 @@ describe('releaseUnused and the sync folder', () => {
     expect(await syncOrigins()).toEqual(['https://cloud.example.org/*']);
     await releaseUnused(defaultSettings(), [originPattern(INDEX)], await syncOrigins());
     expect(removed).not.toContain('https://cloud.example.org/*');
+    expect(removed).toContain('https://huggingface.co/api/*'); // what nothing needs went back
   });
 
   it('gives the host back once sync is off too', async () => {

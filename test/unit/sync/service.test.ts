@@ -5,7 +5,10 @@ import { toBase64 } from '@/utils/core/base64';
 import { openLibraryDb, type LibraryDb } from '@/utils/db/stores';
 import { allItems, saveOwnSummary } from '@/utils/library/library';
 import { browser } from '@/utils/platform/browser';
-import { loadConfig } from '@/utils/sync/config';
+import { defaultSettings } from '@/utils/sources/settings';
+import { saveSettings } from '@/utils/sources/settings-store';
+import { saveRecognise } from '@/utils/sources/recognise';
+import { loadConfig, saveConfig } from '@/utils/sync/config';
 import { syncService } from '@/utils/sync/service';
 import { startWebDav, type WebDavServer } from '../../helpers/webdav-server';
 import { freshIndexedDb } from '../library/helpers';
@@ -18,12 +21,19 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 let folderN = 0;
+/** Host permissions the service gave back. */
+let removed: string[];
 let db: LibraryDb;
 beforeEach(async () => {
   fakeBrowser.reset();
   freshIndexedDb();
   // The folder's origin is granted, as the options page asks from the user's click.
   vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true);
+  removed = [];
+  vi.spyOn(browser.permissions, 'remove').mockImplementation(async ({ origins = [] }) => {
+    removed.push(...origins);
+    return true;
+  });
   vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({
     manifest_version: 3,
     name: 'Sidenotes',
@@ -81,5 +91,34 @@ describe('the sync service', () => {
     const status = await restore;
     expect(status.state).toBe('ok');
     expect((await allItems(db)).map((i) => i.summary.body)).toEqual(['kept in the folder']);
+  });
+
+  it("gives the folder's host back on disconnecting, unless a remote index or an Always on choice uses it", async () => {
+    const folder = 'https://cloud.example.org:8443/remote.php/dav/files/ada/Sidenotes/';
+    const config = {
+      url: folder,
+      user: 'ada',
+      password: 'correct horse battery staple',
+      key: KEY,
+      device: '0123456789abcdef',
+      headerSig: 'sig',
+      connectedAt: '2026-12-06T00:00:00.000Z',
+    };
+    const service = syncService({ db: async () => db, onReceived: () => undefined });
+    const disconnected = async () => {
+      removed = [];
+      await saveConfig(config);
+      await service.disconnect();
+      return removed.includes('https://cloud.example.org/*');
+    };
+    expect(await disconnected()).toBe(true);
+    await saveSettings({
+      ...defaultSettings(),
+      remoteIndexes: ['https://cloud.example.org/s/group/'],
+    });
+    expect(await disconnected()).toBe(false);
+    await saveSettings(defaultSettings());
+    await saveRecognise({ hosts: ['https://cloud.example.org/*'], everySite: false });
+    expect(await disconnected()).toBe(false);
   });
 });
