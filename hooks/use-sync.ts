@@ -25,17 +25,20 @@ const EMPTY: SyncForm = { url: '', user: '', password: '', passphrase: '' };
 export const syncSoon = () => void sendToWorker('sync:changed', {}).catch(() => null);
 
 /**
- * Options → Sync and backup: the connection form, the preview before the
- * first merge, the status line, and the remote indexes other devices added.
- * The passphrase becomes the folder key here, in the page (Argon2id, about
- * a second); only the key goes to the worker, and the passphrase is dropped.
+ * A folder's host permission back, unless something else needs it (loaded
+ * on demand: the pages open without the sources' catalogue).
  */
-/** A folder's host permission back, unless something else needs it (loaded on demand: pages open without the catalogue). */
 async function giveBack(url: string) {
   const { releaseUnused } = await import('@/utils/sources/permissions');
   await releaseUnused(await loadSettings(), [originPattern(url)], await syncOrigins());
 }
 
+/**
+ * Options → Sync and backup: the connection form, the preview before the
+ * first merge, the status line, and the remote indexes other devices added.
+ * The passphrase becomes the folder key here, in the page (Argon2id, about
+ * a second); only the key goes to the worker, and the passphrase is dropped.
+ */
 export function useSync() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [connected, setConnected] = useState<{ url: string; user: string } | null>(null);
