@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveIndex } from '@/scripts/serve-index';
 import { validateManifest } from '@/utils/index-format/validate';
-import { importItems, launch, type FirefoxLaunched } from '../helpers/firefox';
+import { importItems, launch, testId, testIdText, type FirefoxLaunched } from '../helpers/firefox';
 import { ROOT } from '../helpers/fixtures';
 import { unzipTo } from '../helpers/unzip';
 import { generateItems } from '../unit/library/helpers';
@@ -31,10 +31,6 @@ afterAll(async () => {
   server?.close();
   rmSync(work, { recursive: true, force: true });
 });
-
-const testId = (id: string) => `[data-testid="${id}"]`;
-const text = (page: Page, id: string) =>
-  page.$eval(testId(id), (el) => el.textContent ?? '').catch(() => '');
 
 /** Types into a field as a reader does, and waits for the page to hold what was typed. */
 async function fill(page: Page, id: string, value: string) {
@@ -78,7 +74,9 @@ describe('export and publish in Firefox', () => {
       },
     });
     const { page: lib } = await importItems(ff, ITEMS);
-    await expect.poll(() => text(lib, 'library-count'), { timeout: 15_000 }).toContain('40 items');
+    await expect
+      .poll(() => testIdText(lib, 'library-count'), { timeout: 15_000 })
+      .toContain('40 items');
 
     // Export: the lossless JSON, every item back as it went in.
     await lib.click(testId('export-json'));
@@ -95,7 +93,7 @@ describe('export and publish in Firefox', () => {
     await lib.waitForSelector(testId('publish-dialog'));
     await fill(lib, 'publish-name', 'Firefox reading group');
     await fill(lib, 'publish-author', 'Grace Hopper');
-    const counted = await text(lib, 'publish-count');
+    const counted = await testIdText(lib, 'publish-count');
     await lib.click(testId('publish-make'));
     await lib.waitForSelector(testId('publish-made'));
     const zip = await downloaded(/^firefox-reading-group\.zip$/);
@@ -112,7 +110,7 @@ describe('export and publish in Firefox', () => {
     expect(manifest).toMatchObject({ name: 'Firefox reading group', publisher: 'Grace Hopper' });
     expect(manifest.counts.summaries).toBe(lines.length);
     expect(counted).toMatch(new RegExp(`^${lines.length} summar`));
-    expect(await text(lib, 'publish-made')).toContain(`${lines.length} summar`);
+    expect(await testIdText(lib, 'publish-made')).toContain(`${lines.length} summar`);
     server = await serveIndex(join(site, 'firefox-reading-group'), 0);
     const home = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     expect(await home.text()).toContain('<h1>Firefox reading group</h1>');

@@ -11,6 +11,8 @@ import {
   inSidebar,
   launch,
   sidebarFrame,
+  testId,
+  testIdText,
   type FirefoxLaunched,
 } from '../helpers/firefox';
 import { ROOT } from '../helpers/fixtures';
@@ -44,9 +46,6 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const testId = (id: string) => `[data-testid="${id}"]`;
-const text = (page: Page, id: string) =>
-  page.$eval(testId(id), (el) => el.textContent ?? '').catch(() => '');
 const syncState = (page: Page) =>
   page.$eval(testId('sync-status'), (el) => el.getAttribute('data-state')).catch(() => null);
 
@@ -92,7 +91,9 @@ describe('sync between Firefox and Chromium through a WebDAV folder the reader o
     // Firefox asks for the server's origin from the Connect click; the test answers "Allow".
     ff = await launch({ pages, prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
     const { page: lib } = await importItems(ff, generateItems(40, 23));
-    await expect.poll(() => text(lib, 'library-count'), { timeout: 15_000 }).toContain('40 items');
+    await expect
+      .poll(() => testIdText(lib, 'library-count'), { timeout: 15_000 })
+      .toContain('40 items');
     const paper = await ff.newPage();
     await paper.goto(ABS);
     await writeOwnInFirefox(paper, 'Read in Firefox: the tickets survive fine-tuning.');
@@ -109,17 +110,21 @@ describe('sync between Firefox and Chromium through a WebDAV folder the reader o
       .waitForSelector(testId('sync-preview'), { timeout: 30_000 })
       .catch(async (error: unknown) => {
         // The page's own words, beside the failure.
-        console.log('sync:', await text(options, 'sync-error'), await text(options, 'sync-busy'));
+        console.log(
+          'sync:',
+          await testIdText(options, 'sync-error'),
+          await testIdText(options, 'sync-busy'),
+        );
         await options.screenshot({ path: join(SHOTS, 'firefox-sync-failed.png'), fullPage: true });
         throw error;
       });
-    expect(await text(options, 'sync-preview')).toContain(
+    expect(await testIdText(options, 'sync-preview')).toContain(
       "The folder is empty: this browser's 41 items",
     );
     await options.click(testId('sync-confirm'));
     await expect.poll(() => syncState(options), { timeout: 30_000 }).toBe('ok');
     await expect
-      .poll(() => text(options, 'sync-status'), { timeout: 15_000 })
+      .poll(() => testIdText(options, 'sync-status'), { timeout: 15_000 })
       .toContain('41 items');
     await options.screenshot({ path: join(SHOTS, 'firefox-sync-connected.png'), fullPage: true });
 

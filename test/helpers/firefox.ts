@@ -367,3 +367,10 @@ export async function importItems(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The selector of the testing contract's `data-testid` (README). */
+export const testId = (id: string) => `[data-testid="${id}"]`;
+
+/** The text of the first `data-testid="id"` in `page` ('' while there is none). */
+export const testIdText = (page: Page, id: string): Promise<string> =>
+  page.$eval(testId(id), (el) => el.textContent ?? '').catch(() => '');

@@ -39,6 +39,7 @@ const { indexStatuses, saveIndexStatus } = await import('@/utils/sources/status-
 const { browser } = await import('@/utils/platform/browser');
 const { SOURCE_DESCRIPTIONS } = await import('@/utils/sources/catalog');
 const { saveConfig } = await import('@/utils/sync/config');
+const { connectedTo } = await import('../sync/helpers');
 
 const INDEX = 'https://lab.example/index/';
 const toWorker: string[] = [];
@@ -120,15 +121,7 @@ describe('useSourceSettings', () => {
   });
 
   it('keeps the host of a connected sync folder when an index on the same server is removed or given up', async () => {
-    await saveConfig({
-      url: 'https://lab.example:8443/dav/Sidenotes/',
-      user: 'ada',
-      password: 'correct horse battery staple',
-      key: 'a'.repeat(44),
-      device: '0123456789abcdef',
-      headerSig: 'sig',
-      connectedAt: '2026-12-06T00:00:00.000Z',
-    });
+    await saveConfig(connectedTo('https://lab.example:8443/dav/Sidenotes/'));
     await saveSettings({ ...defaultSettings(), remoteIndexes: [INDEX] });
     const { result, unmount } = await optionsPage();
     act(() => result.current.removeIndex(INDEX));

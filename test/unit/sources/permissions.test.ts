@@ -5,6 +5,7 @@ import { browser } from '@/utils/platform/browser';
 import { releaseUnused } from '@/utils/sources/permissions';
 import { defaultSettings } from '@/utils/sources/settings';
 import { clearConfig, saveConfig, syncOrigins } from '@/utils/sync/config';
+import { connectedTo } from '../sync/helpers';
 
 /**
  * One server often holds both a reader's sync folder and a remote index
@@ -26,15 +27,7 @@ afterEach(() => fakeBrowser.reset());
 
 describe('releaseUnused and the sync folder', () => {
   it('keeps the host a connected sync folder needs when an index on it is given up', async () => {
-    await saveConfig({
-      url: FOLDER,
-      user: 'ada',
-      password: 'correct horse battery staple',
-      key: 'a'.repeat(44),
-      device: '0123456789abcdef',
-      headerSig: 'sig',
-      connectedAt: '2026-12-06T00:00:00.000Z',
-    });
+    await saveConfig(connectedTo(FOLDER));
     expect(await syncOrigins()).toEqual(['https://cloud.example.org/*']);
     await releaseUnused(defaultSettings(), [originPattern(INDEX)], await syncOrigins());
     expect(removed).not.toContain('https://cloud.example.org/*');

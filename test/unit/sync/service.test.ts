@@ -11,6 +11,7 @@ import { saveRecognise } from '@/utils/sources/recognise';
 import { loadConfig, saveConfig } from '@/utils/sync/config';
 import { syncService } from '@/utils/sync/service';
 import { startWebDav, type WebDavServer } from '../../helpers/webdav-server';
+import { connectedTo } from './helpers';
 import { freshIndexedDb } from '../library/helpers';
 
 /** The worker's sync service against a real server, in a browser whose storage is in memory. */
@@ -95,15 +96,7 @@ describe('the sync service', () => {
 
   it("gives the folder's host back on disconnecting, unless a remote index or an Always on choice uses it", async () => {
     const folder = 'https://cloud.example.org:8443/remote.php/dav/files/ada/Sidenotes/';
-    const config = {
-      url: folder,
-      user: 'ada',
-      password: 'correct horse battery staple',
-      key: KEY,
-      device: '0123456789abcdef',
-      headerSig: 'sig',
-      connectedAt: '2026-12-06T00:00:00.000Z',
-    };
+    const config = connectedTo(folder);
     const service = syncService({ db: async () => db, onReceived: () => undefined });
     const disconnected = async () => {
       removed = [];
