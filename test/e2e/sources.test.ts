@@ -15,9 +15,10 @@ import {
   sidebarState,
   openSidebar,
 } from '../helpers/browser';
-import { readFixture, ROOT } from '../helpers/fixtures';
+import { ROOT } from '../helpers/fixtures';
 import { arxivAbsPage, openReviewPage, SEED, seedAbsPage } from '../helpers/pages';
 import { publishIndex, readingGroupLine } from '../helpers/remote-index';
+import { semanticScholarPaper } from '../helpers/semantic-scholar';
 import { settledTabState } from '../helpers/tab-state';
 import { MAX_ASKING_VIEWS_PER_MINUTE } from '@/utils/lookup/paper-states';
 
@@ -100,18 +101,12 @@ const feedXml = `<?xml version="1.0" encoding="UTF-8"?>
 <shortscience:arxivid>2402.00002</shortscience:arxivid><shortscience:votes>4</shortscience:votes></item>
 </channel></rss>`;
 
+/** Waits on the index host, the worker and the page, which a loaded CI machine can slow past vitest's 1 s. */
+const LOADED = { timeout: 15_000 };
+
 function s2Body(arxivId: string) {
-  const recorded = JSON.parse(readFixture('api-responses/Paper.trimmed.json')) as Record<
-    string,
-    unknown
-  >;
-  return JSON.stringify({
-    ...recorded,
-    paperId: `s2-${arxivId}`,
-    externalIds: { ArXiv: arxivId },
-    title: arxivId === SEED.arxivId ? SEED.title : 'A Paper Nobody Has Summarized Yet',
-    tldr: { model: 'tldr@v2.0.0', text: S2_TLDR },
-  });
+  const title = arxivId === SEED.arxivId ? SEED.title : 'A Paper Nobody Has Summarized Yet';
+  return semanticScholarPaper(arxivId, title, S2_TLDR);
 }
 
 beforeAll(async () => {
@@ -268,7 +263,7 @@ describe('remote sources', () => {
     await options.getByTestId('remote-index-url').fill(`${indexUrl}manifest.json`);
     await options.getByTestId('add-remote-index').click();
     await expect
-      .poll(() => options.getByTestId('index-stats').textContent())
+      .poll(() => options.getByTestId('index-stats').textContent(), LOADED)
       .toMatch(/41 papers · 41 summaries/);
     await options.screenshot({ path: join(SHOTS, 'options-sources.png'), fullPage: true });
 
@@ -277,7 +272,7 @@ describe('remote sources', () => {
     await remote.waitFor();
     expect(await remote.textContent()).toMatch(/via Reading group \(127\.0\.0\.1:\d+\)/);
     expect(await cards(page).count()).toBe(2);
-    await expect.poll(() => badgeText(browser.worker, page)).toBe('2');
+    await expect.poll(() => badgeText(browser.worker, page), LOADED).toBe('2');
     // The manifest and the shards of the paper's two keys (arXiv id, title): nothing else.
     const fetched = requestsTo('127.0.0.1')
       .filter((r) => r.startsWith(indexUrl))
@@ -292,7 +287,7 @@ describe('remote sources', () => {
     // A paper only the index knows: the tab shows its count, but the sidebar does not open
     // by itself (the page could see that, and learn what the user's private index holds).
     const only = await openPaper(LAB_PAPER, { open: false });
-    await expect.poll(() => shellPart(only, '.tab-count').textContent()).toBe('1');
+    await expect.poll(() => shellPart(only, '.tab-count').textContent(), LOADED).toBe('1');
     expect(await sidebarState(only)).toBe('collapsed');
     await shellPart(only, 'button.tab').click();
     await cards(only).filter({ hasText: 'Notes 5' }).waitFor();
@@ -300,13 +295,13 @@ describe('remote sources', () => {
 
     // Download it all (shards and search file): the popup then searches it too.
     await options.getByTestId('sync-index').click();
-    await expect.poll(() => options.getByTestId('index-progress').count()).toBe(0);
+    await expect.poll(() => options.getByTestId('index-progress').count(), LOADED).toBe(0);
     expect(await options.getByTestId('index-error').count()).toBe(0);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await popup.getByTestId('search-input').fill('lab paper 7');
     await expect
-      .poll(() => popup.getByTestId('search-result').first().getAttribute('data-paper'))
+      .poll(() => popup.getByTestId('search-result').first().getAttribute('data-paper'), LOADED)
       .toBe('arxiv:2301.10007');
     expect(await popup.getByTestId('search-result').first().textContent()).toContain(
       'Our reading group',
@@ -318,11 +313,13 @@ describe('remote sources', () => {
     indexServer.closeAllConnections();
     await options.getByTestId('sync-index').click();
     await expect
-      .poll(() => options.getByTestId('index-error').textContent())
+      .poll(() => options.getByTestId('index-error').textContent(), LOADED)
       .toMatch(/could not be reached/);
     await expect
-      .poll(() =>
-        browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null))),
+      .poll(
+        () =>
+          browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null))),
+        LOADED,
       )
       .toMatch(/"offline":true/);
     await options.close();
