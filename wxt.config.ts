@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { viewChunks } from './scripts/view-chunks';
@@ -21,7 +22,17 @@ export default defineConfig({
   ...(process.env.SIDENOTES_E2E ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' } : {}),
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact(), viewChunks()] }),
+  vite: (env) => ({
+    plugins: [preact(), viewChunks()],
+    // Firefox's own `browser` is what the polyfill returns there (utils/platform/firefox-browser.ts).
+    ...(env.browser === 'firefox'
+      ? {
+          resolve: {
+            alias: { 'webextension-polyfill': resolve('utils/platform/firefox-browser.ts') },
+          },
+        }
+      : {}),
+  }),
   // `npm run zip`: the store packages. AMO also gets the sources that rebuild
   // the add-on (`npm ci && npm run build:firefox`, docs/store.md): no tests,
   // test output, docs or templates (dotfiles, node_modules and .output are

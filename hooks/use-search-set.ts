@@ -1,16 +1,14 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { errorMessage } from '@/utils/core/guards';
-import {
-  loadBundledSearch,
-  loadFeedSearch,
-  loadRemoteIndexSearches,
-} from '@/utils/sources/search-engines';
+import { loadBundledSearch } from '@/utils/sources/bundled-search';
 import { SearchSet } from '@/utils/search/search-set';
+import { afterNextPaint } from './use-after-paint';
 
 /**
  * What the popup and side panel search: the bundled index first (results at
  * once), joined by the kept ShortScience feed and the remote indexes
- * downloaded for offline use.
+ * downloaded for offline use. Those read IndexedDB and settings: their code
+ * is loaded once the bundled index's results are painted, not before.
  */
 export function useSearchSet(): { engine: SearchSet | null; error: string | null } {
   const [engine, setEngine] = useState<SearchSet | null>(null);
@@ -21,13 +19,17 @@ export function useSearchSet(): { engine: SearchSet | null; error: string | null
     loadBundledSearch().then(
       (bundled) => {
         setEngine(new SearchSet([bundled]));
-        Promise.all([loadFeedSearch(), loadRemoteIndexSearches()]).then(
-          ([feed, remote]) => {
-            const more = [...(feed ? [feed] : []), ...remote];
-            if (more.length) setEngine(new SearchSet([bundled, ...more]));
-          },
-          (e: unknown) => console.warn('Sidenotes: kept sources could not be searched', e),
-        );
+        // After the frame that shows its results: in Firefox, import() itself takes ~10 ms.
+        afterNextPaint()
+          .then(() => import('@/utils/sources/search-engines'))
+          .then((kept) => Promise.all([kept.loadFeedSearch(), kept.loadRemoteIndexSearches()]))
+          .then(
+            ([feed, remote]) => {
+              const more = [...(feed ? [feed] : []), ...remote];
+              if (more.length) setEngine(new SearchSet([bundled, ...more]));
+            },
+            (e: unknown) => console.warn('Sidenotes: kept sources could not be searched', e),
+          );
       },
       (e: unknown) => setError(errorMessage(e)),
     );

@@ -2,7 +2,7 @@
 // modules have loaded: an async classic script runs as soon as it is read,
 // a module only after its whole graph is fetched, and this fetch takes over
 // the read the page's <link rel="preload"> started while its <head> parsed.
-// The page's loadBundledSearch() takes these bytes (utils/sources/search-engines.ts);
+// The page's loadBundledSearch() takes these bytes (utils/sources/bundled-search.ts, which reads the same path);
 // if it already ran (null), this reads nothing.
 if (globalThis.sidenotesSearchBytes === undefined) {
   const bytes = fetch('/index/search.bin').then((response) =>

@@ -17,7 +17,8 @@ import type { Browser, Page } from 'puppeteer-core';
  *     sidebar marks its own (installed in the same browser once Sidenotes is
  *     uninstalled);
  *   - popup opened on a query → first results; floor: a trivial page of the
- *     same add-on painting its first frame, loaded alternately.
+ *     same add-on painting its first frame, loaded alternately; beside it a
+ *     page that only reads the bundled index and then paints.
  * The budgets are Chromium's, relative to these floors.
  */
 const WARM_ROUNDS = 15;
@@ -65,7 +66,11 @@ function trivialAddon(): string {
   return dir;
 }
 
-/** The built add-on with a one-line baseline page beside the popup, for the popup's floor. */
+/**
+ * The built add-on with a one-line baseline page beside the popup, for the
+ * popup's floor, and a page that only reads the index before its frame (what
+ * Firefox's read of the packaged file costs, apart from our code).
+ */
 function buildWithBaseline(built: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'sidenotes-ff-bench-'));
   cpSync(built, dir, { recursive: true });
@@ -79,10 +84,17 @@ function buildWithBaseline(built: string): string {
     join(dir, 'baseline.html'),
     '<!doctype html><meta charset="utf-8"><script type="module" src="baseline.js"></script>',
   );
+  const painted =
+    'requestAnimationFrame(() => setTimeout(() => (document.documentElement.dataset.firstResultsAt = String(performance.now()))));';
+  writeFileSync(join(dir, 'baseline.js'), `document.body.textContent = 'baseline';${painted}`);
+  // Read as the popup reads it: a preload link in <head>, taken by the page's script.
   writeFileSync(
-    join(dir, 'baseline.js'),
-    "document.body.textContent = 'baseline';" +
-      'requestAnimationFrame(() => setTimeout(() => (document.documentElement.dataset.firstResultsAt = String(performance.now()))));',
+    join(dir, 'read-only.html'),
+    '<!doctype html><meta charset="utf-8"><link rel="preload" href="/index/search.bin" as="fetch" crossorigin><script type="module" src="read-only.js"></script>',
+  );
+  writeFileSync(
+    join(dir, 'read-only.js'),
+    `fetch('/index/search.bin').then((r) => r.arrayBuffer()).then((b) => { document.body.textContent = String(b.byteLength); ${painted} });`,
   );
   return dir;
 }
@@ -201,12 +213,15 @@ export async function benchFirefox() {
     };
     const popup: number[] = [];
     const floor: number[] = [];
+    const readOnly: number[] = [];
     for (let i = 0; i < POPUP_ROUNDS + 3; i++) {
       const p = await read('popup.html?q=lottery');
       const f = await read('baseline.html');
+      const r = await read('read-only.html');
       if (i < 3) continue;
       popup.push(p);
       floor.push(f);
+      readOnly.push(r);
     }
     console.log(`popup.html?q=lottery: navigation start → first results on screen: ${fmt(popup)}`);
     console.log(
@@ -214,6 +229,9 @@ export async function benchFirefox() {
     );
     console.log(
       `  our part, load by load (budget 25 ms): ${fmt(popup.map((p, i) => p - floor[i]!))}`,
+    );
+    console.log(
+      `  a page that only reads index/search.bin, then paints: ${fmt(readOnly)}; over the floor, load by load: ${fmt(readOnly.map((r, i) => r - floor[i]!))}`,
     );
 
     // The sidebar: no extension page open (a reload would close them anyway).

@@ -44,6 +44,26 @@ describe('useAfterPaint', () => {
     unmount();
   });
 
+  it('waits for its condition, then for the frame painted after it', () => {
+    let ready = false;
+    const { result, rerender, unmount } = renderHook(() => useAfterPaint(ready), {});
+    paint();
+    act(() => {
+      vi.runAllTimers();
+    });
+    expect(result.current).toBe(false); // frames painted before the condition do not count
+    expect(frames.size).toBe(0);
+    ready = true;
+    rerender({});
+    expect(result.current).toBe(false);
+    paint();
+    act(() => {
+      vi.runAllTimers();
+    });
+    expect(result.current).toBe(true);
+    unmount();
+  });
+
   it('asks for no frame any more once the view is gone', () => {
     const { unmount } = renderHook(() => useAfterPaint(), {});
     expect(frames.size).toBe(1);

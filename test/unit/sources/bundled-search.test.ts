@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex } from '@/utils/search/build';
-import { loadBundledSearch } from '@/utils/sources/search-engines';
+import { BUNDLED_SEARCH_PATH, loadBundledSearch } from '@/utils/sources/bundled-search';
 
 const human = { id: 'shortscience', name: 'ShortScience.org', kind: 'human' as const };
 const fileOf = (title: string): ArrayBuffer => {
@@ -23,7 +23,7 @@ describe('the bundled search index, read early by the page (public/search-preloa
   });
 
   it('takes the bytes the page started reading, once, without reading the file again', async () => {
-    const fetch = vi.fn(async () => new Response(fileOf('Read again')));
+    const fetch = vi.fn(async (_url: string) => new Response(fileOf('Read again')));
     vi.stubGlobal('fetch', fetch);
     globalThis.sidenotesSearchBytes = Promise.resolve(fileOf('Lottery tickets'));
     expect(titles(await loadBundledSearch(), 'lottery')).toEqual(['Lottery tickets']);
@@ -32,6 +32,7 @@ describe('the bundled search index, read early by the page (public/search-preloa
     // A second load (a retry) reads the file itself.
     expect(titles(await loadBundledSearch(), 'read')).toEqual(['Read again']);
     expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledWith(BUNDLED_SEARCH_PATH);
   });
 
   it('reads the file itself when the early read failed, or when there was none', async () => {
