@@ -48,7 +48,9 @@ describe('useSearchSet', () => {
     const { result, unmount } = renderHook(() => useSearchSet(), {});
     await settle();
     expect(result.current.engine?.engines).toEqual(['bundled']);
-    // Their code (IndexedDB, settings) is not loaded in front of that frame.
+    // Their code (IndexedDB, settings) is not loaded in front of that frame: once the module is
+    // in (the test's own import of it), a hook that had asked for it at once would have used it.
+    await import('@/utils/sources/search-engines');
     await settle();
     expect(loaders.feed).not.toHaveBeenCalled();
     expect(loaders.remote).not.toHaveBeenCalled();
