@@ -5,7 +5,7 @@ import { clearRemoteCache } from '@/utils/db/remote-cache';
 import { browser } from '@/utils/platform/browser';
 import { onPermissionsChanged } from '@/utils/platform/permission-events';
 import { SOURCE_DESCRIPTIONS, type SourceDescription } from '@/utils/sources/catalog';
-import { grant, releaseUnused, withoutPermission } from '@/utils/sources/permissions';
+import { grant, withoutPermission } from '@/utils/sources/permissions';
 import type { RemoteStatus } from '@/utils/sources/remote-index';
 import {
   defaultSettings,
@@ -21,7 +21,7 @@ import {
   type FeedStatus,
 } from '@/utils/sources/status-store';
 import { syncFeedAndRecord } from '@/utils/sources/sync-feed';
-import { syncOrigins } from '@/utils/sync/config';
+import { releaseUnusedHosts } from '@/utils/sync/release';
 import { syncSoon } from './use-sync';
 import type { Notice } from './notice';
 
@@ -68,7 +68,7 @@ export function useSourceSettings() {
     setSettings(next);
     // The list of remote indexes syncs (utils/sync/): tell the worker it changed.
     syncSoon();
-    await releaseUnused(next, released, await syncOrigins());
+    await releaseUnusedHosts(next, released);
   };
 
   const toggle = async (id: (typeof SOURCE_DESCRIPTIONS)[number]['id'], on: boolean) => {
@@ -126,8 +126,7 @@ export function useSourceSettings() {
     addIndex,
     checkFeed,
     permissionFor: (url: string) => grant([originPattern(url)]),
-    giveUp: async (url: string) =>
-      releaseUnused(await loadSettings(), [originPattern(url)], await syncOrigins()),
+    giveUp: async (url: string) => releaseUnusedHosts(await loadSettings(), [originPattern(url)]),
     libraryUrl: browser.runtime.getURL('/library.html'),
     welcomeUrl: browser.runtime.getURL('/welcome.html'),
     /** Every source, with the hosts it contacts in words. */

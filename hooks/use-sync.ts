@@ -7,7 +7,7 @@ import { folderUrl } from '@/utils/net/webdav';
 import { browser } from '@/utils/platform/browser';
 import { loadSettings, saveSettings } from '@/utils/sources/settings-store';
 import { originPattern } from '@/utils/sources/settings';
-import { loadConfig, loadPending, loadStatus, savePending, syncOrigins } from '@/utils/sync/config';
+import { loadConfig, loadPending, loadStatus, savePending } from '@/utils/sync/config';
 
 export interface SyncForm {
   url: string;
@@ -29,8 +29,8 @@ export const syncSoon = () => void sendToWorker('sync:changed', {}).catch(() => 
  * on demand: the pages open without the sources' catalogue).
  */
 async function giveBack(url: string) {
-  const { releaseUnused } = await import('@/utils/sources/permissions');
-  await releaseUnused(await loadSettings(), [originPattern(url)], await syncOrigins());
+  const { releaseUnusedHosts } = await import('@/utils/sync/release');
+  await releaseUnusedHosts(await loadSettings(), [originPattern(url)]);
 }
 
 /**

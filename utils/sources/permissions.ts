@@ -22,8 +22,8 @@ const coversPaperSite = (origin: string) =>
  * never a paper site's host, whose content-script access must stay, nor a
  * host the user chose "Always on" for (utils/sources/recognise.ts), nor
  * one in `keep`: what Sidenotes needs beyond its sources (the sync
- * folder's host, `syncOrigins()` in utils/sync/config.ts, which may be a
- * remote index's host too: one Nextcloud for both).
+ * folder's host, which utils/sync/release.ts passes: callers above the
+ * sources release through releaseUnusedHosts there).
  */
 export async function releaseUnused(
   settings: SourceSettings,

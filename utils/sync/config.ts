@@ -46,7 +46,7 @@ export async function loadConfig(): Promise<SyncConfig | null> {
   return raw as unknown as SyncConfig;
 }
 
-/** The host permission syncing needs while connected (none when not): see releaseUnused. */
+/** The host permission syncing needs while connected (none when not): see releaseUnusedHosts. */
 export async function syncOrigins(): Promise<string[]> {
   const config = await loadConfig();
   return config ? [originPattern(config.url)] : [];

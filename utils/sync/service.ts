@@ -7,7 +7,6 @@ import { countItems } from '@/utils/library/library';
 import { NetError } from '@/utils/net/fetch-bounded';
 import { folderUrl, WebDav } from '@/utils/net/webdav';
 import { browser } from '@/utils/platform/browser';
-import { releaseUnused } from '@/utils/sources/permissions';
 import { normalizeIndexUrl, originPattern } from '@/utils/sources/settings';
 import { loadSettings, saveSettings } from '@/utils/sources/settings-store';
 import {
@@ -18,10 +17,10 @@ import {
   saveConfig,
   savePending,
   saveStatus,
-  syncOrigins,
   type SyncConfig,
   type SyncStatus,
 } from './config';
+import { releaseUnusedHosts } from './release';
 import {
   HEADER_FILE,
   importKey,
@@ -90,7 +89,7 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
       if (removed.length) {
         const kept = { ...settings, remoteIndexes: next.active };
         await saveSettings(kept);
-        await releaseUnused(kept, removed.map(originPattern), await syncOrigins());
+        await releaseUnusedHosts(kept, removed.map(originPattern));
       }
       await savePending(
         next.pending.flatMap((u) => {
@@ -308,8 +307,8 @@ export function syncService(deps: { db: () => Promise<LibraryDb>; onReceived: ()
       };
       await saveStatus(status);
       // The folder's host is given back unless something else needs it (a remote index on
-      // the same server, an "Always on" choice, a paper site).
-      if (config) await releaseUnused(await loadSettings(), [originPattern(config.url)]);
+      // the same server, an "Always on" choice, a paper site); its config is gone already.
+      if (config) await releaseUnusedHosts(await loadSettings(), [originPattern(config.url)]);
       return status;
     },
   };
