@@ -21,6 +21,15 @@ export function arxivAbsPage(arxivId: string, title: string, authors: string[]):
   const empirTitle =
     'EMPIR: Ensembles of Mixed Precision Deep Networks for Increased Robustness against Adversarial Attacks';
   let html = original.split(empirTitle).join(escapeHtml(title)).split('2004.10162').join(arxivId);
+  // EMPIR's authors and abstract under another paper's title read as a broken page (npm start shows it).
+  html = html.replace(
+    /(<div class="authors"><span class="descriptor">Authors:<\/span>)[\s\S]*?(<\/div>)/,
+    (_, open: string, close: string) => open + authors.map(escapeHtml).join(', ') + close,
+  );
+  html = html.replace(
+    /(<blockquote class="abstract mathjax">)[\s\S]*?(<\/blockquote>)/,
+    '$1<span class="descriptor">Abstract:</span> (not in this sample: a saved arXiv page made into this paper\'s page)$2',
+  );
   html = html.replace(/(<meta name="citation_author" content="[^"]*"\/>\s*)+/, () =>
     authors.map((a) => `<meta name="citation_author" content="${escapeHtml(a)}"/>\n`).join(''),
   );
