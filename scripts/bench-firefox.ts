@@ -108,12 +108,14 @@ function buildWithBaseline(built: string): string {
     join(dir, 'in-memory-preload.js'),
     `globalThis.sidenotesSearchBytes = Promise.resolve(Uint8Array.from(atob('${Buffer.from(found).toString('base64')}'), (c) => c.charCodeAt(0)).buffer);`,
   );
-  writeFileSync(
-    join(dir, 'in-memory.html'),
-    readFileSync(join(dir, 'popup.html'), 'utf8')
-      .replace(/<link rel="preload"[^>]*>/, '')
-      .replace('/search-preload.js', '/in-memory-preload.js'),
-  );
+  const popupHtml = readFileSync(join(dir, 'popup.html'), 'utf8');
+  const inMemoryHtml = popupHtml
+    .replace(/<link rel="preload"[^>]*>/, '')
+    .replace('/search-preload.js', '/in-memory-preload.js');
+  // Else the page would read the index after all and be measured as the popup.
+  if (!inMemoryHtml.includes('/in-memory-preload.js') || inMemoryHtml.includes('search.bin'))
+    throw new Error("popup.html no longer reads the index as the bench's in-memory page expects");
+  writeFileSync(join(dir, 'in-memory.html'), inMemoryHtml);
   return dir;
 }
 

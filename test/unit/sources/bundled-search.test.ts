@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex } from '@/utils/search/build';
 import { BUNDLED_SEARCH_PATH, loadBundledSearch } from '@/utils/sources/bundled-search';
+import { ROOT } from '../../helpers/fixtures';
 
 const human = { id: 'shortscience', name: 'ShortScience.org', kind: 'human' as const };
 const fileOf = (title: string): ArrayBuffer => {
@@ -46,5 +49,21 @@ describe('the bundled search index, read early by the page (public/search-preloa
     vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
     globalThis.sidenotesSearchBytes = Promise.reject(new Error('404'));
     await expect(loadBundledSearch()).rejects.toThrow('the bundled search index is missing (404)');
+  });
+});
+
+describe('the early readers of the bundled search index', () => {
+  // HTML and public/ cannot import BUNDLED_SEARCH_PATH: they name the same file, or the
+  // early read is lost without a sign (loadBundledSearch then reads the file a second time).
+  const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+  it('name the file that loadBundledSearch reads, and it is packaged', () => {
+    expect(existsSync(join(ROOT, 'public', BUNDLED_SEARCH_PATH))).toBe(true);
+    for (const page of ['entrypoints/popup/index.html', 'entrypoints/sidepanel/index.html']) {
+      const html = read(page);
+      expect(html).toContain(`<link rel="preload" href="${BUNDLED_SEARCH_PATH}" as="fetch"`);
+      expect(html).toContain('<script async src="/search-preload.js"></script>');
+    }
+    expect(read('public/search-preload.js')).toContain(`fetch('${BUNDLED_SEARCH_PATH}')`);
   });
 });
